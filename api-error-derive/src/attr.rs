@@ -1,0 +1,488 @@
+//! Reads the helper attributes: `#[api(...)]`, `#[source]`, `#[from]`, doc
+//! comments, and whether thiserror's `#[error(...)]` is present.
+//!
+//! Values stay syntax (`LitInt`, `LitStr`, `Path`) so that every later error
+//! can point at what the user wrote. A bad key or value is recorded in the
+//! [`Ctxt`] and parsing carries on with the next key.
+
+use proc_macro2::TokenStream;
+use syn::parse::ParseStream;
+use syn::{Attribute, Ident, LitInt, LitStr, Meta, Path, Token};
+
+use crate::case::RenameAll;
+use crate::ctxt::Ctxt;
+
+/// Where an attribute sits; it decides which keys are allowed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Position {
+    Enum,
+    Variant,
+    Struct,
+    Field,
+}
+
+/// A value together with the key it was given under.
+pub(crate) struct Keyed<T> {
+    pub(crate) key: Ident,
+    pub(crate) value: T,
+}
+
+pub(crate) enum Status {
+    /// `status = 409`, already checked to be 400..=599.
+    Code(u16),
+    /// `status = StatusCode::CONFLICT`, checked by a constant assertion.
+    Path(Path),
+}
+
+/// The attributes of the type, a variant, or a struct.
+#[derive(Default)]
+pub(crate) struct Attrs {
+    pub(crate) status: Option<Keyed<Status>>,
+    pub(crate) code: Option<Keyed<LitStr>>,
+    pub(crate) message: Option<Keyed<LitStr>>,
+    pub(crate) title: Option<Keyed<LitStr>>,
+    pub(crate) rename_all: Option<Keyed<RenameAll>>,
+    pub(crate) format: Option<Keyed<Path>>,
+    pub(crate) transparent: Option<Ident>,
+    pub(crate) type_uri: Option<Keyed<LitStr>>,
+    /// The doc comment, lines joined with `\n`.
+    pub(crate) doc: String,
+    /// thiserror's `#[error(...)]`, if present: thiserror then provides
+    /// `Display`, `Error` and `From`.
+    pub(crate) thiserror: Option<ThiserrorDisplay>,
+}
+
+/// What the derive learns from a thiserror `#[error(...)]` attribute.
+pub(crate) struct ThiserrorDisplay {
+    /// The format literal, shown as the message template in the catalog.
+    pub(crate) template: Option<LitStr>,
+}
+
+/// The attributes of a field.
+#[derive(Default)]
+pub(crate) struct FieldAttrs<'a> {
+    pub(crate) source: Option<&'a Attribute>,
+    pub(crate) from: Option<&'a Attribute>,
+}
+
+const KEYS: &[&str] = &[
+    "status",
+    "code",
+    "message",
+    "title",
+    "rename_all",
+    "format",
+    "transparent",
+    "type",
+];
+
+fn keys_at(position: Position) -> &'static [&'static str] {
+    match position {
+        Position::Enum => &["status", "message", "rename_all", "format", "type"],
+        Position::Variant => &["status", "code", "message", "title", "transparent", "type"],
+        Position::Struct => KEYS,
+        Position::Field => &[],
+    }
+}
+
+/// Reads the attributes of the type, a variant, or a struct.
+pub(crate) fn get(cx: &Ctxt, attrs: &[Attribute], position: Position) -> Attrs {
+    let mut out = Attrs::default();
+    let mut doc = Vec::new();
+    for attr in attrs {
+        let path = attr.path();
+        if path.is_ident("api") {
+            parse_api(cx, attr, position, &mut out);
+        } else if path.is_ident("doc") {
+            if let Some(line) = doc_line(attr) {
+                doc.push(line);
+            }
+        } else if path.is_ident("error") {
+            out.thiserror = Some(ThiserrorDisplay {
+                template: thiserror_template(attr),
+            });
+        }
+    }
+    out.doc = join_doc(&doc);
+    out
+}
+
+/// Reads the attributes of a field.
+pub(crate) fn get_field<'a>(cx: &Ctxt, attrs: &'a [Attribute]) -> FieldAttrs<'a> {
+    let mut out = FieldAttrs::default();
+    for attr in attrs {
+        let path = attr.path();
+        if path.is_ident("api") {
+            parse_api(cx, attr, Position::Field, &mut Attrs::default());
+        } else if path.is_ident("source") {
+            if !matches!(attr.meta, Meta::Path(_)) {
+                cx.error_spanned_by(&attr.meta, "`#[source]` takes no arguments");
+            } else if out.source.is_some() {
+                cx.error_spanned_by(attr, "`#[source]` is given twice on this field; keep one");
+            } else {
+                out.source = Some(attr);
+            }
+        } else if path.is_ident("from") {
+            // `#[from(...)]` and `#[from = ...]` belong to other derives.
+            if !matches!(attr.meta, Meta::Path(_)) {
+                continue;
+            }
+            if out.from.is_some() {
+                cx.error_spanned_by(attr, "`#[from]` is given twice on this field; keep one");
+            } else {
+                out.from = Some(attr);
+            }
+        }
+    }
+    out
+}
+
+fn parse_api(cx: &Ctxt, attr: &Attribute, position: Position, out: &mut Attrs) {
+    if !matches!(attr.meta, Meta::List(_)) {
+        cx.error_spanned_by(
+            &attr.meta,
+            "expected `#[api(...)]` with keys inside the parentheses, e.g. `#[api(status = 404)]`",
+        );
+        return;
+    }
+    let result = attr.parse_nested_meta(|meta| {
+        let input = meta.input;
+        let Some(key) = meta.path.get_ident().cloned() else {
+            cx.error_spanned_by(&meta.path, "expected a key such as `status`, found a path");
+            skip_value(input);
+            return Ok(());
+        };
+        let name = key.to_string();
+        if !keys_at(position).contains(&name.as_str()) {
+            misplaced_key(cx, &key, position);
+            skip_value(input);
+            return Ok(());
+        }
+        match name.as_str() {
+            "transparent" => {
+                if input.peek(Token![=]) || !(input.is_empty() || input.peek(Token![,])) {
+                    cx.error_spanned_by(
+                        rest(input),
+                        "`transparent` takes no value; write `#[api(transparent)]`",
+                    );
+                }
+                set(cx, &mut out.transparent, key.clone(), key);
+            }
+            "status" => {
+                if let Some(status) = value(cx, &key, input, "status = 404", parse_status) {
+                    set(cx, &mut out.status, key.clone(), Keyed { key, value: status });
+                }
+            }
+            "code" => {
+                let example = "code = \"user_not_found\"";
+                if let Some(code) = value(cx, &key, input, example, |cx, input| {
+                    string(cx, input, "code must be a string literal, e.g. `code = \"user_not_found\"`")
+                }) {
+                    set(cx, &mut out.code, key.clone(), Keyed { key, value: code });
+                }
+            }
+            "message" => {
+                let example = "message = \"The user {id} was not found.\"";
+                if let Some(message) = value(cx, &key, input, example, |cx, input| {
+                    string(
+                        cx,
+                        input,
+                        "message must be a string literal; use `{field}` placeholders for field values",
+                    )
+                }) {
+                    set(cx, &mut out.message, key.clone(), Keyed { key, value: message });
+                }
+            }
+            "title" => {
+                if let Some(title) = value(cx, &key, input, "title = \"User Not Found\"", |cx, input| {
+                    let title = string(cx, input, "title must be a string literal, e.g. `title = \"User Not Found\"`")?;
+                    if title.value().trim().is_empty() {
+                        cx.error_spanned_by(&title, "title must not be empty");
+                        return None;
+                    }
+                    Some(title)
+                }) {
+                    set(cx, &mut out.title, key.clone(), Keyed { key, value: title });
+                }
+            }
+            "type" => {
+                let example = "type = \"https://example.com/errors/\"";
+                if let Some(uri) = value(cx, &key, input, example, parse_type_uri) {
+                    set(cx, &mut out.type_uri, key.clone(), Keyed { key, value: uri });
+                }
+            }
+            "rename_all" => {
+                if let Some(case) = value(cx, &key, input, "rename_all = \"snake_case\"", parse_rename_all) {
+                    set(cx, &mut out.rename_all, key.clone(), Keyed { key, value: case });
+                }
+            }
+            "format" => {
+                let example = "format = api_error::format::Flat";
+                if let Some(path) = value(cx, &key, input, example, parse_format) {
+                    set(cx, &mut out.format, key.clone(), Keyed { key, value: path });
+                }
+            }
+            _ => {
+                misplaced_key(cx, &key, position);
+                skip_value(input);
+            }
+        }
+        Ok(())
+    });
+    if let Err(error) = result {
+        cx.syn_error(error);
+    }
+}
+
+/// Stores a key's value, or reports the key as given twice.
+fn set<T>(cx: &Ctxt, slot: &mut Option<T>, key: Ident, value: T) {
+    if slot.is_some() {
+        cx.error_spanned_by(&key, format_args!("`{key}` is given twice; keep one"));
+    } else {
+        *slot = Some(value);
+    }
+}
+
+/// Parses `= <value>` after a key, reporting a missing `=` or value.
+fn value<T>(
+    cx: &Ctxt,
+    key: &Ident,
+    input: ParseStream,
+    example: &str,
+    parse: impl FnOnce(&Ctxt, ParseStream) -> Option<T>,
+) -> Option<T> {
+    let Ok(eq) = input.parse::<Token![=]>() else {
+        cx.error_spanned_by(key, format_args!("`{key}` needs a value: `{example}`"));
+        skip_value(input);
+        return None;
+    };
+    if input.is_empty() || input.peek(Token![,]) {
+        cx.error_spanned_by(eq, format_args!("expected a value after `{key} =`, e.g. `{example}`"));
+        return None;
+    }
+    let parsed = parse(cx, input);
+    if parsed.is_none() {
+        skip_value(input);
+    } else if !(input.is_empty() || input.peek(Token![,])) {
+        cx.error_spanned_by(rest(input), "unexpected tokens after the value; separate keys with `,`");
+    }
+    parsed
+}
+
+fn parse_status(cx: &Ctxt, input: ParseStream) -> Option<Status> {
+    if input.peek(LitInt) {
+        let lit: LitInt = input.parse().ok()?;
+        return match lit.base10_parse::<u16>() {
+            Ok(code @ 400..=599) => Some(Status::Code(code)),
+            _ => {
+                cx.error_spanned_by(
+                    &lit,
+                    format_args!(
+                        "status must be 400..=599 (a client or server error), found {}",
+                        lit.base10_digits()
+                    ),
+                );
+                None
+            }
+        };
+    }
+    if input.peek(LitStr) {
+        let lit: LitStr = input.parse().ok()?;
+        let hint = match lit.value().trim().parse::<u16>() {
+            Ok(code) => format!("; write `status = {code}`"),
+            Err(_) => String::new(),
+        };
+        cx.error_spanned_by(
+            &lit,
+            format_args!("status must be a number or a `StatusCode` constant, not a string{hint}"),
+        );
+        return None;
+    }
+    if (input.peek(Ident) || input.peek(Token![::]))
+        && let Ok(path) = input.parse::<Path>()
+    {
+        return Some(Status::Path(path));
+    }
+    cx.error_spanned_by(
+        rest(input),
+        "expected a status code such as `404` or `StatusCode::NOT_FOUND`",
+    );
+    None
+}
+
+fn parse_type_uri(cx: &Ctxt, input: ParseStream) -> Option<LitStr> {
+    let uri = string(cx, input, "type must be a string literal, e.g. `type = \"https://example.com/errors/\"`")?;
+    let value = uri.value();
+    if value.is_empty() {
+        cx.error_spanned_by(&uri, "type must not be empty; leave it out for `about:blank`");
+        return None;
+    }
+    if let Some(bad) = value.chars().find(|c| c.is_whitespace() || c.is_control()) {
+        cx.error_spanned_by(
+            &uri,
+            format_args!("type must be a URI, which cannot contain {bad:?}; percent-encode it"),
+        );
+        return None;
+    }
+    Some(uri)
+}
+
+fn parse_rename_all(cx: &Ctxt, input: ParseStream) -> Option<RenameAll> {
+    let lit = string(cx, input, "rename_all must be a string literal, e.g. `rename_all = \"snake_case\"`")?;
+    let value = lit.value();
+    match RenameAll::from_name(&value) {
+        Some(case) => Some(case),
+        None => {
+            let expected = RenameAll::NAMES.join("`, `");
+            let message = match closest(&value, RenameAll::NAMES) {
+                Some(near) => format!("unknown rename_all case `{value}`; did you mean `{near}`?"),
+                None => format!("unknown rename_all case `{value}`; expected one of `{expected}`"),
+            };
+            cx.error_spanned_by(&lit, message);
+            None
+        }
+    }
+}
+
+fn parse_format(cx: &Ctxt, input: ParseStream) -> Option<Path> {
+    if input.peek(LitStr) {
+        let lit: LitStr = input.parse().ok()?;
+        cx.error_spanned_by(
+            &lit,
+            format_args!("format takes a type path, not a string: write `format = {}`", lit.value()),
+        );
+        return None;
+    }
+    match input.parse::<Path>() {
+        Ok(path) => Some(path),
+        Err(_) => {
+            cx.error_spanned_by(
+                rest(input),
+                "format must be a path to a type implementing `api_error::Format`, e.g. `format = api_error::format::Flat`",
+            );
+            None
+        }
+    }
+}
+
+/// Parses a string literal, or reports `message` on whatever stands there.
+fn string(cx: &Ctxt, input: ParseStream, message: &str) -> Option<LitStr> {
+    if input.peek(LitStr) {
+        input.parse().ok()
+    } else {
+        cx.error_spanned_by(rest(input), message);
+        None
+    }
+}
+
+/// Reports a key that is unknown, or known but not allowed where it is.
+fn misplaced_key(cx: &Ctxt, key: &Ident, position: Position) {
+    let name = key.to_string();
+    let message = match (name.as_str(), position) {
+        (_, Position::Field) => format!("unknown field attribute key `{name}`"),
+        ("rename_all" | "format", Position::Variant) => format!(
+            "`{name}` applies to the whole type; move it to the `#[api(...)]` on the enum"
+        ),
+        ("code" | "title", Position::Enum) => format!(
+            "`{name}` describes one variant; move it to that variant's `#[api(...)]`"
+        ),
+        ("transparent", Position::Enum) => {
+            "`transparent` applies to a variant with one field; move it onto that variant".to_owned()
+        }
+        _ => match closest(&name, keys_at(position)).or_else(|| closest(&name, KEYS)) {
+            Some(near) => format!("unknown key `{name}`; did you mean `{near}`?"),
+            None => format!(
+                "unknown key `{name}`; expected one of `{}`",
+                keys_at(position).join("`, `")
+            ),
+        },
+    };
+    cx.error_spanned_by(key, message);
+}
+
+/// Consumes the rest of a key's value, up to the next `,`.
+fn skip_value(input: ParseStream) {
+    rest(input);
+}
+
+/// Consumes and returns the tokens up to the next top-level `,`.
+fn rest(input: ParseStream) -> TokenStream {
+    let mut tokens = TokenStream::new();
+    while !input.is_empty() && !input.peek(Token![,]) {
+        match input.parse::<proc_macro2::TokenTree>() {
+            Ok(token) => tokens.extend([token]),
+            Err(_) => break,
+        }
+    }
+    tokens
+}
+
+/// The line of a `#[doc = "..."]` attribute, without the space that follows
+/// `///`.
+fn doc_line(attr: &Attribute) -> Option<String> {
+    let Meta::NameValue(meta) = &attr.meta else {
+        return None;
+    };
+    let syn::Expr::Lit(syn::ExprLit {
+        lit: syn::Lit::Str(lit),
+        ..
+    }) = &meta.value
+    else {
+        return None;
+    };
+    let line = lit.value();
+    Some(line.strip_prefix(' ').map(str::to_owned).unwrap_or(line))
+}
+
+/// Joins doc lines, trimming the blank lines around them.
+fn join_doc(lines: &[String]) -> String {
+    lines.join("\n").trim().to_owned()
+}
+
+/// The format string of `#[error("...", ...)]`, if it starts with one.
+fn thiserror_template(attr: &Attribute) -> Option<LitStr> {
+    attr.parse_args_with(|input: ParseStream| {
+        let lit = if input.peek(LitStr) { input.parse().ok() } else { None };
+        input.parse::<TokenStream>()?;
+        Ok(lit)
+    })
+    .ok()
+    .flatten()
+}
+
+/// The candidate closest to `word`, if it is close enough to be a likely typo.
+pub(crate) fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let limit = if word.chars().count() < 5 { 1 } else { 2 };
+    candidates
+        .iter()
+        .map(|candidate| (distance(word, candidate), *candidate))
+        .filter(|(distance, _)| *distance <= limit)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, candidate)| candidate)
+}
+
+/// Edit distance counting insertions, deletions, substitutions and swaps of
+/// adjacent characters (optimal string alignment).
+#[allow(clippy::indexing_slicing)] // Every index is within the table built here.
+fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    // d[i][j]: the distance between the first i chars of a and the first j of b.
+    let mut d = vec![vec![0; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
+}

@@ -1,0 +1,530 @@
+//! Code generation for a valid input.
+//!
+//! Generated code supplies data and the runtime does the work: each variant
+//! becomes a static catalog [`Entry`](../../api_error/catalog/struct.Entry.html),
+//! one `match` maps a value to its entry (or, for a transparent variant, to
+//! the error it holds), and the trait's methods read from there. Only
+//! messages with placeholders get code of their own.
+
+use proc_macro2::{Literal, Span, TokenStream};
+use quote::{ToTokens, format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::{GenericArgument, Ident, LitStr, PathArguments, Type};
+
+use crate::ast::{Input, Variant};
+use crate::attr::Status;
+use crate::fmt::Template;
+use crate::generics::InferredBounds;
+
+pub(crate) fn expand(input: &Input) -> TokenStream {
+    let mut out = Expansion::new(input);
+    for variant in &input.variants {
+        out.variant(variant);
+    }
+    out.finish()
+}
+
+/// Where a variant's public message comes from.
+enum Message<'a> {
+    /// Its own `message`, with placeholders.
+    Formatted(&'a Template),
+    /// Its thiserror `Display`, when it is a client error.
+    Display,
+    /// A fixed text: its own or the type's `message`, or the reason phrase.
+    Fixed,
+}
+
+struct Expansion<'i, 'a> {
+    input: &'i Input<'a>,
+    ty: Ident,
+    thiserror: bool,
+    /// Constants for statuses written as paths, with their range checks.
+    status_consts: Vec<TokenStream>,
+    entries: Vec<TokenStream>,
+    resolve_arms: Vec<TokenStream>,
+    message_arms: Vec<TokenStream>,
+    /// Whether some variant's message is left to its entry.
+    fixed_messages: bool,
+    source_arms: Vec<TokenStream>,
+    from_impls: Vec<TokenStream>,
+    has_transparent: bool,
+    transparent_bounds: InferredBounds,
+    message_bounds: InferredBounds,
+    source_bounds: InferredBounds,
+}
+
+impl<'i, 'a> Expansion<'i, 'a> {
+    fn new(input: &'i Input<'a>) -> Self {
+        Expansion {
+            input,
+            ty: call_site_ident(input.ident),
+            thiserror: input.uses_thiserror(),
+            status_consts: Vec::new(),
+            entries: Vec::new(),
+            resolve_arms: Vec::new(),
+            message_arms: Vec::new(),
+            fixed_messages: false,
+            source_arms: Vec::new(),
+            from_impls: Vec::new(),
+            has_transparent: false,
+            transparent_bounds: InferredBounds::default(),
+            message_bounds: InferredBounds::default(),
+            source_bounds: InferredBounds::default(),
+        }
+    }
+
+    /// The type with its generics, as written in bounds.
+    fn self_ty(&self) -> TokenStream {
+        let ty = &self.ty;
+        let (_, ty_generics, _) = self.input.generics.split_for_impl();
+        quote!(#ty #ty_generics)
+    }
+
+    /// The path of a variant in patterns and expressions: `E::V`, or `S`.
+    fn path(&self, variant: &Variant) -> TokenStream {
+        let ty = &self.ty;
+        if self.input.is_struct {
+            quote!(#ty)
+        } else {
+            let ident = variant.ident;
+            quote!(#ty::#ident)
+        }
+    }
+
+    fn variant(&mut self, variant: &Variant) {
+        let path = self.path(variant);
+        if variant.attrs.transparent.is_some() {
+            self.transparent(variant, &path);
+        } else {
+            self.own(variant, &path);
+        }
+        if !self.thiserror {
+            self.source(variant, &path);
+            self.from(variant, &path);
+        }
+    }
+
+    fn transparent(&mut self, variant: &Variant, path: &TokenStream) {
+        // check.rs made sure there is exactly one field.
+        let Some(field) = variant.fields.first() else { return };
+        self.has_transparent = true;
+        let member = &field.member;
+        let inner = quote_spanned! {field.ty.span()=>
+            ::api_error::__private::AsDynApiError::as_dyn_api_error(__inner)
+        };
+        self.resolve_arms.push(quote! {
+            #path { #member: __inner } => ::api_error::__private::Target::Inner(#inner),
+        });
+        if field.contains_generic {
+            self.transparent_bounds.insert(field.ty, quote!(::api_error::ApiError));
+        }
+        // The inner error writes its own message.
+        self.fixed_messages = true;
+    }
+
+    fn own(&mut self, variant: &Variant, path: &TokenStream) {
+        let index = Literal::usize_unsuffixed(self.entries.len());
+        let message = self.message_of(variant);
+        let entry = self.entry(variant, &message);
+        self.entries.push(entry);
+        self.resolve_arms.push(quote! {
+            #path { .. } => ::api_error::__private::Target::Entry(&__ENTRIES[#index]),
+        });
+        match message {
+            Message::Formatted(template) => {
+                let bindings = template.bindings.iter().filter_map(|(local, field)| {
+                    let member = &variant.fields.get(*field)?.member;
+                    Some(quote!(#member: #local))
+                });
+                let lit = &template.lit;
+                self.message_arms.push(quote! {
+                    #path { #(#bindings,)* .. } => __f.write_fmt(::core::format_args!(#lit)),
+                });
+                for (field, bound) in &template.bounds {
+                    if let Some(field) = variant.fields.get(*field).filter(|field| field.contains_generic) {
+                        self.message_bounds.insert(field.ty, bound.path());
+                    }
+                }
+            }
+            Message::Display => {
+                self.message_arms.push(quote! {
+                    #path { .. } => ::api_error::__private::client_display(&__ENTRIES[#index], __self, __f),
+                });
+                if self.input.generics.type_params().next().is_some() {
+                    let self_ty = self.self_ty();
+                    self.message_bounds.insert(self_ty, quote!(::core::fmt::Display));
+                }
+            }
+            Message::Fixed => self.fixed_messages = true,
+        }
+    }
+
+    fn message_of<'v>(&self, variant: &'v Variant) -> Message<'v> {
+        match &variant.template {
+            Some(template) if !template.is_static() => Message::Formatted(template),
+            Some(_) => Message::Fixed,
+            None if self.input.template.is_some() => Message::Fixed,
+            None if self.thiserror => Message::Display,
+            None => Message::Fixed,
+        }
+    }
+
+    /// The static catalog entry of an own variant.
+    fn entry(&mut self, variant: &Variant, message: &Message) -> TokenStream {
+        let input = self.input;
+        let type_name = input.name();
+        let variant_name = if input.is_struct {
+            quote!(::core::option::Option::None)
+        } else {
+            some(variant.name())
+        };
+        let code = input.code(variant);
+        let status = match (&variant.attrs.status, &input.attrs.status) {
+            (Some(status), _) | (None, Some(status)) => self.status(&status.value),
+            // check.rs reported the missing status.
+            (None, None) => quote!(::api_error::__private::StatusCode::INTERNAL_SERVER_ERROR),
+        };
+        let title = option(variant.attrs.title.as_ref().map(|title| title.value.value()));
+        let explicit_message = match (&variant.template, &input.template) {
+            (Some(template), _) | (None, Some(template)) => some(&template.text),
+            (None, None) => quote!(::core::option::Option::None),
+        };
+        let client_message = match message {
+            Message::Display => option(thiserror_template(input, variant)),
+            Message::Formatted(_) | Message::Fixed => quote!(::core::option::Option::None),
+        };
+        let description = &variant.attrs.doc;
+        let type_uri = option(type_uri(input, variant, &code));
+        quote! {
+            ::api_error::__private::Entry::__new(
+                #type_name,
+                #variant_name,
+                #code,
+                #status,
+                #title,
+                #explicit_message,
+                #client_message,
+                #description,
+                #type_uri,
+            )
+        }
+    }
+
+    /// The tokens of a status, adding a checked constant for a path.
+    fn status(&mut self, status: &Status) -> TokenStream {
+        match status {
+            Status::Code(code) => quote!(::api_error::__private::status(#code)),
+            Status::Path(path) => {
+                let name = format_ident!("__STATUS_{}", self.status_consts.len());
+                let span = path.span();
+                self.status_consts.push(quote_spanned! {span=>
+                    const #name: ::api_error::__private::StatusCode = #path;
+                    const _: () = ::core::assert!(
+                        ::api_error::__private::is_error_status(#name),
+                        "status must be 400..=599 (a client or server error)",
+                    );
+                });
+                quote!(#name)
+            }
+        }
+    }
+
+    fn source(&mut self, variant: &Variant, path: &TokenStream) {
+        if variant.attrs.transparent.is_some() {
+            return;
+        }
+        let Some(field) = variant.source_field() else { return };
+        let member = &field.member;
+        let source = match option_inner(field.ty) {
+            Some(_) => quote!(__source.as_ref()?),
+            None => quote!(__source),
+        };
+        let span = field.attrs.source.map_or_else(|| field.ty.span(), |attr| attr.span());
+        let dyn_error = quote_spanned!(span=> #source.as_dyn_error());
+        self.source_arms.push(quote! {
+            #path { #member: __source, .. } => ::core::option::Option::Some(#dyn_error),
+        });
+        if field.contains_generic {
+            let ty = option_inner(field.ty).unwrap_or(field.ty);
+            self.source_bounds.insert(ty, quote!(::core::error::Error + 'static));
+        }
+    }
+
+    fn from(&mut self, variant: &Variant, path: &TokenStream) {
+        let Some(field) = variant.field_with_from() else { return };
+        let Some(attr) = field.attrs.from else { return };
+        let ty = &self.ty;
+        let (impl_generics, ty_generics, where_clause) = self.input.generics.split_for_impl();
+        let member = &field.member;
+        let (from_ty, value) = match option_inner(field.ty) {
+            Some(inner) => (inner, quote!(::core::option::Option::Some(__source))),
+            None => (field.ty, quote!(__source)),
+        };
+        self.from_impls.push(quote_spanned! {attr.span()=>
+            #[allow(deprecated, unused_qualifications)]
+            #[automatically_derived]
+            impl #impl_generics ::core::convert::From<#from_ty> for #ty #ty_generics #where_clause {
+                fn from(__source: #from_ty) -> Self {
+                    #path { #member: #value }
+                }
+            }
+        });
+    }
+
+    fn finish(self) -> TokenStream {
+        let input = self.input;
+        let ty = &self.ty;
+        let self_ty = self.self_ty();
+        let generics = input.generics;
+        let (impl_generics, ty_generics, _) = generics.split_for_impl();
+        let has_params = generics.type_params().next().is_some();
+
+        let status_consts = &self.status_consts;
+        let entry_count = self.entries.len();
+        let entries = &self.entries;
+
+        let resolve_where = self.transparent_bounds.where_clause(generics);
+        // The result borrows `__self`, whatever lifetimes the type has.
+        let mut resolve_generics = generics.clone();
+        resolve_generics.params.insert(0, syn::parse_quote!('__self));
+        let (resolve_generics, _, _) = resolve_generics.split_for_impl();
+        let resolve_arms = &self.resolve_arms;
+        let resolve_body = if resolve_arms.is_empty() {
+            quote!(match *__self {})
+        } else {
+            quote!(match __self { #(#resolve_arms)* })
+        };
+
+        let mut message_bounds = InferredBounds::default();
+        message_bounds.extend(&self.transparent_bounds);
+        message_bounds.extend(&self.message_bounds);
+        let message_fn = (!self.message_arms.is_empty()).then(|| {
+            let where_clause = message_bounds.where_clause(generics);
+            let arms = &self.message_arms;
+            let rest = self
+                .fixed_messages
+                .then(|| quote!(_ => __resolve(__self).fmt_message(__f),));
+            quote! {
+                #[allow(deprecated)]
+                fn __message #impl_generics (
+                    __self: &#self_ty,
+                    __f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result #where_clause {
+                    match __self {
+                        #(#arms)*
+                        #rest
+                    }
+                }
+            }
+        });
+        let write_message = if message_fn.is_some() {
+            quote!(__message(self, __f))
+        } else {
+            quote!(__resolve(self).fmt_message(__f))
+        };
+
+        let mut api_bounds = InferredBounds::default();
+        api_bounds.extend(&message_bounds);
+        if has_params {
+            api_bounds.insert(&self_ty, quote!(::core::error::Error));
+        }
+        let api_where = api_bounds.where_clause(generics);
+        let format_fn = match &input.attrs.format {
+            Some(format) => {
+                let path = &format.value;
+                let of = quote_spanned!(path.span()=> ::api_error::__private::DynFormat::of::<#path>());
+                Some(quote! {
+                    fn format(&self) -> ::core::option::Option<::api_error::__private::DynFormat> {
+                        ::core::option::Option::Some(#of)
+                    }
+                })
+            }
+            None if self.has_transparent => Some(quote! {
+                fn format(&self) -> ::core::option::Option<::api_error::__private::DynFormat> {
+                    __resolve(self).format()
+                }
+            }),
+            None => None,
+        };
+        let delegated = self.has_transparent.then(|| {
+            quote! {
+                fn instance(&self) -> ::core::option::Option<&::core::primitive::str> {
+                    __resolve(self).instance()
+                }
+                fn errors(&self) -> &[::api_error::__private::FieldError] {
+                    __resolve(self).errors()
+                }
+                fn headers(&self, __headers: &mut ::api_error::__private::HeaderMap) {
+                    __resolve(self).headers(__headers);
+                }
+                fn extensions(&self, __members: &mut ::api_error::__private::Members<'_, '_>) {
+                    __resolve(self).extensions(__members);
+                }
+            }
+        });
+
+        let std_impls = (!self.thiserror).then(|| self.std_impls(&message_bounds, &write_message));
+        let from_impls = &self.from_impls;
+
+        quote! {
+            #[allow(non_upper_case_globals, unused_qualifications)]
+            const _: () = {
+                #(#status_consts)*
+
+                static __ENTRIES: [::api_error::__private::Entry; #entry_count] = [#(#entries),*];
+
+                #[allow(deprecated)]
+                fn __resolve #resolve_generics (
+                    __self: &'__self #self_ty,
+                ) -> ::api_error::__private::Target<'__self> #resolve_where {
+                    #resolve_body
+                }
+
+                #message_fn
+
+                #[automatically_derived]
+                impl #impl_generics ::api_error::ApiError for #ty #ty_generics #api_where {
+                    fn status(&self) -> ::api_error::__private::StatusCode {
+                        __resolve(self).status()
+                    }
+                    fn code(&self) -> &::core::primitive::str {
+                        __resolve(self).code()
+                    }
+                    fn fmt_message(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                        #write_message
+                    }
+                    fn title(&self) -> &::core::primitive::str {
+                        __resolve(self).title()
+                    }
+                    fn type_uri(&self) -> &::core::primitive::str {
+                        __resolve(self).type_uri()
+                    }
+                    fn entry(&self) -> ::core::option::Option<&'static ::api_error::__private::Entry> {
+                        __resolve(self).entry()
+                    }
+                    #format_fn
+                    #delegated
+                }
+
+                #std_impls
+                #(#from_impls)*
+            };
+        }
+    }
+
+    /// `Display` and `Error`, when thiserror does not provide them.
+    fn std_impls(&self, message_bounds: &InferredBounds, write_message: &TokenStream) -> TokenStream {
+        let ty = &self.ty;
+        let self_ty = self.self_ty();
+        let generics = self.input.generics;
+        let (impl_generics, ty_generics, _) = generics.split_for_impl();
+
+        let display_where = message_bounds.where_clause(generics);
+        let display_body = if self.has_transparent {
+            quote! {
+                match __resolve(self) {
+                    ::api_error::__private::Target::Inner(__inner) => ::core::fmt::Display::fmt(__inner, __f),
+                    ::api_error::__private::Target::Entry(_) => #write_message,
+                }
+            }
+        } else {
+            write_message.clone()
+        };
+
+        let mut error_bounds = InferredBounds::default();
+        error_bounds.extend(&self.transparent_bounds);
+        error_bounds.extend(&self.source_bounds);
+        if generics.type_params().next().is_some() {
+            error_bounds.insert(&self_ty, quote!(::core::fmt::Debug));
+            error_bounds.insert(&self_ty, quote!(::core::fmt::Display));
+        }
+        let error_where = error_bounds.where_clause(generics);
+        let covered = self.source_arms.len() == self.input.variants.len();
+        let source_fn = (!self.source_arms.is_empty() || self.has_transparent).then(|| {
+            let arms = &self.source_arms;
+            let rest = (!covered).then(|| {
+                if self.has_transparent {
+                    quote!(_ => __resolve(self).source(),)
+                } else {
+                    quote!(_ => ::core::option::Option::None,)
+                }
+            });
+            quote! {
+                #[allow(deprecated)]
+                fn source(&self) -> ::core::option::Option<&(dyn ::core::error::Error + 'static)> {
+                    use ::api_error::__private::AsDynError as _;
+                    match self {
+                        #(#arms)*
+                        #rest
+                    }
+                }
+            }
+        });
+
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics ::core::fmt::Display for #ty #ty_generics #display_where {
+                fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    #display_body
+                }
+            }
+
+            #[automatically_derived]
+            impl #impl_generics ::core::error::Error for #ty #ty_generics #error_where {
+                #source_fn
+            }
+        }
+    }
+}
+
+/// The type's name as generated code should spell it: resolved at the call
+/// site, so that impls on a deprecated type do not warn.
+pub(crate) fn call_site_ident(ident: &Ident) -> Ident {
+    let mut ident = ident.clone();
+    ident.set_span(ident.span().resolved_at(Span::call_site()));
+    ident
+}
+
+/// The problem `type` of a variant: its own, or the type's prefix followed by
+/// the code.
+fn type_uri(input: &Input, variant: &Variant, code: &str) -> Option<String> {
+    if let Some(own) = &variant.attrs.type_uri {
+        return Some(own.value.value());
+    }
+    let prefix = input.attrs.type_uri.as_ref()?.value.value();
+    Some(prefix + code)
+}
+
+/// The format literal of the thiserror `#[error("...")]` on the variant or
+/// the type, shown in the catalog as the message template.
+fn thiserror_template(input: &Input, variant: &Variant) -> Option<String> {
+    let display = variant.attrs.thiserror.as_ref().or(input.attrs.thiserror.as_ref())?;
+    display.template.as_ref().map(LitStr::value)
+}
+
+/// `T` when `ty` is `Option<T>`.
+fn option_inner(ty: &Type) -> Option<&Type> {
+    let Type::Path(ty) = ty else { return None };
+    let last = ty.path.segments.last()?;
+    if last.ident != "Option" {
+        return None;
+    }
+    let PathArguments::AngleBracketed(arguments) = &last.arguments else {
+        return None;
+    };
+    match arguments.args.first() {
+        Some(GenericArgument::Type(inner)) if arguments.args.len() == 1 => Some(inner),
+        _ => None,
+    }
+}
+
+fn some(value: impl ToTokens) -> TokenStream {
+    quote!(::core::option::Option::Some(#value))
+}
+
+fn option(value: Option<String>) -> TokenStream {
+    match value {
+        Some(value) => some(value),
+        None => quote!(::core::option::Option::None),
+    }
+}

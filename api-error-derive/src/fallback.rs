@@ -1,0 +1,67 @@
+//! What an invalid input expands to besides its errors.
+//!
+//! The impls below keep the type usable as an `ApiError` (and an `Error`)
+//! elsewhere in the crate, so the user sees the errors in the attribute and
+//! not a cascade of "trait not implemented" errors wherever the type is used.
+//! Their bodies never run: the crate does not compile.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::DeriveInput;
+
+use crate::expand::call_site_ident;
+
+pub(crate) fn expand(input: &DeriveInput, errors: syn::Error) -> TokenStream {
+    let ty = call_site_ident(&input.ident);
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let errors = errors.into_compile_error();
+    let uses_thiserror = input.attrs.iter().any(|attr| attr.path().is_ident("error"))
+        || match &input.data {
+            syn::Data::Enum(data) => data
+                .variants
+                .iter()
+                .any(|variant| variant.attrs.iter().any(|attr| attr.path().is_ident("error"))),
+            _ => false,
+        };
+    let std_impls = (!uses_thiserror).then(|| {
+        quote! {
+            #[allow(unused_qualifications)]
+            #[automatically_derived]
+            impl #impl_generics ::core::error::Error for #ty #ty_generics #where_clause
+            where
+                // Trivial bounds are unstable; the higher-ranked bound is not trivial.
+                for<'__workaround> #ty #ty_generics: ::core::fmt::Debug,
+            {}
+
+            #[allow(unused_qualifications)]
+            #[automatically_derived]
+            impl #impl_generics ::core::fmt::Display for #ty #ty_generics #where_clause {
+                fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    ::core::unreachable!()
+                }
+            }
+        }
+    });
+    quote! {
+        #errors
+
+        #[allow(unused_qualifications)]
+        #[automatically_derived]
+        impl #impl_generics ::api_error::ApiError for #ty #ty_generics #where_clause
+        where
+            for<'__workaround> #ty #ty_generics: ::core::error::Error,
+        {
+            fn status(&self) -> ::api_error::__private::StatusCode {
+                ::core::unreachable!()
+            }
+            fn code(&self) -> &::core::primitive::str {
+                ::core::unreachable!()
+            }
+            fn fmt_message(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::core::unreachable!()
+            }
+        }
+
+        #std_impls
+    }
+}

@@ -1,0 +1,274 @@
+//! Message placeholders: `{field}`, `{0}`, `{field:?}`, `{0:>8}`.
+//!
+//! Each placeholder is checked against the variant's fields and rewritten to
+//! name a local bound to that field (`{id}` → `{__id}`, `{0}` → `{__0}`).
+//! The rewritten literal keeps the original's span, so rustc's own errors
+//! about a format spec still point at the user's message.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote};
+use syn::{Ident, LitStr};
+
+use crate::ast::Field;
+use crate::attr::closest;
+use crate::ctxt::Ctxt;
+
+/// What the placeholders of a message may refer to.
+pub(crate) enum Placeholders<'a, 'f> {
+    /// The fields of a variant, or of a struct.
+    Fields {
+        owner: &'a Ident,
+        fields: &'a [Field<'f>],
+    },
+    /// Nothing: a message on an enum is shared by every variant.
+    SharedByVariants,
+}
+
+/// A message checked against the fields it formats.
+pub(crate) struct Template {
+    /// The literal with each placeholder naming a local from `bindings`.
+    pub(crate) lit: LitStr,
+    /// Each local to bind, with the index of the field it binds.
+    pub(crate) bindings: Vec<(Ident, usize)>,
+    /// The formatting traits each field must implement.
+    pub(crate) bounds: Vec<(usize, Trait)>,
+    /// The text itself (`{{` unescaped) when there are no placeholders;
+    /// otherwise the template as written.
+    pub(crate) text: String,
+}
+
+impl Template {
+    /// Whether the message formats fields at all.
+    pub(crate) fn is_static(&self) -> bool {
+        self.bindings.is_empty()
+    }
+
+    /// Checks `lit`'s placeholders, recording each mistake in `cx`.
+    pub(crate) fn parse(cx: &Ctxt, lit: &LitStr, placeholders: &Placeholders) -> Option<Template> {
+        let value = lit.value();
+        let mut parser = Parser {
+            placeholders,
+            span: lit.span(),
+            bindings: Vec::new(),
+            bounds: Vec::new(),
+            errors: Vec::new(),
+        };
+        let mut rewritten = String::with_capacity(value.len());
+        let mut text = String::with_capacity(value.len());
+        let mut chars = value.chars().peekable();
+        while let Some(ch) = chars.next() {
+            match ch {
+                '{' if chars.next_if_eq(&'{').is_some() => {
+                    rewritten.push_str("{{");
+                    text.push('{');
+                }
+                '}' if chars.next_if_eq(&'}').is_some() => {
+                    rewritten.push_str("}}");
+                    text.push('}');
+                }
+                '{' => {
+                    let mut inner = String::new();
+                    let mut closed = false;
+                    for ch in chars.by_ref() {
+                        if ch == '}' {
+                            closed = true;
+                            break;
+                        }
+                        inner.push(ch);
+                    }
+                    if !closed {
+                        parser.errors.push(
+                            "unmatched `{` in message; write `{{` for a literal brace".to_owned(),
+                        );
+                        break;
+                    }
+                    rewritten.push('{');
+                    rewritten.push_str(&parser.placeholder(&inner));
+                    rewritten.push('}');
+                }
+                '}' => {
+                    parser
+                        .errors
+                        .push("unmatched `}` in message; write `}}` for a literal brace".to_owned());
+                }
+                _ => {
+                    rewritten.push(ch);
+                    text.push(ch);
+                }
+            }
+        }
+        if !parser.errors.is_empty() {
+            for error in parser.errors {
+                cx.error_spanned_by(lit, error);
+            }
+            return None;
+        }
+        let text = if parser.bindings.is_empty() { text } else { value };
+        Some(Template {
+            lit: LitStr::new(&rewritten, lit.span()),
+            bindings: parser.bindings,
+            bounds: parser.bounds,
+            text,
+        })
+    }
+}
+
+/// A formatting trait a placeholder needs.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Trait {
+    Display,
+    Debug,
+    LowerHex,
+    UpperHex,
+    Octal,
+    Binary,
+    LowerExp,
+    UpperExp,
+    Pointer,
+}
+
+impl Trait {
+    /// The trait a format spec such as `?`, `>8` or `#x` asks for.
+    fn of_spec(spec: &str) -> Trait {
+        match spec.chars().next_back() {
+            Some('?') => Trait::Debug,
+            Some('x') => Trait::LowerHex,
+            Some('X') => Trait::UpperHex,
+            Some('o') => Trait::Octal,
+            Some('b') => Trait::Binary,
+            Some('e') => Trait::LowerExp,
+            Some('E') => Trait::UpperExp,
+            Some('p') => Trait::Pointer,
+            _ => Trait::Display,
+        }
+    }
+
+    pub(crate) fn path(self) -> TokenStream {
+        match self {
+            Trait::Display => quote!(::core::fmt::Display),
+            Trait::Debug => quote!(::core::fmt::Debug),
+            Trait::LowerHex => quote!(::core::fmt::LowerHex),
+            Trait::UpperHex => quote!(::core::fmt::UpperHex),
+            Trait::Octal => quote!(::core::fmt::Octal),
+            Trait::Binary => quote!(::core::fmt::Binary),
+            Trait::LowerExp => quote!(::core::fmt::LowerExp),
+            Trait::UpperExp => quote!(::core::fmt::UpperExp),
+            Trait::Pointer => quote!(::core::fmt::Pointer),
+        }
+    }
+}
+
+struct Parser<'p, 'a, 'f> {
+    placeholders: &'p Placeholders<'a, 'f>,
+    /// The literal's span, given to the locals so that the rewritten
+    /// literal's implicit captures find them.
+    span: Span,
+    bindings: Vec<(Ident, usize)>,
+    bounds: Vec<(usize, Trait)>,
+    errors: Vec<String>,
+}
+
+impl Parser<'_, '_, '_> {
+    /// Rewrites the inside of one placeholder, `arg` or `arg:spec`.
+    fn placeholder(&mut self, inner: &str) -> String {
+        let (arg, spec) = match inner.split_once(':') {
+            Some((arg, spec)) => (arg, Some(spec)),
+            None => (inner, None),
+        };
+        let Some(local) = self.field(arg, inner) else {
+            return inner.to_owned();
+        };
+        let Some(spec) = spec else {
+            self.bound(&local, Trait::Display);
+            return local.to_string();
+        };
+        self.bound(&local, Trait::of_spec(spec));
+        format!("{local}:{}", self.spec(spec, inner))
+    }
+
+    fn bound(&mut self, local: &Ident, bound: Trait) {
+        if let Some(&(_, field)) = self.bindings.iter().find(|(name, _)| name == local)
+            && !self.bounds.contains(&(field, bound))
+        {
+            self.bounds.push((field, bound));
+        }
+    }
+
+    /// Rewrites the `name$` and `0$` parameters of a format spec.
+    fn spec(&mut self, spec: &str, inner: &str) -> String {
+        if spec.contains(".*") {
+            self.errors.push(format!(
+                "`{{{inner}}}`: `.*` takes the precision from an argument, and a message has none; name a field instead: `.field$`"
+            ));
+            return spec.to_owned();
+        }
+        let mut out = String::with_capacity(spec.len());
+        let mut word = String::new();
+        for ch in spec.chars() {
+            if ch.is_alphanumeric() || ch == '_' {
+                word.push(ch);
+                continue;
+            }
+            if ch == '$' && !word.is_empty() {
+                match self.field(&word, inner) {
+                    Some(local) => out.push_str(&local.to_string()),
+                    None => out.push_str(&word),
+                }
+            } else {
+                out.push_str(&word);
+            }
+            word.clear();
+            out.push(ch);
+        }
+        out.push_str(&word);
+        out
+    }
+
+    /// The local bound to the field `arg` names, or `None` after recording
+    /// why it names none.
+    fn field(&mut self, arg: &str, inner: &str) -> Option<Ident> {
+        let arg_name = arg.strip_prefix("r#").unwrap_or(arg);
+        let Placeholders::Fields { owner, fields } = self.placeholders else {
+            self.errors.push(format!(
+                "a message on the enum is shared by every variant, so it cannot use placeholders like `{{{inner}}}`; move it to the variants"
+            ));
+            return None;
+        };
+        let is_index = !arg_name.is_empty() && arg_name.chars().all(|ch| ch.is_ascii_digit());
+        let is_name = arg_name.chars().next().is_some_and(|ch| ch.is_alphabetic() || ch == '_')
+            && arg_name.chars().all(|ch| ch.is_alphanumeric() || ch == '_');
+        let tuple = fields.first().is_some_and(|field| field.original.ident.is_none());
+        let error = if arg.is_empty() {
+            format!(
+                "`{{{inner}}}` needs a field to format: write `{{field}}` or `{{0}}` inside the braces"
+            )
+        } else if !is_index && !is_name {
+            format!("invalid placeholder `{{{inner}}}`; write `{{field}}` or `{{0}}`")
+        } else if fields.is_empty() {
+            format!("`{{{inner}}}` refers to a field, but `{owner}` has no fields")
+        } else if is_index && !tuple {
+            format!("`{{{inner}}}`: `{owner}` has named fields; refer to them by name, e.g. `{{{}}}`", fields.first().map(Field::name).unwrap_or_default())
+        } else if is_name && tuple {
+            format!("`{{{inner}}}`: the fields of `{owner}` have no names; refer to them by position, e.g. `{{0}}`")
+        } else if let Some(index) = fields.iter().position(|field| field.name() == arg_name) {
+            let local = format_ident!("__{}", arg_name, span = self.span);
+            if !self.bindings.iter().any(|(name, _)| *name == local) {
+                self.bindings.push((local.clone(), index));
+            }
+            return Some(local);
+        } else if is_index {
+            let count = fields.len();
+            let plural = if count == 1 { "field" } else { "fields" };
+            format!("`{{{inner}}}` is out of range: `{owner}` has {count} {plural}, numbered from 0")
+        } else {
+            let names: Vec<String> = fields.iter().map(Field::name).collect();
+            let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+            match closest(arg_name, &refs) {
+                Some(near) => format!("`{owner}` has no field `{arg_name}`; did you mean `{near}`?"),
+                None => format!("`{owner}` has no field `{arg_name}`; its fields are `{}`", refs.join("`, `")),
+            }
+        };
+        self.errors.push(error);
+        None
+    }
+}

@@ -1,0 +1,234 @@
+//! The [`ApiError`] trait.
+
+use core::error::Error;
+use core::fmt;
+
+use http::{HeaderMap, StatusCode};
+
+use crate::catalog::Entry;
+use crate::field::FieldError;
+use crate::format::{DynFormat, Members};
+
+/// An error that an HTTP API can return.
+///
+/// Everything a response needs is answered here: the [status](Self::status),
+/// a stable machine [code](Self::code), a [message](Self::message) that is
+/// safe to show to clients, and optional extras (title, sub-errors, headers,
+/// extension members) that the [formats](crate::format) place in the body.
+///
+/// Derive it with `#[derive(ApiError)]` (see [the derive](derive@crate::ApiError)),
+/// or implement it by hand: only [`status`](Self::status), [`code`](Self::code)
+/// and [`fmt_message`](Self::fmt_message) are required.
+///
+/// The trait is object safe: `&dyn ApiError` and
+/// `Box<dyn ApiError + Send + Sync>` work everywhere an error is rendered.
+///
+/// `Display` (from [`Error`]) is the *internal* description, for logs; the
+/// public text is [`message`](Self::message). They differ for server errors,
+/// whose internal details must never reach a client.
+pub trait ApiError: Error {
+    /// The HTTP status, always a client (4xx) or server (5xx) error.
+    ///
+    /// Renderers send `500 Internal Server Error` if an implementation returns
+    /// anything else.
+    fn status(&self) -> StatusCode;
+
+    /// The stable machine-readable code, e.g. `user_already_exists`.
+    ///
+    /// Clients branch on it, so it must not change between releases.
+    fn code(&self) -> &str;
+
+    /// Writes the public message, the text safe to show to clients.
+    ///
+    /// Renderers stream it straight into the body; use [`message`](Self::message)
+    /// for a `String`.
+    fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
+
+    /// The public message as a `String`.
+    fn message(&self) -> String {
+        PublicMessage(self).to_string()
+    }
+
+    /// A short, human-readable summary of the kind of error, the same for
+    /// every occurrence (problem+json's `title`).
+    ///
+    /// Defaults to the status's reason phrase, e.g. `Conflict`.
+    fn title(&self) -> &str {
+        reason_phrase(self.status())
+    }
+
+    /// The URI identifying the kind of error (problem+json's `type`).
+    ///
+    /// Defaults to `about:blank`, which RFC 9457 defines as "no more than the
+    /// status says".
+    fn type_uri(&self) -> &str {
+        ABOUT_BLANK
+    }
+
+    /// A URI identifying this occurrence of the error (problem+json's
+    /// `instance`), if the error knows one.
+    fn instance(&self) -> Option<&str> {
+        None
+    }
+
+    /// Sub-errors, typically one per invalid field of a request.
+    fn errors(&self) -> &[FieldError] {
+        &[]
+    }
+
+    /// Adds the headers this error requires to `headers`, e.g. `Retry-After`.
+    ///
+    /// `Content-Type` is set by the format and must not be added here.
+    fn headers(&self, headers: &mut HeaderMap) {
+        let _ = headers;
+    }
+
+    /// Adds extension members to the body, where the format's shape allows.
+    fn extensions(&self, members: &mut Members<'_, '_>) {
+        let _ = members;
+    }
+
+    /// The catalog entry describing this error's kind, if it has one.
+    ///
+    /// Derived types have one entry per variant.
+    fn entry(&self) -> Option<&'static Entry> {
+        None
+    }
+
+    /// The format this error prefers, from the type's `#[api(format = ...)]`.
+    ///
+    /// `None` leaves the choice to the application.
+    fn format(&self) -> Option<DynFormat> {
+        None
+    }
+}
+
+/// The `type` of a problem that says no more than its status.
+pub(crate) const ABOUT_BLANK: &str = "about:blank";
+
+/// `Display`s an error's public message.
+pub(crate) struct PublicMessage<'a, E: ?Sized>(pub(crate) &'a E);
+
+impl<E: ApiError + ?Sized> fmt::Display for PublicMessage<'_, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt_message(f)
+    }
+}
+
+/// The status renderers send: `status` when it is an error status, else 500.
+pub(crate) fn error_status(err: &(impl ApiError + ?Sized)) -> StatusCode {
+    let status = err.status();
+    if status.is_client_error() || status.is_server_error() {
+        status
+    } else {
+        StatusCode::INTERNAL_SERVER_ERROR
+    }
+}
+
+/// The reason phrase of an error status, usable in constants.
+///
+/// Falls back to `Client Error` or `Server Error` for codes without a
+/// registered phrase.
+pub(crate) const fn reason_phrase(status: StatusCode) -> &'static str {
+    match status.as_u16() {
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        402 => "Payment Required",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        406 => "Not Acceptable",
+        407 => "Proxy Authentication Required",
+        408 => "Request Timeout",
+        409 => "Conflict",
+        410 => "Gone",
+        411 => "Length Required",
+        412 => "Precondition Failed",
+        413 => "Payload Too Large",
+        414 => "URI Too Long",
+        415 => "Unsupported Media Type",
+        416 => "Range Not Satisfiable",
+        417 => "Expectation Failed",
+        418 => "I'm a teapot",
+        421 => "Misdirected Request",
+        422 => "Unprocessable Entity",
+        423 => "Locked",
+        424 => "Failed Dependency",
+        425 => "Too Early",
+        426 => "Upgrade Required",
+        428 => "Precondition Required",
+        429 => "Too Many Requests",
+        431 => "Request Header Fields Too Large",
+        451 => "Unavailable For Legal Reasons",
+        500 => "Internal Server Error",
+        501 => "Not Implemented",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        504 => "Gateway Timeout",
+        505 => "HTTP Version Not Supported",
+        506 => "Variant Also Negotiates",
+        507 => "Insufficient Storage",
+        508 => "Loop Detected",
+        510 => "Not Extended",
+        511 => "Network Authentication Required",
+        code if code < 500 => "Client Error",
+        _ => "Server Error",
+    }
+}
+
+impl<E: ApiError + ?Sized> ApiError for &E {
+    fn status(&self) -> StatusCode {
+        (**self).status()
+    }
+    fn code(&self) -> &str {
+        (**self).code()
+    }
+    fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        (**self).fmt_message(f)
+    }
+    fn title(&self) -> &str {
+        (**self).title()
+    }
+    fn type_uri(&self) -> &str {
+        (**self).type_uri()
+    }
+    fn instance(&self) -> Option<&str> {
+        (**self).instance()
+    }
+    fn errors(&self) -> &[FieldError] {
+        (**self).errors()
+    }
+    fn headers(&self, headers: &mut HeaderMap) {
+        (**self).headers(headers);
+    }
+    fn extensions(&self, members: &mut Members<'_, '_>) {
+        (**self).extensions(members);
+    }
+    fn entry(&self) -> Option<&'static Entry> {
+        (**self).entry()
+    }
+    fn format(&self) -> Option<DynFormat> {
+        (**self).format()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reason_phrases_match_the_http_crate() {
+        for code in 400..=599 {
+            let status = StatusCode::from_u16(code).unwrap();
+            if let Some(canonical) = status.canonical_reason() {
+                assert_eq!(reason_phrase(status), canonical, "{code}");
+            }
+        }
+    }
+
+    #[test]
+    fn unregistered_codes_fall_back_to_the_class() {
+        assert_eq!(reason_phrase(StatusCode::from_u16(499).unwrap()), "Client Error");
+        assert_eq!(reason_phrase(StatusCode::from_u16(599).unwrap()), "Server Error");
+    }
+}

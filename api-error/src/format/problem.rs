@@ -1,0 +1,41 @@
+//! RFC 9457 problem details: `application/problem+json`.
+
+use http::HeaderValue;
+
+use super::Format;
+use super::json::Object;
+use crate::ApiError;
+use crate::error::error_status;
+
+/// RFC 9457 problem details, served as `application/problem+json`.
+///
+/// ```json
+/// {"type":"about:blank","title":"Conflict","status":409,"detail":"The user ada already exists.","code":"user_already_exists"}
+/// ```
+///
+/// Members in order: `type` (the error's [type URI](ApiError::type_uri),
+/// `about:blank` by default), `title`, `status`, `detail` (the public
+/// message), `instance` when the error has one, `code`, then extension
+/// members.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Problem;
+
+/// The members problem+json defines, plus `code`: extensions may not use them.
+const RESERVED: &[&str] = &["type", "title", "status", "detail", "instance", "code", "errors"];
+
+impl Format for Problem {
+    const CONTENT_TYPE: HeaderValue = HeaderValue::from_static("application/problem+json");
+
+    fn write_body<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
+        let mut body = Object::new(out);
+        body.string("type", err.type_uri());
+        body.string("title", err.title());
+        body.number("status", error_status(err).as_u16().into());
+        body.message("detail", err);
+        if let Some(instance) = err.instance() {
+            body.string("instance", instance);
+        }
+        body.string("code", err.code());
+        err.extensions(&mut body.members(RESERVED));
+    }
+}

@@ -1,0 +1,76 @@
+//! One declaration on an error enum gives an HTTP API everything it needs
+//! about that error: the status, a stable machine code, a message that is
+//! safe to show to clients, and the JSON body the API documents.
+//!
+//! ```
+//! use api_error::format::{Flat, Format, Problem};
+//! use api_error::ApiError;
+//!
+//! #[derive(Debug, ApiError)]
+//! enum UserError {
+//!     /// The user you're trying to create already exists.
+//!     #[api(status = 409, code = "user_already_exists",
+//!           message = "The user {id} you're trying to create already exists.")]
+//!     AlreadyExists { id: String },
+//!
+//!     #[api(status = 401, code = "user_not_found")]
+//!     NotFound,
+//!
+//!     #[api(status = 500)] // public message: "Internal Server Error"
+//!     Database(#[source] std::io::Error), // its text never reaches the client
+//! }
+//!
+//! let err = UserError::AlreadyExists { id: "ada".into() };
+//! assert_eq!(err.status(), 409);
+//! assert_eq!(err.code(), "user_already_exists");
+//! assert_eq!(err.message(), "The user ada you're trying to create already exists.");
+//! assert_eq!(
+//!     Flat::render(&err),
+//!     br#"{"error":"user_already_exists","message":"The user ada you're trying to create already exists."}"#
+//! );
+//!
+//! let err = UserError::Database(std::io::Error::other("connection refused to 10.0.0.7"));
+//! assert_eq!(err.message(), "Internal Server Error");
+//! assert_eq!(
+//!     Problem::render(&err),
+//!     br#"{"type":"about:blank","title":"Internal Server Error","status":500,"detail":"Internal Server Error","code":"database"}"#
+//! );
+//! ```
+//!
+//! - [`ApiError`] is the trait (status, code, public message, and the extras
+//!   a body may carry) and, like serde's `Serialize`, the derive. The derive's
+//!   documentation is the reference for `#[api(...)]`.
+//! - [`format`] holds the envelopes: [`Flat`](format::Flat) and
+//!   [`Problem`](format::Problem) (RFC 9457), or your own [`Format`].
+//! - [`catalog`] describes every error a type can produce.
+//!
+//! # Public and internal text
+//!
+//! An error's `Display` is for logs; its [`message`](ApiError::message) is
+//! for clients. A server error (5xx) without an explicit `message` shows only
+//! its status's reason phrase, `Internal Server Error`: neither its `Display`
+//! nor its source chain reaches a response body.
+
+#![doc(html_root_url = "https://docs.rs/api-error/0.1.0")]
+
+// Generated code names `::api_error`, including in this crate's own derives.
+extern crate self as api_error;
+
+pub mod catalog;
+pub mod format;
+
+mod error;
+mod field;
+
+#[doc(hidden)]
+#[path = "private.rs"]
+pub mod __private;
+
+pub use http;
+
+pub use crate::error::ApiError;
+pub use crate::field::{FieldError, FieldPath, Segment};
+pub use crate::format::Format;
+
+#[doc = include_str!("derive.md")]
+pub use api_error_derive::ApiError;

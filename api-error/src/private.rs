@@ -1,0 +1,209 @@
+//! What `#[derive(ApiError)]` expands to refers to; not public API.
+//!
+//! Generated code names everything through `::api_error::__private` (and
+//! `::core`), so it compiles whatever the user's crate calls its own items.
+
+use core::error::Error;
+use core::fmt;
+
+pub use http::{HeaderMap, StatusCode};
+
+pub use crate::catalog::Entry;
+pub use crate::field::FieldError;
+pub use crate::format::{DynFormat, Members};
+use crate::ApiError;
+
+/// The status for a literal the derive has already checked is 400..=599.
+pub const fn status(code: u16) -> StatusCode {
+    match StatusCode::from_u16(code) {
+        Ok(status) => status,
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
+
+/// Whether `status` may be an error's status; checked in a constant when the
+/// status is written as a path.
+pub const fn is_error_status(status: StatusCode) -> bool {
+    matches!(status.as_u16(), 400..=599)
+}
+
+/// The public message of a variant that shows its thiserror `Display` when
+/// it is a client error, and its reason phrase when it is a server error.
+pub fn client_display(
+    entry: &Entry,
+    err: &dyn fmt::Display,
+    f: &mut fmt::Formatter<'_>,
+) -> fmt::Result {
+    if entry.status().is_client_error() {
+        fmt::Display::fmt(err, f)
+    } else {
+        f.write_str(entry.message())
+    }
+}
+
+/// What one value of a derived type is: a variant with its own catalog entry,
+/// or a transparent variant that delegates to the error it holds.
+#[derive(Clone, Copy)]
+pub enum Target<'a> {
+    /// A variant described by its entry.
+    Entry(&'static Entry),
+    /// A transparent variant.
+    Inner(&'a (dyn ApiError + 'a)),
+}
+
+impl<'a> Target<'a> {
+    pub fn status(self) -> StatusCode {
+        match self {
+            Target::Entry(entry) => entry.status(),
+            Target::Inner(inner) => inner.status(),
+        }
+    }
+
+    pub fn code(self) -> &'a str {
+        match self {
+            Target::Entry(entry) => entry.code(),
+            Target::Inner(inner) => inner.code(),
+        }
+    }
+
+    /// Writes a static message; variants with placeholders never get here.
+    pub fn fmt_message(self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Target::Entry(entry) => f.write_str(entry.message()),
+            Target::Inner(inner) => inner.fmt_message(f),
+        }
+    }
+
+    pub fn title(self) -> &'a str {
+        match self {
+            Target::Entry(entry) => entry.title(),
+            Target::Inner(inner) => inner.title(),
+        }
+    }
+
+    pub fn type_uri(self) -> &'a str {
+        match self {
+            Target::Entry(entry) => entry.type_uri().unwrap_or(crate::error::ABOUT_BLANK),
+            Target::Inner(inner) => inner.type_uri(),
+        }
+    }
+
+    pub fn instance(self) -> Option<&'a str> {
+        match self {
+            Target::Entry(_) => None,
+            Target::Inner(inner) => inner.instance(),
+        }
+    }
+
+    pub fn errors(self) -> &'a [FieldError] {
+        match self {
+            Target::Entry(_) => &[],
+            Target::Inner(inner) => inner.errors(),
+        }
+    }
+
+    pub fn headers(self, headers: &mut HeaderMap) {
+        if let Target::Inner(inner) = self {
+            inner.headers(headers);
+        }
+    }
+
+    pub fn extensions(self, members: &mut Members<'_, '_>) {
+        if let Target::Inner(inner) = self {
+            inner.extensions(members);
+        }
+    }
+
+    pub fn entry(self) -> Option<&'static Entry> {
+        match self {
+            Target::Entry(entry) => Some(entry),
+            Target::Inner(inner) => inner.entry(),
+        }
+    }
+
+    pub fn format(self) -> Option<DynFormat> {
+        match self {
+            Target::Entry(_) => None,
+            Target::Inner(inner) => inner.format(),
+        }
+    }
+
+    /// `Error::source` of a transparent variant: the inner error's source.
+    pub fn source(self) -> Option<&'a (dyn Error + 'static)> {
+        match self {
+            Target::Entry(_) => None,
+            Target::Inner(inner) => inner.source(),
+        }
+    }
+}
+
+/// Views a transparent variant's field as `dyn ApiError`; implemented for
+/// every `ApiError` and for boxed trait objects.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` does not implement `ApiError`",
+    label = "a transparent variant takes everything from this field",
+    note = "derive `ApiError` for `{Self}`, or remove `transparent` and give the variant its own status"
+)]
+pub trait AsDynApiError<'a> {
+    fn as_dyn_api_error(&self) -> &(dyn ApiError + 'a);
+}
+
+impl<'a, T: ApiError + 'a> AsDynApiError<'a> for T {
+    fn as_dyn_api_error(&self) -> &(dyn ApiError + 'a) {
+        self
+    }
+}
+
+impl<'a> AsDynApiError<'a> for Box<dyn ApiError + 'a> {
+    fn as_dyn_api_error(&self) -> &(dyn ApiError + 'a) {
+        &**self
+    }
+}
+
+impl<'a> AsDynApiError<'a> for Box<dyn ApiError + Send + 'a> {
+    fn as_dyn_api_error(&self) -> &(dyn ApiError + 'a) {
+        &**self
+    }
+}
+
+impl<'a> AsDynApiError<'a> for Box<dyn ApiError + Send + Sync + 'a> {
+    fn as_dyn_api_error(&self) -> &(dyn ApiError + 'a) {
+        &**self
+    }
+}
+
+/// Views a `#[source]` field as `dyn Error`, whether it is a concrete error
+/// or a boxed trait object (reached through auto-deref).
+pub trait AsDynError<'a> {
+    fn as_dyn_error(&self) -> &(dyn Error + 'a);
+}
+
+impl<'a, T: Error + 'a> AsDynError<'a> for T {
+    fn as_dyn_error(&self) -> &(dyn Error + 'a) {
+        self
+    }
+}
+
+impl<'a> AsDynError<'a> for dyn Error + 'a {
+    fn as_dyn_error(&self) -> &(dyn Error + 'a) {
+        self
+    }
+}
+
+impl<'a> AsDynError<'a> for dyn Error + Send + 'a {
+    fn as_dyn_error(&self) -> &(dyn Error + 'a) {
+        self
+    }
+}
+
+impl<'a> AsDynError<'a> for dyn Error + Send + Sync + 'a {
+    fn as_dyn_error(&self) -> &(dyn Error + 'a) {
+        self
+    }
+}
+
+impl<'a> AsDynError<'a> for dyn Error + Sync + 'a {
+    fn as_dyn_error(&self) -> &(dyn Error + 'a) {
+        self
+    }
+}
