@@ -101,7 +101,10 @@ impl<'a> Input<'a> {
     /// `From`, as shown by its `#[error(...)]` attributes.
     pub(crate) fn uses_thiserror(&self) -> bool {
         self.attrs.thiserror.is_some()
-            || self.variants.iter().any(|variant| variant.attrs.thiserror.is_some())
+            || self
+                .variants
+                .iter()
+                .any(|variant| variant.attrs.thiserror.is_some())
     }
 
     /// The type's name without `r#`.
@@ -115,7 +118,11 @@ impl<'a> Input<'a> {
         match &variant.attrs.code {
             Some(code) => code.value.value(),
             None => {
-                let case = self.attrs.rename_all.as_ref().map_or(RenameAll::Snake, |case| case.value);
+                let case = self
+                    .attrs
+                    .rename_all
+                    .as_ref()
+                    .map_or(RenameAll::Snake, |case| case.value);
                 case.apply(&variant.name())
             }
         }

@@ -6,6 +6,7 @@
 //! [`Ctxt`] and parsing carries on with the next key.
 
 use proc_macro2::TokenStream;
+use syn::ext::IdentExt;
 use syn::parse::ParseStream;
 use syn::{Attribute, Ident, LitInt, LitStr, Meta, Path, Token};
 
@@ -50,6 +51,38 @@ pub(crate) struct Attrs {
     /// thiserror's `#[error(...)]`, if present: thiserror then provides
     /// `Display`, `Error` and `From`.
     pub(crate) thiserror: Option<ThiserrorDisplay>,
+    /// The keys written, whether or not their values were valid, so that a
+    /// rejected value is not reported a second time as a missing key.
+    pub(crate) written: Written,
+}
+
+pub(crate) enum Written {
+    Keys(Vec<&'static str>),
+    /// An attribute that could not be read, which may have held any key.
+    Unknown,
+}
+
+impl Default for Written {
+    fn default() -> Self {
+        Written::Keys(Vec::new())
+    }
+}
+
+impl Attrs {
+    /// Whether `key` was written, even with an invalid value (or possibly
+    /// written, in an attribute that could not be read).
+    pub(crate) fn written(&self, key: &str) -> bool {
+        match &self.written {
+            Written::Keys(keys) => keys.contains(&key),
+            Written::Unknown => true,
+        }
+    }
+
+    fn write(&mut self, key: &'static str) {
+        if let Written::Keys(keys) = &mut self.written {
+            keys.push(key);
+        }
+    }
 }
 
 /// What the derive learns from a thiserror `#[error(...)]` attribute.
@@ -143,6 +176,7 @@ fn parse_api(cx: &Ctxt, attr: &Attribute, position: Position, out: &mut Attrs) {
             &attr.meta,
             "expected `#[api(...)]` with keys inside the parentheses, e.g. `#[api(status = 404)]`",
         );
+        out.written = Written::Unknown;
         return;
     }
     let result = attr.parse_nested_meta(|meta| {
@@ -153,8 +187,14 @@ fn parse_api(cx: &Ctxt, attr: &Attribute, position: Position, out: &mut Attrs) {
             return Ok(());
         };
         let name = key.to_string();
+        // A misplaced or misspelt key counts as written: the user gave it.
+        if let Some(meant) = KEYS.iter().find(|known| **known == name) {
+            out.write(meant);
+        }
         if !keys_at(position).contains(&name.as_str()) {
-            misplaced_key(cx, &key, position);
+            if let Some(meant) = misplaced_key(cx, &key, position) {
+                out.write(meant);
+            }
             skip_value(input);
             return Ok(());
         }
@@ -222,15 +262,14 @@ fn parse_api(cx: &Ctxt, attr: &Attribute, position: Position, out: &mut Attrs) {
                     set(cx, &mut out.format, key.clone(), Keyed { key, value: path });
                 }
             }
-            _ => {
-                misplaced_key(cx, &key, position);
-                skip_value(input);
-            }
+            // `keys_at` lists no other key.
+            _ => skip_value(input),
         }
         Ok(())
     });
     if let Err(error) = result {
         cx.syn_error(error);
+        out.written = Written::Unknown;
     }
 }
 
@@ -257,16 +296,29 @@ fn value<T>(
         return None;
     };
     if input.is_empty() || input.peek(Token![,]) {
-        cx.error_spanned_by(eq, format_args!("expected a value after `{key} =`, e.g. `{example}`"));
+        cx.error_spanned_by(
+            eq,
+            format_args!("expected a value after `{key} =`, e.g. `{example}`"),
+        );
         return None;
     }
     let parsed = parse(cx, input);
     if parsed.is_none() {
         skip_value(input);
-    } else if !(input.is_empty() || input.peek(Token![,])) {
-        cx.error_spanned_by(rest(input), "unexpected tokens after the value; separate keys with `,`");
+        return None;
     }
-    parsed
+    if input.is_empty() || input.peek(Token![,]) {
+        return parsed;
+    }
+    // `status = 404 code = "x"` lacks a comma; `status = 400 + 4` is an
+    // expression, which attribute values cannot be.
+    let message = if input.peek(Ident::peek_any) {
+        format!("expected `,` after the value of `{key}`; separate keys with `,`")
+    } else {
+        format!("the value of `{key}` must be a single literal or path, not an expression")
+    };
+    cx.error_spanned_by(rest(input), message);
+    None
 }
 
 fn parse_status(cx: &Ctxt, input: ParseStream) -> Option<Status> {
@@ -311,10 +363,17 @@ fn parse_status(cx: &Ctxt, input: ParseStream) -> Option<Status> {
 }
 
 fn parse_type_uri(cx: &Ctxt, input: ParseStream) -> Option<LitStr> {
-    let uri = string(cx, input, "type must be a string literal, e.g. `type = \"https://example.com/errors/\"`")?;
+    let uri = string(
+        cx,
+        input,
+        "type must be a string literal, e.g. `type = \"https://example.com/errors/\"`",
+    )?;
     let value = uri.value();
     if value.is_empty() {
-        cx.error_spanned_by(&uri, "type must not be empty; leave it out for `about:blank`");
+        cx.error_spanned_by(
+            &uri,
+            "type must not be empty; leave it out for `about:blank`",
+        );
         return None;
     }
     if let Some(bad) = value.chars().find(|c| c.is_whitespace() || c.is_control()) {
@@ -328,7 +387,11 @@ fn parse_type_uri(cx: &Ctxt, input: ParseStream) -> Option<LitStr> {
 }
 
 fn parse_rename_all(cx: &Ctxt, input: ParseStream) -> Option<RenameAll> {
-    let lit = string(cx, input, "rename_all must be a string literal, e.g. `rename_all = \"snake_case\"`")?;
+    let lit = string(
+        cx,
+        input,
+        "rename_all must be a string literal, e.g. `rename_all = \"snake_case\"`",
+    )?;
     let value = lit.value();
     match RenameAll::from_name(&value) {
         Some(case) => Some(case),
@@ -349,7 +412,10 @@ fn parse_format(cx: &Ctxt, input: ParseStream) -> Option<Path> {
         let lit: LitStr = input.parse().ok()?;
         cx.error_spanned_by(
             &lit,
-            format_args!("format takes a type path, not a string: write `format = {}`", lit.value()),
+            format_args!(
+                "format takes a type path, not a string: write `format = {}`",
+                lit.value()
+            ),
         );
         return None;
     }
@@ -375,29 +441,36 @@ fn string(cx: &Ctxt, input: ParseStream, message: &str) -> Option<LitStr> {
     }
 }
 
-/// Reports a key that is unknown, or known but not allowed where it is.
-fn misplaced_key(cx: &Ctxt, key: &Ident, position: Position) {
+/// Reports a key that is unknown, or known but not allowed where it is;
+/// returns the key a misspelt one was probably meant to be.
+fn misplaced_key(cx: &Ctxt, key: &Ident, position: Position) -> Option<&'static str> {
     let name = key.to_string();
+    let mut meant = None;
     let message = match (name.as_str(), position) {
         (_, Position::Field) => format!("unknown field attribute key `{name}`"),
-        ("rename_all" | "format", Position::Variant) => format!(
-            "`{name}` applies to the whole type; move it to the `#[api(...)]` on the enum"
-        ),
-        ("code" | "title", Position::Enum) => format!(
-            "`{name}` describes one variant; move it to that variant's `#[api(...)]`"
-        ),
-        ("transparent", Position::Enum) => {
-            "`transparent` applies to a variant with one field; move it onto that variant".to_owned()
+        ("rename_all" | "format", Position::Variant) => {
+            format!("`{name}` applies to the whole type; move it to the `#[api(...)]` on the enum")
         }
-        _ => match closest(&name, keys_at(position)).or_else(|| closest(&name, KEYS)) {
-            Some(near) => format!("unknown key `{name}`; did you mean `{near}`?"),
-            None => format!(
-                "unknown key `{name}`; expected one of `{}`",
-                keys_at(position).join("`, `")
-            ),
-        },
+        ("code" | "title", Position::Enum) => {
+            format!("`{name}` describes one variant; move it to that variant's `#[api(...)]`")
+        }
+        ("transparent", Position::Enum) => {
+            "`transparent` applies to a variant with one field; move it onto that variant"
+                .to_owned()
+        }
+        _ => {
+            meant = closest(&name, keys_at(position)).or_else(|| closest(&name, KEYS));
+            match meant {
+                Some(near) => format!("unknown key `{name}`; did you mean `{near}`?"),
+                None => format!(
+                    "unknown key `{name}`; expected one of `{}`",
+                    keys_at(position).join("`, `")
+                ),
+            }
+        }
     };
     cx.error_spanned_by(key, message);
+    meant
 }
 
 /// Consumes the rest of a key's value, up to the next `,`.
@@ -442,7 +515,11 @@ fn join_doc(lines: &[String]) -> String {
 /// The format string of `#[error("...", ...)]`, if it starts with one.
 fn thiserror_template(attr: &Attribute) -> Option<LitStr> {
     attr.parse_args_with(|input: ParseStream| {
-        let lit = if input.peek(LitStr) { input.parse().ok() } else { None };
+        let lit = if input.peek(LitStr) {
+            input.parse().ok()
+        } else {
+            None
+        };
         input.parse::<TokenStream>()?;
         Ok(lit)
     })
@@ -450,8 +527,24 @@ fn thiserror_template(attr: &Attribute) -> Option<LitStr> {
     .flatten()
 }
 
-/// The candidate closest to `word`, if it is close enough to be a likely typo.
+/// The candidate closest to `word`, if it is close enough to be a likely
+/// typo: the same letters but for case, `_` and `-` (`snakecase`), a
+/// shortening of it (`snake`), or a few edits away (`stauts`).
 pub(crate) fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let normalize = |s: &str| -> String {
+        s.chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|ch| ch.to_ascii_lowercase())
+            .collect()
+    };
+    let word_normal = normalize(word);
+    let same_letters = candidates.iter().find(|candidate| {
+        let candidate = normalize(candidate);
+        candidate == word_normal || (word_normal.len() >= 4 && candidate.starts_with(&word_normal))
+    });
+    if let Some(candidate) = same_letters {
+        return Some(candidate);
+    }
     let limit = if word.chars().count() < 5 { 1 } else { 2 };
     candidates
         .iter()
@@ -478,7 +571,9 @@ fn distance(a: &str, b: &str) -> usize {
     for i in 1..=a.len() {
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            d[i][j] = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
             }

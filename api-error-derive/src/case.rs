@@ -50,7 +50,9 @@ impl RenameAll {
                 _ => {}
             }
             match self {
-                RenameAll::Snake | RenameAll::Kebab => out.extend(word.chars().flat_map(char::to_lowercase)),
+                RenameAll::Snake | RenameAll::Kebab => {
+                    out.extend(word.chars().flat_map(char::to_lowercase))
+                }
                 RenameAll::ScreamingSnake | RenameAll::ScreamingKebab => {
                     out.extend(word.chars().flat_map(char::to_uppercase));
                 }

@@ -28,14 +28,20 @@ pub(crate) fn check(cx: &Ctxt, input: &Input) {
 }
 
 fn check_status(cx: &Ctxt, input: &Input, variant: &Variant) {
-    if variant.attrs.status.is_some() || input.attrs.status.is_some() {
+    // A status (or `transparent`) written with a mistake was reported already.
+    let written =
+        |attrs: &crate::attr::Attrs| attrs.written("status") || attrs.written("transparent");
+    if written(&variant.attrs) || written(&input.attrs) {
         return;
     }
     let message = if input.is_struct {
-        format!("`{}` has no status; add `#[api(status = 404)]` with its status", variant.ident)
+        format!(
+            "`{}` has no status; give it one with `#[api(status = ...)]`",
+            variant.ident
+        )
     } else {
         format!(
-            "`{}` has no status; add `#[api(status = 404)]` with its status to the variant, or a default `#[api(status = ...)]` to `{}`",
+            "`{}` has no status; give it one with `#[api(status = ...)]`, or give `{}` a default one",
             variant.ident, input.ident
         )
     };
@@ -45,16 +51,32 @@ fn check_status(cx: &Ctxt, input: &Input, variant: &Variant) {
 /// The variant that first used each code, and whether it chose it explicitly.
 type Codes<'v, 'a> = BTreeMap<String, &'v Variant<'a>>;
 
-fn check_code<'v, 'a>(cx: &Ctxt, input: &Input, variant: &'v Variant<'a>, codes: &mut Codes<'v, 'a>) {
+fn check_code<'v, 'a>(
+    cx: &Ctxt,
+    input: &Input,
+    variant: &'v Variant<'a>,
+    codes: &mut Codes<'v, 'a>,
+) {
+    if variant.attrs.code.is_none() && variant.attrs.written("code") {
+        // An invalid `code` was reported; its default would only mislead.
+        return;
+    }
     let code = input.code(variant);
     let explicit = variant.attrs.code.as_ref().map(|code| &code.value);
-    if let Some(problem) = invalid_code(&code) {
+    if code.is_empty() {
+        if let Some(lit) = explicit {
+            cx.error_spanned_by(lit, "code must not be empty, e.g. `code = \"not_found\"`");
+        }
+        return;
+    }
+    if let Some(bad) = forbidden_char(&code) {
+        let rule = "codes may use only ASCII letters, digits, `_`, `-`, `.` and `:`";
         match explicit {
-            Some(lit) => cx.error_spanned_by(lit, problem),
+            Some(lit) => cx.error_spanned_by(lit, format_args!("code `{code}` contains {bad}; {rule}")),
             None => cx.error_spanned_by(
                 variant.ident,
                 format_args!(
-                    "`{}` gets the default code `{code}`, which is invalid: {problem}; set `code = \"...\"`",
+                    "`{}` gets the default code `{code}`, which contains {bad}; {rule}; set `code = \"...\"`",
                     variant.ident
                 ),
             ),
@@ -89,25 +111,19 @@ fn check_code<'v, 'a>(cx: &Ctxt, input: &Input, variant: &'v Variant<'a>, codes:
     };
     cx.error_spanned_by(
         first_span,
-        format_args!("`{}` uses the code `{code}` too", variant.ident),
+        format_args!("code `{code}` first used here, by `{}`", first.ident),
     );
 }
 
-/// What is wrong with `code`, if anything.
-pub(crate) fn invalid_code(code: &str) -> Option<String> {
-    if code.is_empty() {
-        return Some("code must not be empty".to_owned());
-    }
+/// The first character of `code` that codes may not use, described.
+fn forbidden_char(code: &str) -> Option<String> {
     let bad = code
         .chars()
         .find(|&ch| !(ch.is_ascii_alphanumeric() || matches!(ch, '_' | '-' | '.' | ':')))?;
-    let bad = match bad {
+    Some(match bad {
         ' ' => "a space".to_owned(),
         bad => format!("{bad:?}"),
-    };
-    Some(format!(
-        "code `{code}` contains {bad}; codes may use only ASCII letters, digits, `_`, `-`, `.` and `:`"
-    ))
+    })
 }
 
 fn check_transparent(cx: &Ctxt, variant: &Variant) {
@@ -118,7 +134,10 @@ fn check_transparent(cx: &Ctxt, variant: &Variant) {
         1 => {}
         0 => cx.error_spanned_by(
             transparent,
-            format_args!("`transparent` needs exactly one field to delegate to; `{}` has none", variant.ident),
+            format_args!(
+                "`transparent` needs exactly one field to delegate to; `{}` has none",
+                variant.ident
+            ),
         ),
         count => cx.error_spanned_by(
             transparent,
@@ -151,14 +170,23 @@ fn check_sources(cx: &Ctxt, input: &Input, variant: &Variant) {
     if let (Some(_), Some(second)) = (sources.next(), sources.next()) {
         cx.error_spanned_by(
             second,
-            format_args!("`{}` has two `#[source]` fields; an error has one source, keep one", variant.ident),
+            format_args!(
+                "`{}` has two `#[source]` fields; an error has one source, keep one",
+                variant.ident
+            ),
         );
     }
     for field in &variant.fields {
-        let Some(from) = field.attrs.from else { continue };
+        let Some(from) = field.attrs.from else {
+            continue;
+        };
         let count = variant.fields.len();
         if count != 1 {
-            let owner = if input.is_struct { "a struct" } else { "a variant" };
+            let owner = if input.is_struct {
+                "a struct"
+            } else {
+                "a variant"
+            };
             cx.error_spanned_by(
                 from,
                 format_args!(
@@ -174,7 +202,9 @@ fn check_sources(cx: &Ctxt, input: &Input, variant: &Variant) {
 fn check_from_types(cx: &Ctxt, input: &Input) {
     let mut seen: BTreeMap<String, &Variant> = BTreeMap::new();
     for variant in &input.variants {
-        let Some(field) = variant.field_with_from() else { continue };
+        let Some(field) = variant.field_with_from() else {
+            continue;
+        };
         let ty = field.ty.to_token_stream().to_string();
         match seen.get(&ty) {
             Some(first) => {
@@ -184,7 +214,7 @@ fn check_from_types(cx: &Ctxt, input: &Input) {
                         format_args!(
                             "`{}` already converts from `{}` with `#[from]`; a type can be converted from only once, keep one",
                             first.ident,
-                            field.ty.to_token_stream()
+                            type_name(field.ty)
                         ),
                     );
                 }
@@ -194,4 +224,21 @@ fn check_from_types(cx: &Ctxt, input: &Input) {
             }
         }
     }
+}
+
+/// A type as the user would write it: `std::io::Error`, not
+/// `std :: io :: Error`.
+fn type_name(ty: &syn::Type) -> String {
+    let spaced = ty.to_token_stream().to_string();
+    [
+        (" :: ", "::"),
+        (":: ", "::"),
+        (" <", "<"),
+        ("< ", "<"),
+        (" >", ">"),
+        (" ,", ","),
+        ("& ", "&"),
+    ]
+    .iter()
+    .fold(spaced, |text, (from, to)| text.replace(from, to))
 }

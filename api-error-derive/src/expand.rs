@@ -40,6 +40,8 @@ struct Expansion<'i, 'a> {
     thiserror: bool,
     /// Constants for statuses written as paths, with their range checks.
     status_consts: Vec<TokenStream>,
+    /// The type's default status, written once for all the variants using it.
+    default_status: Option<TokenStream>,
     entries: Vec<TokenStream>,
     resolve_arms: Vec<TokenStream>,
     message_arms: Vec<TokenStream>,
@@ -55,11 +57,12 @@ struct Expansion<'i, 'a> {
 
 impl<'i, 'a> Expansion<'i, 'a> {
     fn new(input: &'i Input<'a>) -> Self {
-        Expansion {
+        let mut expansion = Expansion {
             input,
             ty: call_site_ident(input.ident),
             thiserror: input.uses_thiserror(),
             status_consts: Vec::new(),
+            default_status: None,
             entries: Vec::new(),
             resolve_arms: Vec::new(),
             message_arms: Vec::new(),
@@ -70,7 +73,11 @@ impl<'i, 'a> Expansion<'i, 'a> {
             transparent_bounds: InferredBounds::default(),
             message_bounds: InferredBounds::default(),
             source_bounds: InferredBounds::default(),
+        };
+        if let Some(status) = &input.attrs.status {
+            expansion.default_status = Some(expansion.status(&status.value));
         }
+        expansion
     }
 
     /// The type with its generics, as written in bounds.
@@ -106,17 +113,22 @@ impl<'i, 'a> Expansion<'i, 'a> {
 
     fn transparent(&mut self, variant: &Variant, path: &TokenStream) {
         // check.rs made sure there is exactly one field.
-        let Some(field) = variant.fields.first() else { return };
+        let Some(field) = variant.fields.first() else {
+            return;
+        };
         self.has_transparent = true;
         let member = &field.member;
-        let inner = quote_spanned! {field.ty.span()=>
-            ::api_error::__private::AsDynApiError::as_dyn_api_error(__inner)
+        // Naming the field's type puts a missing impl's error on the type.
+        let field_ty = field.ty;
+        let inner = quote! {
+            <#field_ty as ::api_error::__private::AsDynApiError<'_>>::as_dyn_api_error(__inner)
         };
         self.resolve_arms.push(quote! {
             #path { #member: __inner } => ::api_error::__private::Target::Inner(#inner),
         });
         if field.contains_generic {
-            self.transparent_bounds.insert(field.ty, quote!(::api_error::ApiError));
+            self.transparent_bounds
+                .insert(field.ty, quote!(::api_error::ApiError));
         }
         // The inner error writes its own message.
         self.fixed_messages = true;
@@ -138,21 +150,26 @@ impl<'i, 'a> Expansion<'i, 'a> {
                 });
                 let lit = &template.lit;
                 self.message_arms.push(quote! {
-                    #path { #(#bindings,)* .. } => __f.write_fmt(::core::format_args!(#lit)),
+                    #path { #(#bindings,)* .. } => __formatter.write_fmt(::core::format_args!(#lit)),
                 });
                 for (field, bound) in &template.bounds {
-                    if let Some(field) = variant.fields.get(*field).filter(|field| field.contains_generic) {
+                    if let Some(field) = variant
+                        .fields
+                        .get(*field)
+                        .filter(|field| field.contains_generic)
+                    {
                         self.message_bounds.insert(field.ty, bound.path());
                     }
                 }
             }
             Message::Display => {
                 self.message_arms.push(quote! {
-                    #path { .. } => ::api_error::__private::client_display(&__ENTRIES[#index], __self, __f),
+                    #path { .. } => ::api_error::__private::client_display(&__ENTRIES[#index], __self, __formatter),
                 });
                 if self.input.generics.type_params().next().is_some() {
                     let self_ty = self.self_ty();
-                    self.message_bounds.insert(self_ty, quote!(::core::fmt::Display));
+                    self.message_bounds
+                        .insert(self_ty, quote!(::core::fmt::Display));
                 }
             }
             Message::Fixed => self.fixed_messages = true,
@@ -179,12 +196,19 @@ impl<'i, 'a> Expansion<'i, 'a> {
             some(variant.name())
         };
         let code = input.code(variant);
-        let status = match (&variant.attrs.status, &input.attrs.status) {
-            (Some(status), _) | (None, Some(status)) => self.status(&status.value),
+        let status = match (&variant.attrs.status, &self.default_status) {
+            (Some(status), _) => self.status(&status.value),
+            (None, Some(default)) => default.clone(),
             // check.rs reported the missing status.
             (None, None) => quote!(::api_error::__private::StatusCode::INTERNAL_SERVER_ERROR),
         };
-        let title = option(variant.attrs.title.as_ref().map(|title| title.value.value()));
+        let title = option(
+            variant
+                .attrs
+                .title
+                .as_ref()
+                .map(|title| title.value.value()),
+        );
         let explicit_message = match (&variant.template, &input.template) {
             (Some(template), _) | (None, Some(template)) => some(&template.text),
             (None, None) => quote!(::core::option::Option::None),
@@ -233,25 +257,33 @@ impl<'i, 'a> Expansion<'i, 'a> {
         if variant.attrs.transparent.is_some() {
             return;
         }
-        let Some(field) = variant.source_field() else { return };
+        let Some(field) = variant.source_field() else {
+            return;
+        };
         let member = &field.member;
         let source = match option_inner(field.ty) {
             Some(_) => quote!(__source.as_ref()?),
             None => quote!(__source),
         };
-        let span = field.attrs.source.map_or_else(|| field.ty.span(), |attr| attr.span());
+        let span = field
+            .attrs
+            .source
+            .map_or_else(|| field.ty.span(), |attr| attr.span());
         let dyn_error = quote_spanned!(span=> #source.as_dyn_error());
         self.source_arms.push(quote! {
             #path { #member: __source, .. } => ::core::option::Option::Some(#dyn_error),
         });
         if field.contains_generic {
             let ty = option_inner(field.ty).unwrap_or(field.ty);
-            self.source_bounds.insert(ty, quote!(::core::error::Error + 'static));
+            self.source_bounds
+                .insert(ty, quote!(::core::error::Error + 'static));
         }
     }
 
     fn from(&mut self, variant: &Variant, path: &TokenStream) {
-        let Some(field) = variant.field_with_from() else { return };
+        let Some(field) = variant.field_with_from() else {
+            return;
+        };
         let Some(attr) = field.attrs.from else { return };
         let ty = &self.ty;
         let (impl_generics, ty_generics, where_clause) = self.input.generics.split_for_impl();
@@ -286,7 +318,9 @@ impl<'i, 'a> Expansion<'i, 'a> {
         let resolve_where = self.transparent_bounds.where_clause(generics);
         // The result borrows `__self`, whatever lifetimes the type has.
         let mut resolve_generics = generics.clone();
-        resolve_generics.params.insert(0, syn::parse_quote!('__self));
+        resolve_generics
+            .params
+            .insert(0, syn::parse_quote!('__self));
         let (resolve_generics, _, _) = resolve_generics.split_for_impl();
         let resolve_arms = &self.resolve_arms;
         let resolve_body = if resolve_arms.is_empty() {
@@ -303,12 +337,12 @@ impl<'i, 'a> Expansion<'i, 'a> {
             let arms = &self.message_arms;
             let rest = self
                 .fixed_messages
-                .then(|| quote!(_ => __resolve(__self).fmt_message(__f),));
+                .then(|| quote!(_ => __resolve(__self).fmt_message(__formatter),));
             quote! {
                 #[allow(deprecated)]
                 fn __message #impl_generics (
                     __self: &#self_ty,
-                    __f: &mut ::core::fmt::Formatter<'_>,
+                    __formatter: &mut ::core::fmt::Formatter<'_>,
                 ) -> ::core::fmt::Result #where_clause {
                     match __self {
                         #(#arms)*
@@ -318,9 +352,9 @@ impl<'i, 'a> Expansion<'i, 'a> {
             }
         });
         let write_message = if message_fn.is_some() {
-            quote!(__message(self, __f))
+            quote!(__message(self, __formatter))
         } else {
-            quote!(__resolve(self).fmt_message(__f))
+            quote!(__resolve(self).fmt_message(__formatter))
         };
 
         let mut api_bounds = InferredBounds::default();
@@ -332,7 +366,8 @@ impl<'i, 'a> Expansion<'i, 'a> {
         let format_fn = match &input.attrs.format {
             Some(format) => {
                 let path = &format.value;
-                let of = quote_spanned!(path.span()=> ::api_error::__private::DynFormat::of::<#path>());
+                let of =
+                    quote_spanned!(path.span()=> ::api_error::__private::DynFormat::of::<#path>());
                 Some(quote! {
                     fn format(&self) -> ::core::option::Option<::api_error::__private::DynFormat> {
                         ::core::option::Option::Some(#of)
@@ -390,7 +425,7 @@ impl<'i, 'a> Expansion<'i, 'a> {
                     fn code(&self) -> &::core::primitive::str {
                         __resolve(self).code()
                     }
-                    fn fmt_message(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    fn fmt_message(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                         #write_message
                     }
                     fn title(&self) -> &::core::primitive::str {
@@ -413,7 +448,11 @@ impl<'i, 'a> Expansion<'i, 'a> {
     }
 
     /// `Display` and `Error`, when thiserror does not provide them.
-    fn std_impls(&self, message_bounds: &InferredBounds, write_message: &TokenStream) -> TokenStream {
+    fn std_impls(
+        &self,
+        message_bounds: &InferredBounds,
+        write_message: &TokenStream,
+    ) -> TokenStream {
         let ty = &self.ty;
         let self_ty = self.self_ty();
         let generics = self.input.generics;
@@ -423,7 +462,7 @@ impl<'i, 'a> Expansion<'i, 'a> {
         let display_body = if self.has_transparent {
             quote! {
                 match __resolve(self) {
-                    ::api_error::__private::Target::Inner(__inner) => ::core::fmt::Display::fmt(__inner, __f),
+                    ::api_error::__private::Target::Inner(__inner) => ::core::fmt::Display::fmt(__inner, __formatter),
                     ::api_error::__private::Target::Entry(_) => #write_message,
                 }
             }
@@ -464,7 +503,7 @@ impl<'i, 'a> Expansion<'i, 'a> {
         quote! {
             #[automatically_derived]
             impl #impl_generics ::core::fmt::Display for #ty #ty_generics #display_where {
-                fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     #display_body
                 }
             }
@@ -498,7 +537,11 @@ fn type_uri(input: &Input, variant: &Variant, code: &str) -> Option<String> {
 /// The format literal of the thiserror `#[error("...")]` on the variant or
 /// the type, shown in the catalog as the message template.
 fn thiserror_template(input: &Input, variant: &Variant) -> Option<String> {
-    let display = variant.attrs.thiserror.as_ref().or(input.attrs.thiserror.as_ref())?;
+    let display = variant
+        .attrs
+        .thiserror
+        .as_ref()
+        .or(input.attrs.thiserror.as_ref())?;
     display.template.as_ref().map(LitStr::value)
 }
 

@@ -17,10 +17,12 @@ pub(crate) fn expand(input: &DeriveInput, errors: syn::Error) -> TokenStream {
     let errors = errors.into_compile_error();
     let uses_thiserror = input.attrs.iter().any(|attr| attr.path().is_ident("error"))
         || match &input.data {
-            syn::Data::Enum(data) => data
-                .variants
-                .iter()
-                .any(|variant| variant.attrs.iter().any(|attr| attr.path().is_ident("error"))),
+            syn::Data::Enum(data) => data.variants.iter().any(|variant| {
+                variant
+                    .attrs
+                    .iter()
+                    .any(|attr| attr.path().is_ident("error"))
+            }),
             _ => false,
         };
     let std_impls = (!uses_thiserror).then(|| {

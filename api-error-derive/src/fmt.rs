@@ -1,7 +1,8 @@
 //! Message placeholders: `{field}`, `{0}`, `{field:?}`, `{0:>8}`.
 //!
 //! Each placeholder is checked against the variant's fields and rewritten to
-//! name a local bound to that field (`{id}` → `{__id}`, `{0}` → `{__0}`).
+//! name a local bound to that field (`{id}` → `{__field_id}`, `{0}` →
+//! `{__field0}`).
 //! The rewritten literal keeps the original's span, so rustc's own errors
 //! about a format spec still point at the user's message.
 
@@ -87,9 +88,9 @@ impl Template {
                     rewritten.push('}');
                 }
                 '}' => {
-                    parser
-                        .errors
-                        .push("unmatched `}` in message; write `}}` for a literal brace".to_owned());
+                    parser.errors.push(
+                        "unmatched `}` in message; write `}}` for a literal brace".to_owned(),
+                    );
                 }
                 _ => {
                     rewritten.push(ch);
@@ -103,7 +104,11 @@ impl Template {
             }
             return None;
         }
-        let text = if parser.bindings.is_empty() { text } else { value };
+        let text = if parser.bindings.is_empty() {
+            text
+        } else {
+            value
+        };
         Some(Template {
             lit: LitStr::new(&rewritten, lit.span()),
             bindings: parser.bindings,
@@ -235,9 +240,14 @@ impl Parser<'_, '_, '_> {
             return None;
         };
         let is_index = !arg_name.is_empty() && arg_name.chars().all(|ch| ch.is_ascii_digit());
-        let is_name = arg_name.chars().next().is_some_and(|ch| ch.is_alphabetic() || ch == '_')
+        let is_name = arg_name
+            .chars()
+            .next()
+            .is_some_and(|ch| ch.is_alphabetic() || ch == '_')
             && arg_name.chars().all(|ch| ch.is_alphanumeric() || ch == '_');
-        let tuple = fields.first().is_some_and(|field| field.original.ident.is_none());
+        let tuple = fields
+            .first()
+            .is_some_and(|field| field.original.ident.is_none());
         let error = if arg.is_empty() {
             format!(
                 "`{{{inner}}}` needs a field to format: write `{{field}}` or `{{0}}` inside the braces"
@@ -247,11 +257,21 @@ impl Parser<'_, '_, '_> {
         } else if fields.is_empty() {
             format!("`{{{inner}}}` refers to a field, but `{owner}` has no fields")
         } else if is_index && !tuple {
-            format!("`{{{inner}}}`: `{owner}` has named fields; refer to them by name, e.g. `{{{}}}`", fields.first().map(Field::name).unwrap_or_default())
+            format!(
+                "`{{{inner}}}`: `{owner}` has named fields; refer to them by name, e.g. `{{{}}}`",
+                fields.first().map(Field::name).unwrap_or_default()
+            )
         } else if is_name && tuple {
-            format!("`{{{inner}}}`: the fields of `{owner}` have no names; refer to them by position, e.g. `{{0}}`")
+            format!(
+                "`{{{inner}}}`: the fields of `{owner}` have no names; refer to them by position, e.g. `{{0}}`"
+            )
         } else if let Some(index) = fields.iter().position(|field| field.name() == arg_name) {
-            let local = format_ident!("__{}", arg_name, span = self.span);
+            // `__field_` keeps field locals apart from the generated code's own.
+            let local = if is_index {
+                format_ident!("__field{}", arg_name, span = self.span)
+            } else {
+                format_ident!("__field_{}", arg_name, span = self.span)
+            };
             if !self.bindings.iter().any(|(name, _)| *name == local) {
                 self.bindings.push((local.clone(), index));
             }
@@ -259,13 +279,20 @@ impl Parser<'_, '_, '_> {
         } else if is_index {
             let count = fields.len();
             let plural = if count == 1 { "field" } else { "fields" };
-            format!("`{{{inner}}}` is out of range: `{owner}` has {count} {plural}, numbered from 0")
+            format!(
+                "`{{{inner}}}` is out of range: `{owner}` has {count} {plural}, numbered from 0"
+            )
         } else {
             let names: Vec<String> = fields.iter().map(Field::name).collect();
             let refs: Vec<&str> = names.iter().map(String::as_str).collect();
             match closest(arg_name, &refs) {
-                Some(near) => format!("`{owner}` has no field `{arg_name}`; did you mean `{near}`?"),
-                None => format!("`{owner}` has no field `{arg_name}`; its fields are `{}`", refs.join("`, `")),
+                Some(near) => {
+                    format!("`{owner}` has no field `{arg_name}`; did you mean `{near}`?")
+                }
+                None => format!(
+                    "`{owner}` has no field `{arg_name}`; its fields are `{}`",
+                    refs.join("`, `")
+                ),
             }
         };
         self.errors.push(error);

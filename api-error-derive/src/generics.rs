@@ -60,18 +60,22 @@ impl<'a> ParamsInScope<'a> {
     }
 
     fn arguments_mention(&self, path: &Path) -> bool {
-        path.segments.iter().any(|segment| match &segment.arguments {
-            PathArguments::AngleBracketed(arguments) => arguments.args.iter().any(|arg| match arg {
-                GenericArgument::Type(ty) => self.mentions(ty),
-                GenericArgument::AssocType(assoc) => self.mentions(&assoc.ty),
-                _ => false,
-            }),
-            PathArguments::Parenthesized(arguments) => {
-                arguments.inputs.iter().any(|arg| self.mentions(&arg.ty))
-                    || matches!(&arguments.output, ReturnType::Type(_, ty) if self.mentions(ty))
-            }
-            PathArguments::None => false,
-        })
+        path.segments
+            .iter()
+            .any(|segment| match &segment.arguments {
+                PathArguments::AngleBracketed(arguments) => {
+                    arguments.args.iter().any(|arg| match arg {
+                        GenericArgument::Type(ty) => self.mentions(ty),
+                        GenericArgument::AssocType(assoc) => self.mentions(&assoc.ty),
+                        _ => false,
+                    })
+                }
+                PathArguments::Parenthesized(arguments) => {
+                    arguments.inputs.iter().any(|arg| self.mentions(&arg.ty))
+                        || matches!(&arguments.output, ReturnType::Type(_, ty) if self.mentions(ty))
+                }
+                PathArguments::None => false,
+            })
     }
 
     fn bound_mentions(&self, bound: &TypeParamBound) -> bool {
@@ -94,9 +98,16 @@ impl InferredBounds {
         let ty = ty.into_token_stream();
         let key = ty.to_string();
         let bound_key = bound.to_string();
-        match self.bounds.iter_mut().find(|(existing, _, _)| *existing == key) {
+        match self
+            .bounds
+            .iter_mut()
+            .find(|(existing, _, _)| *existing == key)
+        {
             Some((_, _, bounds)) => {
-                if !bounds.iter().any(|existing| existing.to_string() == bound_key) {
+                if !bounds
+                    .iter()
+                    .any(|existing| existing.to_string() == bound_key)
+                {
                     bounds.push(bound);
                 }
             }
@@ -119,7 +130,9 @@ impl InferredBounds {
         if !self.bounds.is_empty() {
             let where_clause = generics.make_where_clause();
             for (_, ty, bounds) in &self.bounds {
-                where_clause.predicates.push(syn::parse_quote!(#ty: #(#bounds)+*));
+                where_clause
+                    .predicates
+                    .push(syn::parse_quote!(#ty: #(#bounds)+*));
             }
         }
         generics.where_clause

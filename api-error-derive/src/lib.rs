@@ -2,11 +2,11 @@
 //! crate, which documents the attribute.
 //!
 //! [`api_error::ApiError`]: https://docs.rs/api-error/latest/api_error/derive.ApiError.html
-//!
-//! The pipeline: [`ast`] mirrors the input and [`attr`] reads its helper
-//! attributes (recording errors in a [`ctxt::Ctxt`] and carrying on),
-//! [`check`] applies the rules that span several keys, and [`expand`] writes
-//! the impls; an invalid input gets [`fallback`] impls next to its errors.
+
+// The pipeline: `ast` mirrors the input and `attr` reads its helper attributes
+// (recording errors in a `ctxt::Ctxt` and carrying on), `fmt` checks message
+// placeholders, `check` applies the rules that span several keys, and `expand`
+// writes the impls; an invalid input gets `fallback` impls next to its errors.
 
 mod ast;
 mod attr;
