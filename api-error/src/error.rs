@@ -54,7 +54,7 @@ pub trait ApiError: Error {
     ///
     /// Defaults to the status's reason phrase, e.g. `Conflict`.
     fn title(&self) -> &str {
-        reason_phrase(self.status())
+        reason_phrase(error_status(self))
     }
 
     /// The URI identifying the kind of error (problem+json's `type`).
@@ -228,7 +228,13 @@ mod tests {
 
     #[test]
     fn unregistered_codes_fall_back_to_the_class() {
-        assert_eq!(reason_phrase(StatusCode::from_u16(499).unwrap()), "Client Error");
-        assert_eq!(reason_phrase(StatusCode::from_u16(599).unwrap()), "Server Error");
+        assert_eq!(
+            reason_phrase(StatusCode::from_u16(499).unwrap()),
+            "Client Error"
+        );
+        assert_eq!(
+            reason_phrase(StatusCode::from_u16(599).unwrap()),
+            "Server Error"
+        );
     }
 }

@@ -40,7 +40,7 @@
 //! - [`ApiError`] is the trait (status, code, public message, and the extras
 //!   a body may carry) and, like serde's `Serialize`, the derive. The derive's
 //!   documentation is the reference for `#[api(...)]`.
-//! - [`format`] holds the envelopes: [`Flat`](format::Flat) and
+//! - [`format`](mod@format) holds the envelopes: [`Flat`](format::Flat) and
 //!   [`Problem`](format::Problem) (RFC 9457), or your own [`Format`].
 //! - [`catalog`] describes every error a type can produce.
 //!
@@ -74,3 +74,8 @@ pub use crate::format::Format;
 
 #[doc = include_str!("derive.md")]
 pub use api_error_derive::ApiError;
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;

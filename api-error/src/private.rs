@@ -8,10 +8,10 @@ use core::fmt;
 
 pub use http::{HeaderMap, StatusCode};
 
+use crate::ApiError;
 pub use crate::catalog::Entry;
 pub use crate::field::FieldError;
 pub use crate::format::{DynFormat, Members};
-use crate::ApiError;
 
 /// The status for a literal the derive has already checked is 400..=599.
 pub const fn status(code: u16) -> StatusCode {

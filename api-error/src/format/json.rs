@@ -70,7 +70,11 @@ impl<'a> Object<'a> {
     /// instead.
     pub fn message(&mut self, key: &str, err: &(impl ApiError + ?Sized)) {
         self.key(key);
-        write_display(self.out, &PublicMessage(err), reason_phrase(error_status(err)));
+        write_display(
+            self.out,
+            &PublicMessage(err),
+            reason_phrase(error_status(err)),
+        );
     }
 
     /// Writes a number member.

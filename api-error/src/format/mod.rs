@@ -163,7 +163,9 @@ impl Eq for DynFormat {}
 
 impl fmt::Debug for DynFormat {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_tuple("DynFormat").field(&(self.type_name)()).finish()
+        f.debug_tuple("DynFormat")
+            .field(&(self.type_name)())
+            .finish()
     }
 }
 

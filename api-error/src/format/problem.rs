@@ -21,7 +21,9 @@ use crate::error::error_status;
 pub struct Problem;
 
 /// The members problem+json defines, plus `code`: extensions may not use them.
-const RESERVED: &[&str] = &["type", "title", "status", "detail", "instance", "code", "errors"];
+const RESERVED: &[&str] = &[
+    "type", "title", "status", "detail", "instance", "code", "errors",
+];
 
 impl Format for Problem {
     const CONTENT_TYPE: HeaderValue = HeaderValue::from_static("application/problem+json");
