@@ -173,6 +173,29 @@ fn message_placeholders() {
 }
 
 #[test]
+fn every_kind_of_format_spec() {
+    #[derive(Debug, ApiError)]
+    #[api(status = 400)]
+    enum E {
+        #[api(message = "[{0:*<6}|{0:^+#012.3e}|{0:08.2}|{0:+}|{0:.1$}|{0:>1$.2$}]")]
+        Float(f64, usize, usize),
+        #[api(message = "[{0:#x}|{0:#X}|{0:o}|{0:b}|{0:x?}|{0:#?}|{0:5}|{0:<5x}]")]
+        Int(u32),
+        #[api(message = "[{v:w$.p$}]")]
+        Named { v: f64, w: usize, p: usize },
+    }
+    assert_eq!(
+        E::Float(1.5, 7, 3).message(),
+        "[1.5***|+00001.500e0|00001.50|+1.5|1.5000000|  1.500]"
+    );
+    assert_eq!(
+        E::Int(26).message(),
+        "[0x1a|0x1A|32|11010|1a|26|   26|1a   ]"
+    );
+    assert_eq!(E::Named { v: 2.0, w: 6, p: 1 }.message(), "[   2.0]");
+}
+
+#[test]
 fn static_messages_unescape_braces() {
     #[derive(Debug, ApiError)]
     #[api(status = 400, message = "use {{json}}")]

@@ -133,21 +133,6 @@ pub(crate) enum Trait {
 }
 
 impl Trait {
-    /// The trait a format spec such as `?`, `>8` or `#x` asks for.
-    fn of_spec(spec: &str) -> Trait {
-        match spec.chars().next_back() {
-            Some('?') => Trait::Debug,
-            Some('x') => Trait::LowerHex,
-            Some('X') => Trait::UpperHex,
-            Some('o') => Trait::Octal,
-            Some('b') => Trait::Binary,
-            Some('e') => Trait::LowerExp,
-            Some('E') => Trait::UpperExp,
-            Some('p') => Trait::Pointer,
-            _ => Trait::Display,
-        }
-    }
-
     pub(crate) fn path(self) -> TokenStream {
         match self {
             Trait::Display => quote!(::core::fmt::Display),
@@ -187,8 +172,13 @@ impl Parser<'_, '_, '_> {
             self.bound(&local, Trait::Display);
             return local.to_string();
         };
-        self.bound(&local, Trait::of_spec(spec));
-        format!("{local}:{}", self.spec(spec, inner))
+        match self.spec(spec, inner) {
+            Some((spec, bound)) => {
+                self.bound(&local, bound);
+                format!("{local}:{spec}")
+            }
+            None => inner.to_owned(),
+        }
     }
 
     fn bound(&mut self, local: &Ident, bound: Trait) {
@@ -199,34 +189,111 @@ impl Parser<'_, '_, '_> {
         }
     }
 
-    /// Rewrites the `name$` and `0$` parameters of a format spec.
-    fn spec(&mut self, spec: &str, inner: &str) -> String {
-        if spec.contains(".*") {
-            self.errors.push(format!(
-                "`{{{inner}}}`: `.*` takes the precision from an argument, and a message has none; name a field instead: `.field$`"
-            ));
-            return spec.to_owned();
-        }
+    /// Checks a format spec against Rust's grammar and rewrites its `name$`
+    /// and `0$` parameters:
+    /// `[[fill]align][sign]['#']['0'][width]['.' precision][type]`.
+    ///
+    /// Checking here keeps rustc from reporting a spec error at an offset
+    /// into the rewritten literal, which no longer matches the source.
+    fn spec(&mut self, spec: &str, inner: &str) -> Option<(String, Trait)> {
+        let chars: Vec<char> = spec.chars().collect();
+        let mut rest = chars.as_slice();
         let mut out = String::with_capacity(spec.len());
-        let mut word = String::new();
-        for ch in spec.chars() {
-            if ch.is_alphanumeric() || ch == '_' {
-                word.push(ch);
-                continue;
+        let is_align = |ch: &char| matches!(ch, '<' | '^' | '>');
+        match rest {
+            [fill, align, tail @ ..] if is_align(align) => {
+                out.extend([*fill, *align]);
+                rest = tail;
             }
-            if ch == '$' && !word.is_empty() {
-                match self.field(&word, inner) {
-                    Some(local) => out.push_str(&local.to_string()),
-                    None => out.push_str(&word),
-                }
-            } else {
-                out.push_str(&word);
+            [align, tail @ ..] if is_align(align) => {
+                out.push(*align);
+                rest = tail;
             }
-            word.clear();
-            out.push(ch);
+            _ => {}
         }
-        out.push_str(&word);
-        out
+        for flag in ['+', '-', '#'] {
+            if let [first, tail @ ..] = rest
+                && *first == flag
+                && (flag != '-' || !out.contains('+'))
+            {
+                out.push(flag);
+                rest = tail;
+            }
+        }
+        // `0` is the zero-padding flag unless it is the parameter `0$`.
+        if let ['0', tail @ ..] = rest
+            && tail.first() != Some(&'$')
+        {
+            out.push('0');
+            rest = tail;
+        }
+        rest = self.count(rest, &mut out, inner)?;
+        if let ['.', tail @ ..] = rest {
+            out.push('.');
+            rest = tail;
+            if let ['*', ..] = rest {
+                self.errors.push(format!(
+                    "`{{{inner}}}`: `.*` takes the precision from an argument, and a message has none; name a field instead: `.field$`"
+                ));
+                return None;
+            }
+            let before = rest.len();
+            rest = self.count(rest, &mut out, inner)?;
+            if rest.len() == before {
+                self.errors
+                    .push(format!("`{{{inner}}}`: expected a precision after `.`"));
+                return None;
+            }
+        }
+        let kind: String = rest.iter().collect();
+        let bound = match kind.as_str() {
+            "" => Trait::Display,
+            "?" | "x?" | "X?" => Trait::Debug,
+            "x" => Trait::LowerHex,
+            "X" => Trait::UpperHex,
+            "o" => Trait::Octal,
+            "b" => Trait::Binary,
+            "e" => Trait::LowerExp,
+            "E" => Trait::UpperExp,
+            "p" => Trait::Pointer,
+            _ => {
+                self.errors.push(format!(
+                    "`{{{inner}}}`: unknown format trait `{kind}`; write nothing for Display, `?` for Debug, or one of `x`, `X`, `o`, `b`, `e`, `E`, `p`"
+                ));
+                return None;
+            }
+        };
+        out.push_str(&kind);
+        Some((out, bound))
+    }
+
+    /// Reads an optional width or precision (`8`, `field$`, `0$`) from the
+    /// start of `rest`, rewriting a parameter to its local.
+    fn count<'c>(&mut self, rest: &'c [char], out: &mut String, inner: &str) -> Option<&'c [char]> {
+        let digits = rest.iter().take_while(|ch| ch.is_ascii_digit()).count();
+        let len = if digits > 0 {
+            digits
+        } else {
+            rest.iter()
+                .take_while(|ch| ch.is_alphanumeric() || **ch == '_')
+                .count()
+        };
+        let (word, tail) = rest.split_at(len);
+        let word: String = word.iter().collect();
+        match tail {
+            ['$', tail @ ..] if len > 0 => {
+                let local = self.field(&word, inner)?;
+                out.push_str(&local.to_string());
+                out.push('$');
+                Some(tail)
+            }
+            _ if digits > 0 => {
+                out.push_str(&word);
+                Some(tail)
+            }
+            // Not a count: a format trait, for the caller to check.
+            _ => Some(rest),
+        }
     }
 
     /// The local bound to the field `arg` names, or `None` after recording
