@@ -19,47 +19,70 @@ pub struct Entry {
     message: &'static str,
     description: &'static str,
     type_uri: Option<&'static str>,
+    www_authenticate: Option<&'static str>,
 }
 
+// Generated code builds entries in statics: a constructor with what every
+// entry has, and setters for what only some have, so that each entry names
+// only what it sets.
+#[doc(hidden)]
 impl Entry {
-    #[doc(hidden)]
-    #[allow(clippy::too_many_arguments)] // Called by generated code only.
     pub const fn __new(
         type_name: &'static str,
         variant: Option<&'static str>,
         code: &'static str,
         status: StatusCode,
-        title: Option<&'static str>,
-        message: Option<&'static str>,
-        client_message: Option<&'static str>,
-        description: &'static str,
-        type_uri: Option<&'static str>,
     ) -> Entry {
         let reason = reason_phrase(status);
-        // A client error may show its `Display`; a server error never does.
-        let message = match (message, client_message) {
-            (Some(message), _) => Some(message),
-            (None, Some(message)) if matches!(status.as_u16(), 400..=499) => Some(message),
-            _ => None,
-        };
         Entry {
             type_name,
             variant,
             code,
             status,
-            title: match title {
-                Some(title) => title,
-                None => reason,
-            },
-            message: match message {
-                Some(message) => message,
-                None => reason,
-            },
-            description,
-            type_uri,
+            title: reason,
+            message: reason,
+            description: "",
+            type_uri: None,
+            www_authenticate: None,
         }
     }
 
+    pub const fn __title(mut self, title: &'static str) -> Entry {
+        self.title = title;
+        self
+    }
+
+    pub const fn __message(mut self, message: &'static str) -> Entry {
+        self.message = message;
+        self
+    }
+
+    /// A message shown only if the status is a client error: a server error
+    /// never shows its `Display`.
+    pub const fn __client_message(mut self, message: &'static str) -> Entry {
+        if matches!(self.status.as_u16(), 400..=499) {
+            self.message = message;
+        }
+        self
+    }
+
+    pub const fn __description(mut self, description: &'static str) -> Entry {
+        self.description = description;
+        self
+    }
+
+    pub const fn __type_uri(mut self, type_uri: &'static str) -> Entry {
+        self.type_uri = Some(type_uri);
+        self
+    }
+
+    pub const fn __www_authenticate(mut self, challenge: &'static str) -> Entry {
+        self.www_authenticate = Some(challenge);
+        self
+    }
+}
+
+impl Entry {
     /// The name of the type that declares this error, e.g. `UserError`.
     pub const fn type_name(&self) -> &'static str {
         self.type_name
@@ -100,5 +123,11 @@ impl Entry {
     /// link to its documentation; `None` when the type declares none.
     pub const fn type_uri(&self) -> Option<&'static str> {
         self.type_uri
+    }
+
+    /// The `WWW-Authenticate` challenge the error sends, when it names one
+    /// (a 401 that names none is sent with `Bearer`).
+    pub const fn www_authenticate(&self) -> Option<&'static str> {
+        self.www_authenticate
     }
 }

@@ -6,7 +6,7 @@ use core::fmt;
 use http::{HeaderMap, StatusCode};
 
 use crate::catalog::Entry;
-use crate::field::FieldError;
+use crate::field::{FieldError, FieldPath};
 use crate::format::{DynFormat, Members};
 
 /// An error that an HTTP API can return.
@@ -71,6 +71,12 @@ pub trait ApiError: Error {
         None
     }
 
+    /// The part of the request this error is about, when it is about one
+    /// field (a missing or invalid field, say).
+    fn path(&self) -> Option<&FieldPath> {
+        None
+    }
+
     /// Sub-errors, typically one per invalid field of a request.
     fn errors(&self) -> &[FieldError] {
         &[]
@@ -78,7 +84,8 @@ pub trait ApiError: Error {
 
     /// Adds the headers this error requires to `headers`, e.g. `Retry-After`.
     ///
-    /// `Content-Type` is set by the format and must not be added here.
+    /// `Content-Type` is set by the format, and a 401 without
+    /// `WWW-Authenticate` gets `WWW-Authenticate: Bearer`.
     fn headers(&self, headers: &mut HeaderMap) {
         let _ = headers;
     }
@@ -194,6 +201,9 @@ impl<E: ApiError + ?Sized> ApiError for &E {
     }
     fn instance(&self) -> Option<&str> {
         (**self).instance()
+    }
+    fn path(&self) -> Option<&FieldPath> {
+        (**self).path()
     }
     fn errors(&self) -> &[FieldError] {
         (**self).errors()

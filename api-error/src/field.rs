@@ -1,14 +1,23 @@
 //! Sub-errors: what went wrong with each part of a request.
 
 use std::borrow::Cow;
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 use http::StatusCode;
 
 /// One sub-error, typically about one field of a request body.
 ///
-/// Validation errors carry a list of these; each format places them where its
-/// shape allows (`errors` in problem+json, `inner` in the nested format, …).
+/// Validation errors carry a list of these ([`FieldErrors`]); each format
+/// places them where its shape allows (`errors` in problem+json, `inner` in
+/// the nested format, …).
+///
+/// ```
+/// use api_error::FieldError;
+///
+/// let err = FieldError::new("required", "This field is required.").at("address.zip");
+/// assert_eq!(err.path().unwrap().to_string(), "address.zip");
+/// assert_eq!(err.path().unwrap().pointer().to_string(), "#/address/zip");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
     code: Cow<'static, str>,
@@ -28,14 +37,16 @@ impl FieldError {
         }
     }
 
-    /// Places the sub-error at a field path.
+    /// Places the sub-error at a field path: a [`FieldPath`], or a string
+    /// in dotted form such as `items[3].tags`.
     #[must_use]
     pub fn at(mut self, path: impl Into<FieldPath>) -> Self {
         self.path = path.into();
         self
     }
 
-    /// Gives the sub-error a status of its own.
+    /// Gives the sub-error a status of its own, for the formats that show
+    /// one per sub-error.
     #[must_use]
     pub fn with_status(mut self, status: StatusCode) -> Self {
         self.status = Some(status);
@@ -66,11 +77,206 @@ impl FieldError {
     pub fn status(&self) -> Option<StatusCode> {
         self.status
     }
+
+    /// This sub-error with `prefix` put in front of its path.
+    #[must_use]
+    pub fn prefixed(mut self, prefix: &FieldPath) -> Self {
+        self.path = prefix.join(&self.path);
+        self
+    }
 }
+
+/// A list of sub-errors, built up while validating a request.
+///
+/// Give a variant a field of this type marked `#[api(errors)]` and the
+/// formats render the list. With `#[from]` on that field, `?` on
+/// [`finish`](Self::finish) turns a non-empty list into the error:
+///
+/// ```
+/// use api_error::{ApiError, FieldErrors};
+///
+/// #[derive(Debug, ApiError)]
+/// enum SignupError {
+///     #[api(status = 422, code = "ValidationFailure", message = "data validation failed")]
+///     Invalid(#[from] #[api(errors)] FieldErrors),
+/// }
+///
+/// fn validate(email: &str, password: &str) -> Result<(), SignupError> {
+///     let mut errors = FieldErrors::new();
+///     if !email.contains('@') {
+///         errors.add("email", "InvalidEmail", "invalid email");
+///     }
+///     if password.len() < 8 {
+///         errors.add("password", "InvalidPassword", "invalid password");
+///     }
+///     errors.finish()?;
+///     Ok(())
+/// }
+///
+/// let err = validate("ada", "hunter2").unwrap_err();
+/// assert_eq!(err.errors().len(), 2);
+/// assert_eq!(err.errors()[0].code(), "InvalidEmail");
+/// assert!(validate("ada@example.com", "correct horse").is_ok());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldErrors {
+    errors: Vec<FieldError>,
+}
+
+impl FieldErrors {
+    /// An empty list.
+    pub fn new() -> Self {
+        FieldErrors::default()
+    }
+
+    /// Adds a sub-error at `path` (a [`FieldPath`] or a dotted string).
+    pub fn add(
+        &mut self,
+        path: impl Into<FieldPath>,
+        code: impl Into<Cow<'static, str>>,
+        message: impl Into<Cow<'static, str>>,
+    ) -> &mut Self {
+        self.push(FieldError::new(code, message).at(path))
+    }
+
+    /// Adds a sub-error.
+    pub fn push(&mut self, error: FieldError) -> &mut Self {
+        self.errors.push(error);
+        self
+    }
+
+    /// Adds the sub-errors of a nested part of the request, with `prefix` put
+    /// in front of their paths: `address` and `zip` give `address.zip`.
+    pub fn nest(&mut self, prefix: impl Into<FieldPath>, errors: FieldErrors) -> &mut Self {
+        let prefix = prefix.into();
+        self.errors.extend(
+            errors
+                .errors
+                .into_iter()
+                .map(|error| error.prefixed(&prefix)),
+        );
+        self
+    }
+
+    /// `Ok` if the list is empty, else the list as an error.
+    pub fn finish(self) -> Result<(), FieldErrors> {
+        if self.errors.is_empty() {
+            Ok(())
+        } else {
+            Err(self)
+        }
+    }
+
+    /// Whether the list is empty.
+    pub fn is_empty(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    /// The number of sub-errors.
+    pub fn len(&self) -> usize {
+        self.errors.len()
+    }
+
+    /// The sub-errors, in the order they were added.
+    pub fn iter(&self) -> std::slice::Iter<'_, FieldError> {
+        self.errors.iter()
+    }
+
+    /// The sub-errors as a slice.
+    pub fn as_slice(&self) -> &[FieldError] {
+        &self.errors
+    }
+
+    /// The sub-errors as a vector.
+    pub fn into_vec(self) -> Vec<FieldError> {
+        self.errors
+    }
+}
+
+impl AsRef<[FieldError]> for FieldErrors {
+    fn as_ref(&self) -> &[FieldError] {
+        &self.errors
+    }
+}
+
+impl From<Vec<FieldError>> for FieldErrors {
+    fn from(errors: Vec<FieldError>) -> Self {
+        FieldErrors { errors }
+    }
+}
+
+impl From<FieldError> for FieldErrors {
+    fn from(error: FieldError) -> Self {
+        FieldErrors {
+            errors: vec![error],
+        }
+    }
+}
+
+impl FromIterator<FieldError> for FieldErrors {
+    fn from_iter<I: IntoIterator<Item = FieldError>>(iter: I) -> Self {
+        FieldErrors {
+            errors: iter.into_iter().collect(),
+        }
+    }
+}
+
+impl Extend<FieldError> for FieldErrors {
+    fn extend<I: IntoIterator<Item = FieldError>>(&mut self, iter: I) {
+        self.errors.extend(iter);
+    }
+}
+
+impl IntoIterator for FieldErrors {
+    type Item = FieldError;
+    type IntoIter = std::vec::IntoIter<FieldError>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.errors.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a FieldErrors {
+    type Item = &'a FieldError;
+    type IntoIter = std::slice::Iter<'a, FieldError>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.errors.iter()
+    }
+}
+
+impl fmt::Display for FieldErrors {
+    /// `email: invalid email; password: invalid password`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, error) in self.errors.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            match error.path() {
+                Some(path) => write!(f, "{path}: {}", error.message())?,
+                None => f.write_str(error.message())?,
+            }
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for FieldErrors {}
 
 /// Where in a request body a value sits: field names and array indices.
 ///
-/// `Display` writes the dotted form (`address.street`, `items[3].tags`).
+/// `Display` writes the dotted form (`address.street`, `items[3].tags`);
+/// [`pointer`](Self::pointer) the JSON Pointer as a URI fragment
+/// (`#/items/3/tags`).
+///
+/// ```
+/// use api_error::FieldPath;
+///
+/// let path = FieldPath::new().field("items").index(3).field("tags");
+/// assert_eq!(path, FieldPath::parse("items[3].tags"));
+/// assert_eq!(path.to_string(), "items[3].tags");
+/// assert_eq!(path.pointer().to_string(), "#/items/3/tags");
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct FieldPath {
     segments: Vec<Segment>,
@@ -91,6 +297,26 @@ impl FieldPath {
         FieldPath::default()
     }
 
+    /// Reads the dotted form: names separated by `.`, indices in brackets
+    /// (`items[3].tags`, `[0].name`).
+    ///
+    /// Every string is a path: brackets that do not hold a number are part
+    /// of the name. A name that itself contains `.` or `[` is built with
+    /// [`field`](Self::field) instead.
+    pub fn parse(dotted: &str) -> Self {
+        let mut path = FieldPath::new();
+        for part in dotted.split('.') {
+            let (name, indices) = split_indices(part);
+            if !name.is_empty() {
+                path.segments
+                    .push(Segment::Field(Cow::Owned(name.to_owned())));
+            }
+            path.segments
+                .extend(indices.into_iter().map(Segment::Index));
+        }
+        path
+    }
+
     /// This path followed by the member `name`.
     #[must_use]
     pub fn field(mut self, name: impl Into<Cow<'static, str>>) -> Self {
@@ -105,6 +331,25 @@ impl FieldPath {
         self
     }
 
+    /// Adds the member `name` at the end.
+    pub fn push_field(&mut self, name: impl Into<Cow<'static, str>>) {
+        self.segments.push(Segment::Field(name.into()));
+    }
+
+    /// Adds the array element `index` at the end.
+    pub fn push_index(&mut self, index: usize) {
+        self.segments.push(Segment::Index(index));
+    }
+
+    /// This path followed by `rest`.
+    #[must_use]
+    pub fn join(&self, rest: &FieldPath) -> FieldPath {
+        let mut segments = Vec::with_capacity(self.segments.len() + rest.segments.len());
+        segments.extend(self.segments.iter().cloned());
+        segments.extend(rest.segments.iter().cloned());
+        FieldPath { segments }
+    }
+
     /// The steps, outermost first.
     pub fn segments(&self) -> &[Segment] {
         &self.segments
@@ -114,19 +359,59 @@ impl FieldPath {
     pub fn is_empty(&self) -> bool {
         self.segments.is_empty()
     }
+
+    /// The path as a JSON Pointer (RFC 6901) in URI fragment form, as
+    /// problem+json's `pointer` uses it: `#/items/3/tags`.
+    ///
+    /// `~` and `/` in names are escaped as `~0` and `~1`, and characters a
+    /// URI fragment cannot hold are percent-encoded.
+    pub fn pointer(&self) -> Pointer<'_> {
+        Pointer(self)
+    }
 }
 
-impl From<&'static str> for FieldPath {
-    /// A path of one field.
-    fn from(name: &'static str) -> Self {
-        FieldPath::new().field(name)
+/// Splits `name[1][2]` into `name` and its indices; a part whose brackets do
+/// not all hold numbers is all name.
+fn split_indices(part: &str) -> (&str, Vec<usize>) {
+    let Some((name, mut rest)) = part.split_once('[') else {
+        return (part, Vec::new());
+    };
+    let mut indices = Vec::new();
+    loop {
+        let Some((digits, after)) = rest.split_once(']') else {
+            return (part, Vec::new());
+        };
+        match digits.parse() {
+            Ok(index) if digits.bytes().all(|b| b.is_ascii_digit()) => indices.push(index),
+            _ => return (part, Vec::new()),
+        }
+        if after.is_empty() {
+            return (name, indices);
+        }
+        match after.strip_prefix('[') {
+            Some(next) => rest = next,
+            None => return (part, Vec::new()),
+        }
+    }
+}
+
+impl From<&str> for FieldPath {
+    /// Reads the dotted form; see [`FieldPath::parse`].
+    fn from(dotted: &str) -> Self {
+        FieldPath::parse(dotted)
     }
 }
 
 impl From<String> for FieldPath {
-    /// A path of one field.
-    fn from(name: String) -> Self {
-        FieldPath::new().field(name)
+    /// Reads the dotted form; see [`FieldPath::parse`].
+    fn from(dotted: String) -> Self {
+        FieldPath::parse(&dotted)
+    }
+}
+
+impl From<&FieldPath> for FieldPath {
+    fn from(path: &FieldPath) -> Self {
+        path.clone()
     }
 }
 
@@ -140,5 +425,135 @@ impl fmt::Display for FieldPath {
             }
         }
         Ok(())
+    }
+}
+
+/// A [`FieldPath`] shown as a JSON Pointer URI fragment; see
+/// [`FieldPath::pointer`].
+#[derive(Debug, Clone, Copy)]
+pub struct Pointer<'a>(&'a FieldPath);
+
+impl fmt::Display for Pointer<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_char('#')?;
+        for segment in &self.0.segments {
+            f.write_char('/')?;
+            match segment {
+                Segment::Index(index) => write!(f, "{index}")?,
+                Segment::Field(name) => {
+                    for byte in name.bytes() {
+                        match byte {
+                            b'~' => f.write_str("~0")?,
+                            b'/' => f.write_str("~1")?,
+                            _ if is_fragment_byte(byte) => f.write_char(char::from(byte))?,
+                            _ => write!(f, "%{byte:02X}")?,
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Whether a URI fragment may hold `byte` as it is (RFC 3986: unreserved,
+/// sub-delims, `:`, `@`, `?`; `/` separates the pointer's steps).
+fn is_fragment_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@?".contains(&byte)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dotted_paths_parse_and_print() {
+        for dotted in [
+            "a",
+            "address.street",
+            "items[3].tags",
+            "[0].name",
+            "m[1][2]",
+            "a.b[10].c",
+        ] {
+            assert_eq!(FieldPath::parse(dotted).to_string(), dotted);
+        }
+        assert_eq!(
+            FieldPath::parse("items[3].tags").segments(),
+            [
+                Segment::Field("items".into()),
+                Segment::Index(3),
+                Segment::Field("tags".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn brackets_without_a_number_belong_to_the_name() {
+        for dotted in ["a[x]", "a[1", "a[1]b", "a[-1]", "a[]", "a[+1]"] {
+            let path = FieldPath::parse(dotted);
+            assert_eq!(
+                path.segments(),
+                [Segment::Field(dotted.to_owned().into())],
+                "{dotted}"
+            );
+        }
+    }
+
+    #[test]
+    fn empty_parts_are_skipped() {
+        assert!(FieldPath::parse("").is_empty());
+        assert_eq!(FieldPath::parse("a..b").to_string(), "a.b");
+    }
+
+    #[test]
+    fn pointers_escape_and_percent_encode() {
+        let path = FieldPath::new()
+            .field("a/b")
+            .field("m~n")
+            .index(0)
+            .field("x y\"é#%")
+            .field("");
+        assert_eq!(
+            path.pointer().to_string(),
+            "#/a~1b/m~0n/0/x%20y%22%C3%A9%23%25/"
+        );
+        assert_eq!(FieldPath::new().pointer().to_string(), "#");
+    }
+
+    #[test]
+    fn nesting_prefixes_paths() {
+        let mut inner = FieldErrors::new();
+        inner.add("zip", "required", "Zip is missing");
+        inner.push(FieldError::new("invalid", "Invalid address"));
+        let mut outer = FieldErrors::new();
+        outer.nest("address", inner);
+        let paths: Vec<String> = outer
+            .iter()
+            .map(|error| error.path().map(ToString::to_string).unwrap_or_default())
+            .collect();
+        assert_eq!(paths, ["address.zip", "address"]);
+    }
+
+    #[test]
+    fn finish_is_ok_only_when_empty() {
+        assert_eq!(FieldErrors::new().finish(), Ok(()));
+        let mut errors = FieldErrors::new();
+        errors.add("name", "required", "This field is required.");
+        assert_eq!(errors.clone().finish(), Err(errors));
+    }
+
+    #[test]
+    fn display_lists_the_sub_errors() {
+        let errors: FieldErrors = [
+            FieldError::new("a", "invalid email").at("email"),
+            FieldError::new("b", "too many requests"),
+        ]
+        .into_iter()
+        .collect();
+        assert_eq!(
+            errors.to_string(),
+            "email: invalid email; too many requests"
+        );
     }
 }

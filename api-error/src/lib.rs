@@ -59,6 +59,8 @@ extern crate self as api_error;
 pub mod catalog;
 pub mod format;
 
+pub mod headers;
+
 mod error;
 mod field;
 
@@ -69,11 +71,26 @@ pub mod __private;
 pub use http;
 
 pub use crate::error::ApiError;
-pub use crate::field::{FieldError, FieldPath, Segment};
+pub use crate::field::{FieldError, FieldErrors, FieldPath, Pointer, Segment};
 pub use crate::format::Format;
+use crate::format::for_error;
 
 #[doc = include_str!("derive.md")]
 pub use api_error_derive::ApiError;
+
+/// The body for `err` in the format it renders with: its type's
+/// `#[api(format = ...)]`, else the application's default (see
+/// [`format::set_default`]).
+pub fn render(err: &dyn ApiError) -> Vec<u8> {
+    for_error(err).render(err)
+}
+
+/// The whole response for `err` (status, headers and body) in the format it
+/// renders with: its type's `#[api(format = ...)]`, else the application's
+/// default (see [`format::set_default`]).
+pub fn response(err: &dyn ApiError) -> http::Response<Vec<u8>> {
+    for_error(err).response(err)
+}
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]

@@ -6,12 +6,14 @@
 use core::error::Error;
 use core::fmt;
 
-pub use http::{HeaderMap, StatusCode};
+pub use http::{HeaderMap, HeaderName, StatusCode};
+pub use serde;
 
 use crate::ApiError;
 pub use crate::catalog::Entry;
-pub use crate::field::FieldError;
+pub use crate::field::{FieldError, FieldPath};
 pub use crate::format::{DynFormat, Members};
+pub use crate::headers;
 
 /// The status for a literal the derive has already checked is 400..=599.
 pub const fn status(code: u16) -> StatusCode {
@@ -38,6 +40,120 @@ pub fn client_display(
         fmt::Display::fmt(err, f)
     } else {
         f.write_str(entry.message())
+    }
+}
+
+/// A field marked `#[api(path)]`: a `FieldPath`, or an `Option` of one.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be the path of an error",
+    label = "`path` needs an `api_error::FieldPath` here",
+    note = "use `FieldPath` or `Option<FieldPath>`"
+)]
+pub trait AsPath {
+    fn as_path(&self) -> Option<&FieldPath>;
+}
+
+impl AsPath for FieldPath {
+    fn as_path(&self) -> Option<&FieldPath> {
+        Some(self)
+    }
+}
+
+impl AsPath for Option<FieldPath> {
+    fn as_path(&self) -> Option<&FieldPath> {
+        self.as_ref()
+    }
+}
+
+/// A field marked `#[api(errors)]`: a list of sub-errors.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be the sub-errors of an error",
+    label = "`errors` needs a list of `api_error::FieldError`s here",
+    note = "use `FieldErrors`, `Vec<FieldError>`, or an `Option` of one"
+)]
+pub trait AsErrors {
+    fn as_errors(&self) -> &[FieldError];
+}
+
+impl AsErrors for [FieldError] {
+    fn as_errors(&self) -> &[FieldError] {
+        self
+    }
+}
+
+impl<const N: usize> AsErrors for [FieldError; N] {
+    fn as_errors(&self) -> &[FieldError] {
+        self
+    }
+}
+
+impl AsErrors for Vec<FieldError> {
+    fn as_errors(&self) -> &[FieldError] {
+        self
+    }
+}
+
+impl AsErrors for crate::FieldErrors {
+    fn as_errors(&self) -> &[FieldError] {
+        self.as_slice()
+    }
+}
+
+impl<T: AsErrors + ?Sized> AsErrors for Box<T> {
+    fn as_errors(&self) -> &[FieldError] {
+        (**self).as_errors()
+    }
+}
+
+impl<T: AsErrors> AsErrors for Option<T> {
+    fn as_errors(&self) -> &[FieldError] {
+        self.as_ref().map_or(&[], AsErrors::as_errors)
+    }
+}
+
+/// A field marked `#[api(instance)]`: text, or an `Option` of it.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be the `instance` of an error",
+    label = "`instance` needs a URI as text here",
+    note = "use a `String`, a `&str`, or an `Option` of one"
+)]
+pub trait AsInstance {
+    fn as_instance(&self) -> Option<&str>;
+}
+
+impl AsInstance for str {
+    fn as_instance(&self) -> Option<&str> {
+        Some(self)
+    }
+}
+
+impl AsInstance for String {
+    fn as_instance(&self) -> Option<&str> {
+        Some(self)
+    }
+}
+
+impl AsInstance for std::borrow::Cow<'_, str> {
+    fn as_instance(&self) -> Option<&str> {
+        Some(self)
+    }
+}
+
+impl<T: AsInstance + ?Sized> AsInstance for &T {
+    fn as_instance(&self) -> Option<&str> {
+        (**self).as_instance()
+    }
+}
+
+impl<T: AsInstance + ?Sized> AsInstance for Box<T> {
+    fn as_instance(&self) -> Option<&str> {
+        (**self).as_instance()
+    }
+}
+
+impl<T: AsInstance> AsInstance for Option<T> {
+    fn as_instance(&self) -> Option<&str> {
+        self.as_ref().and_then(AsInstance::as_instance)
     }
 }
 
@@ -95,6 +211,13 @@ impl<'a> Target<'a> {
         }
     }
 
+    pub fn path(self) -> Option<&'a FieldPath> {
+        match self {
+            Target::Entry(_) => None,
+            Target::Inner(inner) => inner.path(),
+        }
+    }
+
     pub fn errors(self) -> &'a [FieldError] {
         match self {
             Target::Entry(_) => &[],
@@ -103,8 +226,14 @@ impl<'a> Target<'a> {
     }
 
     pub fn headers(self, headers: &mut HeaderMap) {
-        if let Target::Inner(inner) = self {
-            inner.headers(headers);
+        match self {
+            Target::Entry(entry) => {
+                // The derive checked that the challenge is a valid value.
+                if let Some(value) = entry.www_authenticate().and_then(crate::headers::value) {
+                    headers.insert(http::header::WWW_AUTHENTICATE, value);
+                }
+            }
+            Target::Inner(inner) => inner.headers(headers),
         }
     }
 

@@ -12,7 +12,13 @@ use crate::ApiError;
 /// {"error":"missing_authorization_header","message":"Authorization header bearer token must be present."}
 /// ```
 ///
-/// Extension members follow `message` at the top level.
+/// Extension members follow `message`, and sub-errors, when there are any,
+/// an `errors` list in the same style, each with a `field` when it has a
+/// path:
+///
+/// ```json
+/// {"error":"invalid_fields","message":"2 fields are invalid.","errors":[{"error":"required","message":"Required.","field":"name"}]}
+/// ```
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Flat;
 
@@ -23,6 +29,18 @@ impl Format for Flat {
         let mut body = Object::new(out);
         body.string("error", err.code());
         body.message("message", err);
-        err.extensions(&mut body.members(&["error", "message"]));
+        err.extensions(&mut body.members(&["error", "message", "errors"]));
+        let errors = err.errors();
+        if !errors.is_empty() {
+            let mut list = body.array("errors");
+            for sub in errors {
+                let mut item = list.object();
+                item.string("error", sub.code());
+                item.string("message", sub.message());
+                if let Some(path) = sub.path() {
+                    item.display("field", path);
+                }
+            }
+        }
     }
 }

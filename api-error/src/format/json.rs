@@ -60,7 +60,7 @@ impl<'a> Object<'a> {
     /// body stays valid.
     pub fn display(&mut self, key: &str, value: &dyn fmt::Display) {
         self.key(key);
-        write_display(self.out, value, "");
+        write_display(self.out, value, || "");
     }
 
     /// Writes `err`'s public message, streamed from
@@ -70,11 +70,9 @@ impl<'a> Object<'a> {
     /// instead.
     pub fn message(&mut self, key: &str, err: &(impl ApiError + ?Sized)) {
         self.key(key);
-        write_display(
-            self.out,
-            &PublicMessage(err),
-            reason_phrase(error_status(err)),
-        );
+        write_display(self.out, &PublicMessage(err), || {
+            reason_phrase(error_status(err))
+        });
     }
 
     /// Writes a number member.
@@ -207,14 +205,18 @@ pub(crate) fn write_string(out: &mut Vec<u8>, value: &str) {
     out.push(b'"');
 }
 
-/// Writes a `Display` value as a quoted JSON string, or `fallback` if
+/// Writes a `Display` value as a quoted JSON string, or `fallback()` if
 /// formatting fails part way.
-fn write_display(out: &mut Vec<u8>, value: &dyn fmt::Display, fallback: &str) {
+fn write_display<'f>(
+    out: &mut Vec<u8>,
+    value: &dyn fmt::Display,
+    fallback: impl FnOnce() -> &'f str,
+) {
     out.push(b'"');
     let start = out.len();
     if write!(Escape(out), "{value}").is_err() {
         out.truncate(start);
-        escape_into(out, fallback);
+        escape_into(out, fallback());
     }
     out.push(b'"');
 }
@@ -242,6 +244,13 @@ pub(crate) fn escape_into(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     let mut run = 0;
     for (i, &byte) in bytes.iter().enumerate() {
+        if !NEEDS_ESCAPE
+            .get(usize::from(byte))
+            .copied()
+            .unwrap_or(false)
+        {
+            continue;
+        }
         let escape: &[u8] = match byte {
             b'"' => b"\\\"",
             b'\\' => b"\\\\",
@@ -250,8 +259,7 @@ pub(crate) fn escape_into(out: &mut Vec<u8>, s: &str) {
             b'\t' => b"\\t",
             0x08 => b"\\b",
             0x0c => b"\\f",
-            0x00..=0x1f => &[b'\\', b'u', b'0', b'0', hex(byte >> 4), hex(byte & 0xf)],
-            _ => continue,
+            _ => &[b'\\', b'u', b'0', b'0', hex(byte >> 4), hex(byte & 0xf)],
         };
         out.extend_from_slice(bytes.get(run..i).unwrap_or_default());
         out.extend_from_slice(escape);
@@ -259,6 +267,21 @@ pub(crate) fn escape_into(out: &mut Vec<u8>, s: &str) {
     }
     out.extend_from_slice(bytes.get(run..).unwrap_or_default());
 }
+
+/// The bytes a JSON string cannot hold as they are: controls, `"` and `\`.
+// Built at compile time, where an index out of range fails the build.
+#[allow(clippy::indexing_slicing)]
+static NEEDS_ESCAPE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        table[byte] = true;
+        byte += 1;
+    }
+    table[b'"' as usize] = true;
+    table[b'\\' as usize] = true;
+    table
+};
 
 /// The lowercase hex digit of a nibble.
 fn hex(nibble: u8) -> u8 {

@@ -3,9 +3,21 @@
 //! A format is a type implementing [`Format`]. Every format `F` renders any
 //! error, `&dyn ApiError` included:
 //!
-//! - `F::render(&err)` gives the body, as bytes;
+//! - `F::render(&err)` gives the body, as bytes, written straight into one
+//!   buffer;
 //! - `F::response(&err)` gives a whole `http::Response`: the status, the
 //!   headers the error requires, `Content-Type`, and the body.
+//!
+//! | format | body | content type |
+//! |---|---|---|
+//! | [`Flat`] | `{"error":"user_not_found","message":"…"}` | `application/json` |
+//! | [`Meta`] | `{"meta":{"status":401,"error":{"status":401,"type":"Unauthorized","message":"…"}}}` | `application/json` |
+//! | [`Standard`] | `{"type":"client_error","errors":[{"code":"not_acceptable","detail":"…","attr":null}]}` | `application/json` |
+//! | [`Nested`] | `{"error":{"message":"…","code":"mvnoAccount","status":404}}` | `application/json` |
+//! | [`Problem`] | `{"type":"about:blank","title":"Not Found","status":404,"detail":"…","code":"not_found"}` | `application/problem+json` |
+//!
+//! Each preset's page shows its body with sub-errors, and where it puts field
+//! paths and extension members.
 //!
 //! ```
 //! use api_error::ApiError;
@@ -27,23 +39,59 @@
 //! assert_eq!(response.status(), 409);
 //! assert_eq!(response.headers()["content-type"], "application/problem+json");
 //! ```
+//!
+//! # Which format an error renders with
+//!
+//! Naming a format, `Flat::response(&err)`, decides. Otherwise
+//! [`api_error::response`](crate::response) (which the framework integrations
+//! use) takes the type's `#[api(format = ...)]`, else the application's
+//! default set once at start-up with [`set_default`], else [`Problem`].
+//!
+//! ```standalone_crate
+//! use api_error::ApiError;
+//! use api_error::format::{self, Flat, Standard};
+//!
+//! #[derive(Debug, ApiError)]
+//! #[api(status = 404)]
+//! struct NotFound;
+//!
+//! #[derive(Debug, ApiError)]
+//! #[api(status = 404, format = Standard)]
+//! struct Gone;
+//!
+//! // At start-up, before serving requests:
+//! format::set_default::<Flat>().expect("set once");
+//!
+//! assert_eq!(api_error::render(&NotFound), br#"{"error":"not_found","message":"Not Found"}"#);
+//! assert_eq!(
+//!     api_error::render(&Gone),
+//!     br#"{"type":"client_error","errors":[{"code":"gone","detail":"Not Found","attr":null}]}"#
+//! );
+//! ```
 
 pub mod json;
 
 mod flat;
+mod meta;
+mod nested;
 mod problem;
+mod standard;
 
 use std::any::TypeId;
 use std::fmt;
+use std::sync::OnceLock;
 
-use http::header::CONTENT_TYPE;
-use http::{HeaderValue, Response};
+use http::header::{CONTENT_TYPE, WWW_AUTHENTICATE};
+use http::{HeaderValue, Response, StatusCode};
 
 use crate::error::{ApiError, error_status};
 
 pub use self::flat::Flat;
 pub use self::json::Members;
+pub use self::meta::Meta;
+pub use self::nested::Nested;
 pub use self::problem::Problem;
+pub use self::standard::Standard;
 
 /// A JSON envelope for errors.
 ///
@@ -188,11 +236,70 @@ fn build_response(
     content_type: HeaderValue,
     body: Vec<u8>,
 ) -> Response<Vec<u8>> {
+    let status = error_status(err);
     let mut response = Response::new(body);
-    *response.status_mut() = error_status(err);
+    *response.status_mut() = status;
     let headers = response.headers_mut();
     err.headers(headers);
+    // RFC 9110 §15.5.2: a 401 must say how to authenticate.
+    if status == StatusCode::UNAUTHORIZED && !headers.contains_key(WWW_AUTHENTICATE) {
+        headers.insert(WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+    }
     // After the error's own headers: the body's type is the format's to say.
     headers.insert(CONTENT_TYPE, content_type);
     response
 }
+
+/// The application's default format, once set.
+static DEFAULT: OnceLock<DynFormat> = OnceLock::new();
+
+/// Makes `F` the format of errors whose type names none, for the whole
+/// application; call it once at start-up, before serving requests.
+///
+/// It applies to every error rendered without naming a format:
+/// [`api_error::response`](crate::response), the framework integrations, and
+/// the request errors raised before a handler runs. Until it is set, the
+/// default is [`Problem`].
+///
+/// Setting the same format again is harmless; setting another one fails and
+/// leaves the first in place.
+pub fn set_default<F: Format + 'static>() -> Result<(), DefaultAlreadySet> {
+    let wanted = DynFormat::of::<F>();
+    let current = *DEFAULT.get_or_init(|| wanted);
+    if current == wanted {
+        Ok(())
+    } else {
+        Err(DefaultAlreadySet { current })
+    }
+}
+
+/// The application's default format: the one given to [`set_default`], or
+/// [`Problem`].
+pub fn default_format() -> DynFormat {
+    DEFAULT.get().copied().unwrap_or(DynFormat::of::<Problem>())
+}
+
+/// The format `err` renders with when the caller names none: its type's
+/// `#[api(format = ...)]`, else the application's default.
+pub fn for_error(err: &(impl ApiError + ?Sized)) -> DynFormat {
+    err.format().unwrap_or_else(default_format)
+}
+
+/// The application's default format was already set to another format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DefaultAlreadySet {
+    /// The format set first, which stays the default.
+    pub current: DynFormat,
+}
+
+impl fmt::Display for DefaultAlreadySet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "the default format is already {}",
+            (self.current.type_name)()
+        )
+    }
+}
+
+impl std::error::Error for DefaultAlreadySet {}

@@ -15,14 +15,19 @@ use crate::error::error_status;
 ///
 /// Members in order: `type` (the error's [type URI](ApiError::type_uri),
 /// `about:blank` by default), `title`, `status`, `detail` (the public
-/// message), `instance` when the error has one, `code`, then extension
-/// members.
+/// message), `instance` when the error has one, `code`, `pointer` when the
+/// error is about one field, extension members, and `errors` when it has
+/// sub-errors, each with `code`, `detail` and a `pointer` when it has a path:
+///
+/// ```json
+/// {"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"The request is invalid.","code":"invalid","errors":[{"code":"required","detail":"This field is required.","pointer":"#/address/zip"}]}
+/// ```
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Problem;
 
-/// The members problem+json defines, plus `code`: extensions may not use them.
+/// The members problem+json defines, and ours: extensions may not use them.
 const RESERVED: &[&str] = &[
-    "type", "title", "status", "detail", "instance", "code", "errors",
+    "type", "title", "status", "detail", "instance", "code", "pointer", "errors",
 ];
 
 impl Format for Problem {
@@ -38,6 +43,21 @@ impl Format for Problem {
             body.string("instance", instance);
         }
         body.string("code", err.code());
+        if let Some(path) = err.path() {
+            body.display("pointer", &path.pointer());
+        }
         err.extensions(&mut body.members(RESERVED));
+        let errors = err.errors();
+        if !errors.is_empty() {
+            let mut list = body.array("errors");
+            for sub in errors {
+                let mut item = list.object();
+                item.string("code", sub.code());
+                item.string("detail", sub.message());
+                if let Some(path) = sub.path() {
+                    item.display("pointer", &path.pointer());
+                }
+            }
+        }
     }
 }

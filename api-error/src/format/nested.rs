@@ -1,0 +1,62 @@
+//! The envelope with one `error` object: `{"error":{"message","code","status"}}`.
+
+use http::HeaderValue;
+
+use super::Format;
+use super::json::Object;
+use crate::ApiError;
+use crate::error::error_status;
+
+/// One `error` object with `message`, `code` and `status`, served as
+/// `application/json`.
+///
+/// ```json
+/// {"error":{"message":"MVNO account not found","code":"mvnoAccount","status":404}}
+/// ```
+///
+/// With sub-errors the object drops its `message` and lists them under
+/// `inner`, each with its own `status` (the error's, if it has none) and a
+/// `path` when it has one:
+///
+/// ```json
+/// {"error":{"code":"multiple","status":422,"inner":[{"message":"User not found","code":"userId","status":404}]}}
+/// ```
+///
+/// The error's own path, if any, is its `path`; extension members follow,
+/// inside the error object.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Nested;
+
+const RESERVED: &[&str] = &["message", "code", "status", "path", "inner"];
+
+impl Format for Nested {
+    const CONTENT_TYPE: HeaderValue = HeaderValue::from_static("application/json");
+
+    fn write_body<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
+        let status = error_status(err);
+        let errors = err.errors();
+        let mut body = Object::new(out);
+        let mut error = body.object("error");
+        if errors.is_empty() {
+            error.message("message", err);
+        }
+        error.string("code", err.code());
+        error.number("status", status.as_u16().into());
+        if let Some(path) = err.path() {
+            error.display("path", path);
+        }
+        err.extensions(&mut error.members(RESERVED));
+        if !errors.is_empty() {
+            let mut inner = error.array("inner");
+            for sub in errors {
+                let mut item = inner.object();
+                item.string("message", sub.message());
+                item.string("code", sub.code());
+                item.number("status", sub.status().unwrap_or(status).as_u16().into());
+                if let Some(path) = sub.path() {
+                    item.display("path", path);
+                }
+            }
+        }
+    }
+}

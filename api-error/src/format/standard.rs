@@ -1,0 +1,63 @@
+//! The envelope with a typed list of errors: `{"type":…,"errors":[…]}`.
+
+use http::HeaderValue;
+
+use super::Format;
+use super::json::Object;
+use crate::ApiError;
+use crate::error::error_status;
+
+/// A `type` (`client_error`, `server_error` or `validation_error`) and a list
+/// of errors, each with `code`, `detail` and `attr` (the dotted field path,
+/// or `null`); served as `application/json`.
+///
+/// ```json
+/// {"type":"client_error","errors":[{"code":"not_acceptable","detail":"Could not satisfy the request Accept header.","attr":null}]}
+/// ```
+///
+/// An error with sub-errors is a `validation_error`, one item per sub-error:
+///
+/// ```json
+/// {"type":"validation_error","errors":[{"code":"required","detail":"This field is required.","attr":"name"}]}
+/// ```
+///
+/// Extension members follow `type`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Standard;
+
+impl Format for Standard {
+    const CONTENT_TYPE: HeaderValue = HeaderValue::from_static("application/json");
+
+    fn write_body<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
+        let errors = err.errors();
+        let kind = if !errors.is_empty() {
+            "validation_error"
+        } else if error_status(err).is_server_error() {
+            "server_error"
+        } else {
+            "client_error"
+        };
+        let mut body = Object::new(out);
+        body.string("type", kind);
+        err.extensions(&mut body.members(&["type", "errors"]));
+        let mut list = body.array("errors");
+        if errors.is_empty() {
+            let mut item = list.object();
+            item.string("code", err.code());
+            item.message("detail", err);
+            match err.path() {
+                Some(path) => item.display("attr", path),
+                None => item.null("attr"),
+            }
+        }
+        for sub in errors {
+            let mut item = list.object();
+            item.string("code", sub.code());
+            item.string("detail", sub.message());
+            match sub.path() {
+                Some(path) => item.display("attr", path),
+                None => item.null("attr"),
+            }
+        }
+    }
+}
