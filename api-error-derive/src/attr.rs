@@ -46,6 +46,7 @@ pub(crate) struct Attrs {
     pub(crate) format: Option<Keyed<Path>>,
     pub(crate) transparent: Option<Ident>,
     pub(crate) type_uri: Option<Keyed<LitStr>>,
+    pub(crate) www_authenticate: Option<Keyed<LitStr>>,
     /// The doc comment, lines joined with `\n`.
     pub(crate) doc: String,
     /// thiserror's `#[error(...)]`, if present: thiserror then provides
@@ -91,11 +92,43 @@ pub(crate) struct ThiserrorDisplay {
     pub(crate) template: Option<LitStr>,
 }
 
-/// The attributes of a field.
+/// The attributes of a field: thiserror's `#[source]` and `#[from]`, and
+/// the `#[api(...)]` keys that say what the field contributes.
 #[derive(Default)]
 pub(crate) struct FieldAttrs<'a> {
     pub(crate) source: Option<&'a Attribute>,
     pub(crate) from: Option<&'a Attribute>,
+    /// The sub-error list.
+    pub(crate) errors: Option<Ident>,
+    /// The field path the error is about.
+    pub(crate) path: Option<Ident>,
+    /// problem+json's `instance`.
+    pub(crate) instance: Option<Ident>,
+    /// The `Retry-After` delay.
+    pub(crate) retry_after: Option<Ident>,
+    /// The methods `Allow` lists.
+    pub(crate) allow: Option<Ident>,
+    /// Headers the field's value is sent in, with their lowercase names.
+    pub(crate) headers: Vec<Keyed<LitStr>>,
+    /// An extension member of the body, with its name if not the field's.
+    pub(crate) extension: Option<Keyed<Option<LitStr>>>,
+}
+
+impl FieldAttrs<'_> {
+    /// The `#[api(...)]` keys given, for errors about where they cannot go.
+    pub(crate) fn api_keys(&self) -> Vec<&Ident> {
+        let flags = [
+            &self.errors,
+            &self.path,
+            &self.instance,
+            &self.retry_after,
+            &self.allow,
+        ];
+        let mut keys: Vec<&Ident> = flags.into_iter().flatten().collect();
+        keys.extend(self.headers.iter().map(|header| &header.key));
+        keys.extend(self.extension.iter().map(|extension| &extension.key));
+        keys
+    }
 }
 
 const KEYS: &[&str] = &[
@@ -107,14 +140,40 @@ const KEYS: &[&str] = &[
     "format",
     "transparent",
     "type",
+    "www_authenticate",
+];
+
+const FIELD_KEYS: &[&str] = &[
+    "errors",
+    "path",
+    "instance",
+    "retry_after",
+    "allow",
+    "header",
+    "extension",
 ];
 
 fn keys_at(position: Position) -> &'static [&'static str] {
     match position {
-        Position::Enum => &["status", "message", "rename_all", "format", "type"],
-        Position::Variant => &["status", "code", "message", "title", "transparent", "type"],
+        Position::Enum => &[
+            "status",
+            "message",
+            "rename_all",
+            "format",
+            "type",
+            "www_authenticate",
+        ],
+        Position::Variant => &[
+            "status",
+            "code",
+            "message",
+            "title",
+            "transparent",
+            "type",
+            "www_authenticate",
+        ],
         Position::Struct => KEYS,
-        Position::Field => &[],
+        Position::Field => FIELD_KEYS,
     }
 }
 
@@ -146,7 +205,7 @@ pub(crate) fn get_field<'a>(cx: &Ctxt, attrs: &'a [Attribute]) -> FieldAttrs<'a>
     for attr in attrs {
         let path = attr.path();
         if path.is_ident("api") {
-            parse_api(cx, attr, Position::Field, &mut Attrs::default());
+            parse_field_api(cx, attr, &mut out);
         } else if path.is_ident("source") {
             if !matches!(attr.meta, Meta::Path(_)) {
                 cx.error_spanned_by(&attr.meta, "`#[source]` takes no arguments");
@@ -262,6 +321,12 @@ fn parse_api(cx: &Ctxt, attr: &Attribute, position: Position, out: &mut Attrs) {
                     set(cx, &mut out.format, key.clone(), Keyed { key, value: path });
                 }
             }
+            "www_authenticate" => {
+                let example = "www_authenticate = \"Basic realm=\\\"api\\\"\"";
+                if let Some(challenge) = value(cx, &key, input, example, parse_challenge) {
+                    set(cx, &mut out.www_authenticate, key.clone(), Keyed { key, value: challenge });
+                }
+            }
             // `keys_at` lists no other key.
             _ => skip_value(input),
         }
@@ -270,6 +335,79 @@ fn parse_api(cx: &Ctxt, attr: &Attribute, position: Position, out: &mut Attrs) {
     if let Err(error) = result {
         cx.syn_error(error);
         out.written = Written::Unknown;
+    }
+}
+
+fn parse_field_api<'a>(cx: &Ctxt, attr: &Attribute, out: &mut FieldAttrs<'a>) {
+    if !matches!(attr.meta, Meta::List(_)) {
+        cx.error_spanned_by(
+            &attr.meta,
+            "expected `#[api(...)]` with keys inside the parentheses, e.g. `#[api(retry_after)]`",
+        );
+        return;
+    }
+    let result = attr.parse_nested_meta(|meta| {
+        let input = meta.input;
+        let Some(key) = meta.path.get_ident().cloned() else {
+            cx.error_spanned_by(
+                &meta.path,
+                "expected a key such as `extension`, found a path",
+            );
+            skip_value(input);
+            return Ok(());
+        };
+        let flag = |slot: &mut Option<Ident>| {
+            if input.peek(Token![=]) {
+                cx.error_spanned_by(
+                    rest(input),
+                    format_args!("`{key}` takes no value; write `#[api({key})]`"),
+                );
+            }
+            set(cx, slot, key.clone(), key.clone());
+        };
+        match key.to_string().as_str() {
+            "errors" => flag(&mut out.errors),
+            "path" => flag(&mut out.path),
+            "instance" => flag(&mut out.instance),
+            "retry_after" => flag(&mut out.retry_after),
+            "allow" => flag(&mut out.allow),
+            "header" => {
+                if let Some(name) = value(
+                    cx,
+                    &key,
+                    input,
+                    "header = \"X-Request-Id\"",
+                    parse_header_name,
+                ) {
+                    out.headers.push(Keyed { key, value: name });
+                }
+            }
+            "extension" => {
+                let name = if input.peek(Token![=]) {
+                    let example = "extension = \"balance\"";
+                    match value(cx, &key, input, example, parse_member_name) {
+                        Some(name) => Some(name),
+                        None => return Ok(()),
+                    }
+                } else {
+                    None
+                };
+                set(
+                    cx,
+                    &mut out.extension,
+                    key.clone(),
+                    Keyed { key, value: name },
+                );
+            }
+            _ => {
+                misplaced_key(cx, &key, Position::Field);
+                skip_value(input);
+            }
+        }
+        Ok(())
+    });
+    if let Err(error) = result {
+        cx.syn_error(error);
     }
 }
 
@@ -386,6 +524,74 @@ fn parse_type_uri(cx: &Ctxt, input: ParseStream) -> Option<LitStr> {
     Some(uri)
 }
 
+/// A header name, checked and lowercased (header names are case-insensitive,
+/// and `http` stores them lowercase).
+fn parse_header_name(cx: &Ctxt, input: ParseStream) -> Option<LitStr> {
+    let name = string(
+        cx,
+        input,
+        "header must be a string literal, e.g. `header = \"X-Request-Id\"`",
+    )?;
+    let value = name.value();
+    let is_token = |ch: char| ch.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(ch);
+    if value.is_empty() {
+        cx.error_spanned_by(&name, "header name must not be empty");
+        return None;
+    }
+    if let Some(bad) = value.chars().find(|&ch| !is_token(ch)) {
+        cx.error_spanned_by(
+            &name,
+            format_args!(
+                "`{value}` is not a header name: it contains {bad:?}; use letters, digits and `-`"
+            ),
+        );
+        return None;
+    }
+    let lower = value.to_ascii_lowercase();
+    if matches!(lower.as_str(), "content-type" | "content-length") {
+        cx.error_spanned_by(
+            &name,
+            format_args!("`{value}` is set from the body and its format; an error cannot set it"),
+        );
+        return None;
+    }
+    Some(LitStr::new(&lower, name.span()))
+}
+
+fn parse_member_name(cx: &Ctxt, input: ParseStream) -> Option<LitStr> {
+    let name = string(
+        cx,
+        input,
+        "extension must be a string literal, e.g. `extension = \"balance\"`",
+    )?;
+    if name.value().is_empty() {
+        cx.error_spanned_by(&name, "extension member name must not be empty");
+        return None;
+    }
+    Some(name)
+}
+
+/// A `WWW-Authenticate` challenge, checked to be a valid header value.
+fn parse_challenge(cx: &Ctxt, input: ParseStream) -> Option<LitStr> {
+    let challenge = string(
+        cx,
+        input,
+        "www_authenticate must be a string literal, e.g. `www_authenticate = \"Basic realm=\\\"api\\\"\"`",
+    )?;
+    let value = challenge.value();
+    let valid = value
+        .bytes()
+        .all(|byte| byte == b' ' || byte == b'\t' || byte.is_ascii_graphic());
+    if value.trim().is_empty() || value.trim() != value || !valid {
+        cx.error_spanned_by(
+            &challenge,
+            "www_authenticate must be a header value: visible ASCII, with spaces only inside, e.g. `Bearer realm=\"api\"`",
+        );
+        return None;
+    }
+    Some(challenge)
+}
+
 fn parse_rename_all(cx: &Ctxt, input: ParseStream) -> Option<RenameAll> {
     let lit = string(
         cx,
@@ -447,7 +653,14 @@ fn misplaced_key(cx: &Ctxt, key: &Ident, position: Position) -> Option<&'static 
     let name = key.to_string();
     let mut meant = None;
     let message = match (name.as_str(), position) {
-        (_, Position::Field) => format!("unknown field attribute key `{name}`"),
+        (key, Position::Field) if KEYS.contains(&key) => {
+            format!(
+                "`{name}` describes the error, not a field; move it to the variant's `#[api(...)]`"
+            )
+        }
+        (key, _) if FIELD_KEYS.contains(&key) => {
+            format!("`{name}` says what a field contributes; put it on a field: `#[api({name})]`")
+        }
         ("rename_all" | "format", Position::Variant) => {
             format!("`{name}` applies to the whole type; move it to the `#[api(...)]` on the enum")
         }

@@ -17,6 +17,7 @@ pub(crate) fn check(cx: &Ctxt, input: &Input) {
         } else {
             check_status(cx, input, variant);
             check_code(cx, input, variant, &mut codes);
+            check_field_keys(cx, variant);
         }
         if !input.uses_thiserror() {
             check_sources(cx, input, variant);
@@ -154,14 +155,70 @@ fn check_transparent(cx: &Ctxt, variant: &Variant) {
         attrs.message.as_ref().map(|keyed| &keyed.key),
         attrs.title.as_ref().map(|keyed| &keyed.key),
         attrs.type_uri.as_ref().map(|keyed| &keyed.key),
+        attrs.www_authenticate.as_ref().map(|keyed| &keyed.key),
     ];
-    for key in others.into_iter().flatten() {
+    let field_keys = variant
+        .fields
+        .iter()
+        .flat_map(|field| field.attrs.api_keys());
+    for key in others.into_iter().flatten().chain(field_keys) {
         cx.error_spanned_by(
             key,
             format_args!(
                 "`{key}` cannot be combined with `transparent`, which takes everything from the inner error"
             ),
         );
+    }
+}
+
+/// A variant has one sub-error list, one path, one of each header and one
+/// of each extension member.
+fn check_field_keys(cx: &Ctxt, variant: &Variant) {
+    let mut seen: Vec<String> = Vec::new();
+    let mut note = |what: String, span: &dyn ToTokens| {
+        if seen.contains(&what) {
+            cx.error_spanned_by(
+                span.to_token_stream(),
+                format_args!(
+                    "{what} is given by two fields of `{}`; keep one",
+                    variant.ident
+                ),
+            );
+        } else {
+            seen.push(what);
+        }
+    };
+    for field in &variant.fields {
+        let attrs = &field.attrs;
+        let flags = [
+            (&attrs.errors, "the sub-error list (`errors`)"),
+            (&attrs.path, "the field path (`path`)"),
+            (&attrs.instance, "the `instance`"),
+            (&attrs.retry_after, "`Retry-After` (`retry_after`)"),
+            (&attrs.allow, "`Allow` (`allow`)"),
+        ];
+        for (key, what) in flags {
+            if let Some(key) = key {
+                note(what.to_owned(), key);
+            }
+        }
+        for header in &attrs.headers {
+            note(
+                format!("the header `{}`", header.value.value()),
+                &header.value,
+            );
+        }
+        if let Some(extension) = &attrs.extension {
+            let name = extension
+                .value
+                .as_ref()
+                .map_or_else(|| field.name(), syn::LitStr::value);
+            let span: &dyn ToTokens = match &extension.value {
+                Some(lit) => lit,
+                None => &extension.key,
+            };
+            note(format!("the extension member `{name}`"), span);
+        }
     }
 }
 

@@ -50,9 +50,26 @@ struct Expansion<'i, 'a> {
     source_arms: Vec<TokenStream>,
     from_impls: Vec<TokenStream>,
     has_transparent: bool,
+    /// Match arms of the methods whose answers come from fields.
+    fields: FieldArms,
+    /// Whether some entry names a `WWW-Authenticate` challenge.
+    has_challenge: bool,
     transparent_bounds: InferredBounds,
     message_bounds: InferredBounds,
     source_bounds: InferredBounds,
+    /// Bounds that fields with `#[api(...)]` keys put on the `ApiError` impl.
+    field_bounds: InferredBounds,
+}
+
+/// The arms of `errors`, `path`, `instance`, `headers` and `extensions`, one
+/// per variant that has a field for them.
+#[derive(Default)]
+struct FieldArms {
+    errors: Vec<TokenStream>,
+    path: Vec<TokenStream>,
+    instance: Vec<TokenStream>,
+    headers: Vec<TokenStream>,
+    extensions: Vec<TokenStream>,
 }
 
 impl<'i, 'a> Expansion<'i, 'a> {
@@ -70,9 +87,12 @@ impl<'i, 'a> Expansion<'i, 'a> {
             source_arms: Vec::new(),
             from_impls: Vec::new(),
             has_transparent: false,
+            fields: FieldArms::default(),
+            has_challenge: false,
             transparent_bounds: InferredBounds::default(),
             message_bounds: InferredBounds::default(),
             source_bounds: InferredBounds::default(),
+            field_bounds: InferredBounds::default(),
         };
         if let Some(status) = &input.attrs.status {
             expansion.default_status = Some(expansion.status(&status.value));
@@ -174,6 +194,115 @@ impl<'i, 'a> Expansion<'i, 'a> {
             }
             Message::Fixed => self.fixed_messages = true,
         }
+        self.field_arms(variant, path);
+    }
+
+    /// Arms for what the variant's fields contribute: sub-errors, path,
+    /// instance, headers and extension members.
+    fn field_arms(&mut self, variant: &Variant, path: &TokenStream) {
+        let mut headers = Vec::new();
+        let mut members = Vec::new();
+        let mut bindings = Vec::new();
+        for field in &variant.fields {
+            let attrs = &field.attrs;
+            let member = &field.member;
+            let local = format_ident!("__field_{}", field.name());
+            let optional = option_inner(field.ty);
+            let value_ty = optional.unwrap_or(field.ty);
+            let mut bound = |used: bool, bound: TokenStream| {
+                if used && field.contains_generic {
+                    self.field_bounds.insert(value_ty, bound);
+                }
+            };
+            bound(
+                attrs.errors.is_some(),
+                quote!(::api_error::__private::AsErrors),
+            );
+            bound(
+                attrs.instance.is_some(),
+                quote!(::api_error::__private::AsInstance),
+            );
+            bound(
+                attrs.retry_after.is_some(),
+                quote!(::api_error::headers::RetryAfter),
+            );
+            bound(attrs.allow.is_some(), quote!(::api_error::headers::Methods));
+            bound(!attrs.headers.is_empty(), quote!(::core::fmt::Display));
+            bound(
+                attrs.extension.is_some(),
+                quote!(::api_error::__private::serde::Serialize),
+            );
+
+            // Naming the field's type in each call puts a type error on it.
+            let ty = field.ty;
+            let arm = |value: TokenStream| quote!(#path { #member: #local, .. } => #value,);
+            if attrs.errors.is_some() {
+                self.fields.errors.push(arm(quote! {
+                    <#ty as ::api_error::__private::AsErrors>::as_errors(#local)
+                }));
+            }
+            if attrs.path.is_some() {
+                self.fields.path.push(arm(quote! {
+                    <#ty as ::api_error::__private::AsPath>::as_path(#local)
+                }));
+            }
+            if attrs.instance.is_some() {
+                self.fields.instance.push(arm(quote! {
+                    <#ty as ::api_error::__private::AsInstance>::as_instance(#local)
+                }));
+            }
+            // `Option` fields contribute headers and members when `Some`.
+            let each = |statement: TokenStream| match optional {
+                Some(_) => {
+                    quote!(if let ::core::option::Option::Some(__value) = #local { #statement })
+                }
+                None => quote!({ let __value = #local; #statement }),
+            };
+            if attrs.retry_after.is_some() {
+                headers.push(each(
+                    quote!(::api_error::headers::retry_after::<#value_ty>(__headers, __value);),
+                ));
+            }
+            if attrs.allow.is_some() {
+                headers.push(each(
+                    quote!(::api_error::headers::allow::<#value_ty>(__headers, __value);),
+                ));
+            }
+            for header in &attrs.headers {
+                let name = &header.value;
+                headers.push(each(quote! {
+                    ::api_error::headers::insert_display::<#value_ty>(
+                        __headers,
+                        const { ::api_error::__private::HeaderName::from_static(#name) },
+                        __value,
+                    );
+                }));
+            }
+            if let Some(extension) = &attrs.extension {
+                let name = extension
+                    .value
+                    .as_ref()
+                    .map_or_else(|| field.name(), LitStr::value);
+                members.push(each(quote!(__members.insert::<#value_ty>(#name, __value);)));
+            }
+            let contributes = attrs.retry_after.is_some()
+                || attrs.allow.is_some()
+                || !attrs.headers.is_empty()
+                || attrs.extension.is_some();
+            if contributes {
+                bindings.push(quote!(#member: #local));
+            }
+        }
+        if !headers.is_empty() {
+            self.fields
+                .headers
+                .push(quote!(#path { #(#bindings,)* .. } => { #(#headers)* }));
+        }
+        if !members.is_empty() {
+            self.fields
+                .extensions
+                .push(quote!(#path { #(#bindings,)* .. } => { #(#members)* }));
+        }
     }
 
     fn message_of<'v>(&self, variant: &'v Variant) -> Message<'v> {
@@ -202,36 +331,43 @@ impl<'i, 'a> Expansion<'i, 'a> {
             // check.rs reported the missing status.
             (None, None) => quote!(::api_error::__private::StatusCode::INTERNAL_SERVER_ERROR),
         };
-        let title = option(
-            variant
-                .attrs
-                .title
-                .as_ref()
-                .map(|title| title.value.value()),
-        );
-        let explicit_message = match (&variant.template, &input.template) {
-            (Some(template), _) | (None, Some(template)) => some(&template.text),
-            (None, None) => quote!(::core::option::Option::None),
+        let mut entry = quote! {
+            ::api_error::__private::Entry::__new(#type_name, #variant_name, #code, #status)
         };
-        let client_message = match message {
-            Message::Display => option(thiserror_template(input, variant)),
-            Message::Formatted(_) | Message::Fixed => quote!(::core::option::Option::None),
-        };
-        let description = &variant.attrs.doc;
-        let type_uri = option(type_uri(input, variant, &code));
-        quote! {
-            ::api_error::__private::Entry::__new(
-                #type_name,
-                #variant_name,
-                #code,
-                #status,
-                #title,
-                #explicit_message,
-                #client_message,
-                #description,
-                #type_uri,
-            )
+        if let Some(title) = &variant.attrs.title {
+            let title = title.value.value();
+            entry.extend(quote!(.__title(#title)));
         }
+        match (&variant.template, &input.template, message) {
+            (Some(template), _, _) | (None, Some(template), _) => {
+                let text = &template.text;
+                entry.extend(quote!(.__message(#text)));
+            }
+            (None, None, Message::Display) => {
+                if let Some(template) = thiserror_template(input, variant) {
+                    entry.extend(quote!(.__client_message(#template)));
+                }
+            }
+            (None, None, _) => {}
+        }
+        let description = &variant.attrs.doc;
+        if !description.is_empty() {
+            entry.extend(quote!(.__description(#description)));
+        }
+        if let Some(uri) = type_uri(input, variant, &code) {
+            entry.extend(quote!(.__type_uri(#uri)));
+        }
+        let challenge = variant
+            .attrs
+            .www_authenticate
+            .as_ref()
+            .or(input.attrs.www_authenticate.as_ref());
+        if let Some(challenge) = challenge {
+            let challenge = &challenge.value;
+            entry.extend(quote!(.__www_authenticate(#challenge)));
+            self.has_challenge = true;
+        }
+        entry
     }
 
     /// The tokens of a status, adding a checked constant for a path.
@@ -359,6 +495,7 @@ impl<'i, 'a> Expansion<'i, 'a> {
 
         let mut api_bounds = InferredBounds::default();
         api_bounds.extend(&message_bounds);
+        api_bounds.extend(&self.field_bounds);
         if has_params {
             api_bounds.insert(&self_ty, quote!(::core::error::Error));
         }
@@ -381,23 +518,7 @@ impl<'i, 'a> Expansion<'i, 'a> {
             }),
             None => None,
         };
-        let delegated = self.has_transparent.then(|| {
-            quote! {
-                fn instance(&self) -> ::core::option::Option<&::core::primitive::str> {
-                    __resolve(self).instance()
-                }
-                fn errors(&self) -> &[::api_error::__private::FieldError] {
-                    __resolve(self).errors()
-                }
-                fn headers(&self, __headers: &mut ::api_error::__private::HeaderMap) {
-                    __resolve(self).headers(__headers);
-                }
-                fn extensions(&self, __members: &mut ::api_error::__private::Members<'_, '_>) {
-                    __resolve(self).extensions(__members);
-                }
-            }
-        });
-
+        let field_methods = self.field_methods();
         let std_impls = (!self.thiserror).then(|| self.std_impls(&message_bounds, &write_message));
         let from_impls = &self.from_impls;
 
@@ -438,13 +559,80 @@ impl<'i, 'a> Expansion<'i, 'a> {
                         __resolve(self).entry()
                     }
                     #format_fn
-                    #delegated
+                    #field_methods
                 }
 
                 #std_impls
                 #(#from_impls)*
             };
         }
+    }
+
+    /// The methods answered by fields (`errors`, `path`, `instance`,
+    /// `headers`, `extensions`), for the variants with such fields, and by
+    /// the inner error for transparent ones.
+    fn field_methods(&self) -> TokenStream {
+        let fields = &self.fields;
+        let all = self.input.variants.len();
+        let delegate = self.has_transparent;
+        // `_` only when some variant has no arm of its own.
+        let rest = |arms: &[TokenStream], fallback: TokenStream| {
+            (arms.len() < all).then(|| quote!(_ => #fallback,))
+        };
+        let answer = |arms: &Vec<TokenStream>, signature: TokenStream, fallback: TokenStream| {
+            (!arms.is_empty() || delegate).then(|| {
+                let rest = rest(arms, fallback);
+                quote! {
+                    #[allow(deprecated)]
+                    #signature {
+                        match self {
+                            #(#arms)*
+                            #rest
+                        }
+                    }
+                }
+            })
+        };
+        let errors = answer(
+            &fields.errors,
+            quote!(fn errors(&self) -> &[::api_error::__private::FieldError]),
+            quote!(__resolve(self).errors()),
+        );
+        let path = answer(
+            &fields.path,
+            quote!(fn path(&self) -> ::core::option::Option<&::api_error::__private::FieldPath>),
+            quote!(__resolve(self).path()),
+        );
+        let instance = answer(
+            &fields.instance,
+            quote!(fn instance(&self) -> ::core::option::Option<&::core::primitive::str>),
+            quote!(__resolve(self).instance()),
+        );
+        let extensions = answer(
+            &fields.extensions,
+            quote!(fn extensions(&self, __members: &mut ::api_error::__private::Members<'_, '_>)),
+            quote!(__resolve(self).extensions(__members)),
+        );
+        let headers = (!fields.headers.is_empty() || delegate || self.has_challenge).then(|| {
+            let arms = &fields.headers;
+            let own = (!arms.is_empty()).then(|| {
+                let rest = rest(arms, quote!({}));
+                quote! {
+                    match self {
+                        #(#arms)*
+                        #rest
+                    }
+                }
+            });
+            quote! {
+                #[allow(deprecated)]
+                fn headers(&self, __headers: &mut ::api_error::__private::HeaderMap) {
+                    __resolve(self).headers(__headers);
+                    #own
+                }
+            }
+        });
+        quote!(#errors #path #instance #headers #extensions)
     }
 
     /// `Display` and `Error`, when thiserror does not provide them.
@@ -563,11 +751,4 @@ fn option_inner(ty: &Type) -> Option<&Type> {
 
 fn some(value: impl ToTokens) -> TokenStream {
     quote!(::core::option::Option::Some(#value))
-}
-
-fn option(value: Option<String>) -> TokenStream {
-    match value {
-        Some(value) => some(value),
-        None => quote!(::core::option::Option::None),
-    }
 }

@@ -1,0 +1,9 @@
+use api_error::{ApiError, FieldErrors};
+
+#[derive(Debug, ApiError)]
+enum E {
+    #[api(status = 422)]
+    Invalid(#[api(errors = "all")] FieldErrors),
+}
+
+fn main() {}
