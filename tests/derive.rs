@@ -434,7 +434,7 @@ fn transparent_delegates_the_hooks_too() {
     assert_eq!(response.headers()["retry-after"], "30");
     assert_eq!(
         String::from_utf8(response.into_body()).unwrap(),
-        r#"{"type":"about:blank","title":"Too Many Requests","status":429,"detail":"Slow down.","instance":"/requests/7","code":"slow_down","balance":30}"#
+        r##"{"type":"about:blank","title":"Too Many Requests","status":429,"detail":"Slow down.","instance":"/requests/7","code":"slow_down","balance":30,"errors":[{"code":"required","detail":"Required.","pointer":"#/name"}]}"##
     );
 }
 
@@ -573,4 +573,90 @@ fn dyn_api_error_and_boxes() {
         err.code().to_owned()
     }
     assert_eq!(code_of(by_ref), "taken");
+}
+
+#[test]
+fn field_keys_accept_options_and_common_types() {
+    use api_error::FieldPath;
+
+    #[derive(Debug, ApiError)]
+    #[api(status = 422)]
+    enum E {
+        Optional {
+            #[api(errors)]
+            errors: Option<api_error::FieldErrors>,
+            #[api(path)]
+            path: Option<FieldPath>,
+            #[api(instance)]
+            instance: Option<String>,
+            #[api(extension)]
+            hint: Option<&'static str>,
+        },
+        Plain {
+            #[api(errors)]
+            errors: Vec<FieldError>,
+            #[api(path)]
+            path: FieldPath,
+            #[api(instance)]
+            instance: &'static str,
+        },
+    }
+    let none = E::Optional {
+        errors: None,
+        path: None,
+        instance: None,
+        hint: None,
+    };
+    assert!(none.errors().is_empty());
+    assert_eq!(none.path(), None);
+    assert_eq!(none.instance(), None);
+    assert_eq!(
+        Flat::render(&none),
+        br#"{"error":"optional","message":"Unprocessable Entity"}"#
+    );
+
+    let plain = E::Plain {
+        errors: vec![FieldError::new("required", "Required.").at("name")],
+        path: FieldPath::parse("user.name"),
+        instance: "/signups/7",
+    };
+    assert_eq!(plain.errors()[0].code(), "required");
+    assert_eq!(plain.path().unwrap().to_string(), "user.name");
+    assert_eq!(plain.instance(), Some("/signups/7"));
+
+    let some = E::Optional {
+        errors: Some(plain.errors().iter().cloned().collect()),
+        path: Some(FieldPath::parse("a")),
+        instance: Some("/x".into()),
+        hint: Some("try again"),
+    };
+    assert_eq!(some.errors().len(), 1);
+    assert_eq!(some.instance(), Some("/x"));
+    assert_eq!(
+        Problem::render(&some),
+        br##"{"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"Unprocessable Entity","instance":"/x","code":"optional","pointer":"#/a","hint":"try again","errors":[{"code":"required","detail":"Required.","pointer":"#/name"}]}"##
+    );
+}
+
+#[test]
+fn field_keys_in_generic_types_get_bounds() {
+    #[derive(Debug, ApiError)]
+    #[api(status = 429)]
+    struct Limited<T, D> {
+        #[api(extension)]
+        quota: T,
+        #[api(retry_after, header = "X-Retry-In")]
+        delay: D,
+    }
+    let err = Limited {
+        quota: [1u8, 2],
+        delay: 30u32,
+    };
+    let response = Flat::response(&err);
+    assert_eq!(response.headers()["retry-after"], "30");
+    assert_eq!(response.headers()["x-retry-in"], "30");
+    assert_eq!(
+        response.into_body(),
+        br#"{"error":"limited","message":"Too Many Requests","quota":[1,2]}"#
+    );
 }

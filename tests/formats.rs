@@ -3,10 +3,10 @@
 
 use std::fmt;
 
-use api_error::ApiError;
 use api_error::format::json::Object;
-use api_error::format::{DynFormat, Flat, Format, Problem};
+use api_error::format::{DynFormat, Flat, Format, Meta, Nested, Problem, Standard};
 use api_error::http::{HeaderMap, HeaderValue, StatusCode};
+use api_error::{ApiError, FieldError, FieldErrors, FieldPath};
 
 #[derive(Debug, ApiError)]
 #[api(status = 409, type = "https://example.com/errors/")]
@@ -207,5 +207,179 @@ fn renderers_keep_responses_valid_whatever_an_impl_does() {
     assert_eq!(
         text(response.into_body()),
         r#"{"type":"about:blank","title":"Internal Server Error","status":500,"detail":"Internal Server Error","code":"careless"}"#
+    );
+}
+
+/// One error of each shape the presets distinguish.
+#[derive(Debug, ApiError)]
+enum Shapes {
+    /// About one field of the request, with extension members.
+    #[api(status = 400, code = "invalid_field", message = "{path} is invalid.")]
+    Field {
+        #[api(path)]
+        path: FieldPath,
+        #[api(extension)]
+        expected: &'static str,
+        #[api(extension = "limits")]
+        range: [u32; 2],
+    },
+    /// With sub-errors, some at a path and some not.
+    #[api(status = 422, code = "invalid", message = "2 problems.")]
+    Invalid {
+        #[api(errors)]
+        errors: FieldErrors,
+        #[api(extension = "request_id")]
+        id: u64,
+    },
+    #[api(status = 503, code = "busy", message = "Busy.")]
+    Busy,
+}
+
+fn field() -> Shapes {
+    Shapes::Field {
+        path: FieldPath::parse("items[3].tags"),
+        expected: "a list of strings",
+        range: [1, 10],
+    }
+}
+
+fn invalid() -> Shapes {
+    let mut errors = FieldErrors::new();
+    errors.add("address.zip", "required", "Zip is missing");
+    errors.push(
+        FieldError::new("conflict", "Two fields disagree.").with_status(StatusCode::CONFLICT),
+    );
+    Shapes::Invalid { errors, id: 7 }
+}
+
+#[test]
+fn flat_with_paths_sub_errors_and_members() {
+    assert_eq!(
+        text(Flat::render(&field())),
+        r#"{"error":"invalid_field","message":"items[3].tags is invalid.","expected":"a list of strings","limits":[1,10]}"#
+    );
+    assert_eq!(
+        text(Flat::render(&invalid())),
+        r#"{"error":"invalid","message":"2 problems.","request_id":7,"errors":[{"error":"required","message":"Zip is missing","field":"address.zip"},{"error":"conflict","message":"Two fields disagree."}]}"#
+    );
+}
+
+#[test]
+fn meta_with_paths_sub_errors_and_members() {
+    assert_eq!(
+        text(Meta::render(&field())),
+        r#"{"meta":{"status":400,"error":{"status":400,"type":"invalid_field","message":"items[3].tags is invalid.","field":"items[3].tags","expected":"a list of strings","limits":[1,10]}}}"#
+    );
+    assert_eq!(
+        text(Meta::render(&invalid())),
+        r#"{"meta":{"status":422,"error":{"type":"invalid","message":"2 problems.","request_id":7,"errors":[{"type":"required","message":"Zip is missing","field":"address.zip"},{"type":"conflict","message":"Two fields disagree."}]}}}"#
+    );
+}
+
+#[test]
+fn standard_with_paths_sub_errors_and_members() {
+    assert_eq!(
+        text(Standard::render(&field())),
+        r#"{"type":"client_error","expected":"a list of strings","limits":[1,10],"errors":[{"code":"invalid_field","detail":"items[3].tags is invalid.","attr":"items[3].tags"}]}"#
+    );
+    assert_eq!(
+        text(Standard::render(&invalid())),
+        r#"{"type":"validation_error","request_id":7,"errors":[{"code":"required","detail":"Zip is missing","attr":"address.zip"},{"code":"conflict","detail":"Two fields disagree.","attr":null}]}"#
+    );
+    assert_eq!(
+        text(Standard::render(&Shapes::Busy)),
+        r#"{"type":"server_error","errors":[{"code":"busy","detail":"Busy.","attr":null}]}"#
+    );
+}
+
+#[test]
+fn nested_with_paths_sub_errors_and_members() {
+    assert_eq!(
+        text(Nested::render(&field())),
+        r#"{"error":{"message":"items[3].tags is invalid.","code":"invalid_field","status":400,"path":"items[3].tags","expected":"a list of strings","limits":[1,10]}}"#
+    );
+    // A sub-error without a status of its own shows the error's.
+    assert_eq!(
+        text(Nested::render(&invalid())),
+        r#"{"error":{"code":"invalid","status":422,"request_id":7,"inner":[{"message":"Zip is missing","code":"required","status":422,"path":"address.zip"},{"message":"Two fields disagree.","code":"conflict","status":409}]}}"#
+    );
+}
+
+#[test]
+fn problem_with_paths_sub_errors_and_members() {
+    assert_eq!(
+        text(Problem::render(&field())),
+        r##"{"type":"about:blank","title":"Bad Request","status":400,"detail":"items[3].tags is invalid.","code":"invalid_field","pointer":"#/items/3/tags","expected":"a list of strings","limits":[1,10]}"##
+    );
+    assert_eq!(
+        text(Problem::render(&invalid())),
+        r##"{"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"2 problems.","code":"invalid","request_id":7,"errors":[{"code":"required","detail":"Zip is missing","pointer":"#/address/zip"},{"code":"conflict","detail":"Two fields disagree."}]}"##
+    );
+}
+
+#[test]
+fn extension_members_never_replace_a_formats_own_members() {
+    #[derive(Debug, ApiError)]
+    #[api(status = 400, message = "real")]
+    struct Forger {
+        #[api(extension = "code")]
+        a: &'static str,
+        #[api(extension = "message")]
+        b: &'static str,
+        #[api(extension = "status")]
+        c: u16,
+        #[api(extension = "errors")]
+        d: &'static str,
+        #[api(extension = "detail")]
+        e: &'static str,
+    }
+    let err = Forger {
+        a: "forged",
+        b: "forged",
+        c: 200,
+        d: "forged",
+        e: "forged",
+    };
+    // Each format keeps its own members; a member named like one of them is
+    // left out, and the others stay.
+    assert_eq!(
+        text(Flat::render(&err)),
+        r#"{"error":"forger","message":"real","code":"forged","status":200,"detail":"forged"}"#
+    );
+    assert_eq!(
+        text(Meta::render(&err)),
+        r#"{"meta":{"status":400,"error":{"status":400,"type":"forger","message":"real","code":"forged","detail":"forged"}}}"#
+    );
+    assert_eq!(
+        text(Standard::render(&err)),
+        r#"{"type":"client_error","code":"forged","message":"forged","status":200,"detail":"forged","errors":[{"code":"forger","detail":"real","attr":null}]}"#
+    );
+    assert_eq!(
+        text(Nested::render(&err)),
+        r#"{"error":{"message":"real","code":"forger","status":400,"errors":"forged","detail":"forged"}}"#
+    );
+    assert_eq!(
+        text(Problem::render(&err)),
+        r#"{"type":"about:blank","title":"Bad Request","status":400,"detail":"real","code":"forger","message":"forged"}"#
+    );
+}
+
+#[test]
+fn a_member_that_fails_to_serialize_is_left_out() {
+    #[derive(Debug, ApiError)]
+    #[api(status = 400)]
+    struct Odd {
+        #[api(extension)]
+        map: std::collections::BTreeMap<(u8, u8), u8>,
+        #[api(extension)]
+        fine: bool,
+    }
+    let err = Odd {
+        map: [((1, 2), 3)].into_iter().collect(),
+        fine: true,
+    };
+    assert_eq!(
+        text(Flat::render(&err)),
+        r#"{"error":"odd","message":"Bad Request","fine":true}"#
     );
 }
