@@ -60,6 +60,7 @@ pub mod catalog;
 pub mod format;
 
 pub mod headers;
+pub mod request;
 
 mod error;
 mod field;
@@ -74,6 +75,9 @@ pub use crate::error::ApiError;
 pub use crate::field::{FieldError, FieldErrors, FieldPath, Pointer, Segment};
 pub use crate::format::Format;
 use crate::format::for_error;
+pub use crate::request::{
+    JsonParser, RequestError, accepts_json, allow_method, bearer_token, parse_json,
+};
 
 #[doc = include_str!("derive.md")]
 pub use api_error_derive::ApiError;

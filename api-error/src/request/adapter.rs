@@ -1,0 +1,922 @@
+//! A deserializer that sits between serde_json and the type being parsed, so
+//! that serde's structured errors arrive as data, with the path where they
+//! happened.
+//!
+//! The adapter's error type is [`Captured`], so the target type's
+//! `Deserialize` impl builds its errors (`unknown_field`, `missing_field`,
+//! `invalid_type`, …) as `Captured` values holding what they say. Where an
+//! error has to travel through serde_json, which carries only its own error
+//! type, the `Captured` waits in the parse's [`Track`] and is picked up on the
+//! other side. Each map or sequence an error leaves adds its step to the path.
+//!
+//! Values are read with `deserialize_any`, so that serde_json hands each value
+//! to a visitor of ours instead of judging its type itself; enums are read the
+//! same way, from a string or a one-member object. Only `Option`, newtype
+//! structs, 128-bit integers, ignored values and map keys are left to
+//! serde_json's own methods.
+
+use std::borrow::Cow;
+use std::cell::Cell;
+use std::fmt;
+
+use serde::de::value::{BorrowedStrDeserializer, StrDeserializer, StringDeserializer};
+use serde::de::{
+    self, DeserializeSeed, Deserializer, EnumAccess, Expected, IgnoredAny, MapAccess, SeqAccess,
+    Unexpected, VariantAccess, Visitor,
+};
+
+use crate::field::Segment;
+
+/// State shared by every layer of one parse.
+#[derive(Default)]
+pub(super) struct Track<'de> {
+    /// An error on its way through serde_json.
+    stashed: Cell<Option<Captured>>,
+    /// The key just read, for the path of errors in its value.
+    key: Cell<Option<Key<'de>>>,
+    /// How many keys and elements have been read: a visitor that fails
+    /// before reading any rejected the value's kind.
+    reads: Cell<usize>,
+}
+
+/// A map key as read, turned into a path step only when an error needs it.
+enum Key<'de> {
+    Str(Cow<'de, str>),
+    Unsigned(u64),
+    Signed(i64),
+}
+
+impl Key<'_> {
+    fn segment(self) -> Segment {
+        let name = match self {
+            Key::Str(name) => name.into_owned(),
+            Key::Unsigned(n) => n.to_string(),
+            Key::Signed(n) => n.to_string(),
+        };
+        Segment::Field(Cow::Owned(name))
+    }
+}
+
+/// An error raised while deserializing, as data.
+#[derive(Debug)]
+pub(super) struct Captured {
+    pub(super) kind: Kind,
+    /// The path from the error up to the body: the innermost step first.
+    pub(super) path_rev: Vec<Segment>,
+}
+
+#[derive(Debug)]
+pub(super) enum Kind {
+    /// `unknown_field`, with the fields serde expected there.
+    UnknownField(&'static [&'static str]),
+    /// `missing_field`; the field is the last step of the path.
+    MissingField,
+    /// `duplicate_field`; the field is the last step of the path.
+    DuplicateField,
+    /// `invalid_type`, `invalid_value`, `invalid_length`, `unknown_variant`.
+    Mismatch {
+        expected: String,
+        found: String,
+        /// Whether `expected` is serde's wording, which the layer that knows
+        /// what JSON it asked for may replace.
+        rewordable: bool,
+        /// Whether a string came (see [`Hint::Text`]).
+        found_string: bool,
+    },
+    /// `Error::custom`, from a `Deserialize` impl.
+    Custom(String),
+    /// An error serde_json built itself: a syntax error, or a value it
+    /// rejected, with what the layer that met it asked for.
+    Foreign { expected: Option<&'static str> },
+}
+
+impl Captured {
+    fn new(kind: Kind) -> Self {
+        Captured {
+            kind,
+            path_rev: Vec::new(),
+        }
+    }
+
+    fn at_field(kind: Kind, field: &str) -> Self {
+        Captured {
+            kind,
+            path_rev: vec![Segment::Field(Cow::Owned(field.to_owned()))],
+        }
+    }
+
+    fn mismatch(expected: String, found: String) -> Self {
+        Captured::new(Kind::Mismatch {
+            expected,
+            found,
+            rewordable: true,
+            found_string: false,
+        })
+    }
+
+    /// A mismatch worded here, which no layer rewords.
+    fn exact(expected: &str, found: &str) -> Self {
+        Captured::new(Kind::Mismatch {
+            expected: expected.to_owned(),
+            found: found.to_owned(),
+            rewordable: false,
+            found_string: false,
+        })
+    }
+
+    fn type_mismatch(unexpected: &Unexpected<'_>, expected: &dyn Expected) -> Self {
+        Captured::new(Kind::Mismatch {
+            expected: expected.to_string(),
+            found: describe(unexpected),
+            rewordable: true,
+            found_string: matches!(unexpected, Unexpected::Str(_) | Unexpected::Char(_)),
+        })
+    }
+}
+
+impl fmt::Display for Captured {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            Kind::UnknownField(_) => f.write_str("unknown field"),
+            Kind::MissingField => f.write_str("missing field"),
+            Kind::DuplicateField => f.write_str("duplicate field"),
+            Kind::Mismatch {
+                expected, found, ..
+            } => write!(f, "expected {expected}, found {found}"),
+            Kind::Custom(message) => f.write_str(message),
+            Kind::Foreign { .. } => f.write_str("invalid JSON"),
+        }
+    }
+}
+
+impl std::error::Error for Captured {}
+
+impl de::Error for Captured {
+    fn custom<T: fmt::Display>(message: T) -> Self {
+        Captured::new(Kind::Custom(message.to_string()))
+    }
+
+    fn invalid_type(unexpected: Unexpected<'_>, expected: &dyn Expected) -> Self {
+        Captured::type_mismatch(&unexpected, expected)
+    }
+
+    fn invalid_value(unexpected: Unexpected<'_>, expected: &dyn Expected) -> Self {
+        Captured::type_mismatch(&unexpected, expected)
+    }
+
+    fn invalid_length(len: usize, expected: &dyn Expected) -> Self {
+        let plural = if len == 1 { "" } else { "s" };
+        Captured::mismatch(expected.to_string(), format!("{len} element{plural}"))
+    }
+
+    fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
+        Captured::new(Kind::Mismatch {
+            expected: one_of(expected),
+            found: quoted(variant),
+            rewordable: false,
+            found_string: true,
+        })
+    }
+
+    fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
+        Captured::at_field(Kind::UnknownField(expected), field)
+    }
+
+    fn missing_field(field: &'static str) -> Self {
+        Captured::at_field(Kind::MissingField, field)
+    }
+
+    fn duplicate_field(field: &'static str) -> Self {
+        Captured::at_field(Kind::DuplicateField, field)
+    }
+}
+
+/// What came, in JSON's words.
+fn describe(unexpected: &Unexpected<'_>) -> String {
+    match unexpected {
+        Unexpected::Bool(value) => value.to_string(),
+        Unexpected::Unsigned(value) => format!("the number {value}"),
+        Unexpected::Signed(value) => format!("the number {value}"),
+        Unexpected::Float(value) => format!("the number {value}"),
+        Unexpected::Char(value) => format!("the string {}", quoted(value.encode_utf8(&mut [0; 4]))),
+        Unexpected::Str(value) => format!("the string {}", quoted(value)),
+        Unexpected::Bytes(_) => "bytes".to_owned(),
+        Unexpected::Unit => "null".to_owned(),
+        Unexpected::Seq => "an array".to_owned(),
+        Unexpected::Map => "an object".to_owned(),
+        Unexpected::Option => "an optional value".to_owned(),
+        Unexpected::NewtypeStruct => "a value".to_owned(),
+        Unexpected::Enum
+        | Unexpected::UnitVariant
+        | Unexpected::NewtypeVariant
+        | Unexpected::TupleVariant
+        | Unexpected::StructVariant => "an enum variant".to_owned(),
+        Unexpected::Other(other) => (*other).to_owned(),
+    }
+}
+
+/// How many characters of a client's string a message repeats.
+const QUOTE_LIMIT: usize = 64;
+
+/// `text` quoted and escaped, cut to [`QUOTE_LIMIT`] characters.
+pub(super) fn quoted(text: &str) -> String {
+    let mut chars = text.chars();
+    let shown: String = chars.by_ref().take(QUOTE_LIMIT).collect();
+    let cut = if chars.next().is_some() { "…" } else { "" };
+    format!("{shown:?}{cut}")
+}
+
+/// `one of "a", "b" or "c"`.
+fn one_of(variants: &[&str]) -> String {
+    match variants {
+        [] => "no variant".to_owned(),
+        [only] => quoted(only),
+        [init @ .., last] => {
+            let init: Vec<String> = init.iter().map(|variant| quoted(variant)).collect();
+            format!("one of {} or {}", init.join(", "), quoted(last))
+        }
+    }
+}
+
+/// An error made to travel through serde_json as its own error type: it waits
+/// in the track, and serde_json carries a placeholder.
+fn escape<E: de::Error>(track: &Track<'_>, captured: Captured) -> E {
+    track.stashed.set(Some(captured));
+    E::custom("")
+}
+
+/// The error behind one that came out of serde_json: ours if one waits in the
+/// track, else serde_json's own.
+fn recover<E>(track: &Track<'_>, _placeholder: E, hint: Hint) -> Captured {
+    track.stashed.take().unwrap_or_else(|| {
+        Captured::new(Kind::Foreign {
+            expected: hint.expected(),
+        })
+    })
+}
+
+/// What JSON a layer asked serde_json for, to word a type error in JSON's
+/// terms rather than Rust's (`an integer from 0 to 255`, not `u8`).
+#[derive(Clone, Copy)]
+enum Hint {
+    Any,
+    Known(&'static str),
+    /// A kind of string: when a string came anyway, the type wanted more of
+    /// it (a borrowed string, one character), which serde's wording says.
+    Text(&'static str),
+    /// A struct, which a JSON API writes as an object only (serde would also
+    /// take an array of its fields in order).
+    Struct,
+    Enum(&'static [&'static str]),
+}
+
+impl Hint {
+    fn expected(self) -> Option<&'static str> {
+        match self {
+            Hint::Known(expected) | Hint::Text(expected) => Some(expected),
+            Hint::Struct => Some("an object"),
+            Hint::Enum(_) => Some("a string or an object naming a variant"),
+            Hint::Any => None,
+        }
+    }
+
+    /// This hint for a visitor that read no member or element of its value
+    /// (so any type error is about the value's kind), else none: errors
+    /// then came from inside the value, possibly from what serde buffered of
+    /// it, and keep serde's wording.
+    fn unless_read(self, track: &Track<'_>, reads_before: usize) -> Hint {
+        if track.reads.get() == reads_before {
+            self
+        } else {
+            Hint::Any
+        }
+    }
+
+    /// Rewords a type error raised by the visitor this layer asked for.
+    fn reword(self, captured: &mut Captured) {
+        if !captured.path_rev.is_empty() {
+            return;
+        }
+        if let Kind::Mismatch {
+            expected,
+            rewordable,
+            found_string,
+            ..
+        } = &mut captured.kind
+        {
+            if *rewordable {
+                match self {
+                    Hint::Known(known) => *expected = known.to_owned(),
+                    Hint::Struct => *expected = "an object".to_owned(),
+                    Hint::Text(text) if !*found_string => *expected = text.to_owned(),
+                    Hint::Enum(variants) => *expected = one_of(variants),
+                    Hint::Text(_) | Hint::Any => {}
+                }
+            }
+            // The innermost layer decides; outer layers leave it be.
+            *rewordable = false;
+        }
+    }
+}
+
+/// Where a value sits: map keys are left to serde_json's own methods, which
+/// read numbers and booleans out of key strings.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Position {
+    Value,
+    Key,
+}
+
+/// The adapter around a serde_json deserializer (or one of its parts).
+pub(super) struct Adapter<'a, 'de, D> {
+    inner: D,
+    track: &'a Track<'de>,
+    position: Position,
+}
+
+impl<'a, 'de, D> Adapter<'a, 'de, D> {
+    pub(super) fn new(inner: D, track: &'a Track<'de>) -> Self {
+        Adapter {
+            inner,
+            track,
+            position: Position::Value,
+        }
+    }
+}
+
+impl<'a, 'de, D: Deserializer<'de>> Adapter<'a, 'de, D> {
+    fn wrap<V>(&self, visitor: V, hint: Hint) -> Wrap<'a, 'de, V> {
+        Wrap {
+            visitor,
+            track: self.track,
+            hint,
+            key: self.position == Position::Key,
+        }
+    }
+
+    /// Reads any value, for `visitor` to judge.
+    fn any<V: Visitor<'de>>(self, visitor: V, hint: Hint) -> Result<V::Value, Captured> {
+        let wrapped = self.wrap(visitor, hint);
+        let track = self.track;
+        self.inner
+            .deserialize_any(wrapped)
+            .map_err(|error| recover(track, error, hint))
+    }
+}
+
+/// The methods that read a value with `deserialize_any` (with what JSON
+/// they ask for), and a map key with serde_json's own method.
+macro_rules! any_or_key {
+    ($($method:ident($($arg:ident: $ty:ty),*) => $hint:expr;)*) => {$(
+        fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, Captured> {
+            match self.position {
+                Position::Value => self.any(visitor, $hint),
+                Position::Key => {
+                    let wrapped = self.wrap(visitor, $hint);
+                    let track = self.track;
+                    self.inner
+                        .$method($($arg,)* wrapped)
+                        .map_err(|error| recover(track, error, $hint))
+                }
+            }
+        }
+    )*};
+}
+
+/// The methods always left to serde_json's own.
+macro_rules! forward {
+    ($($method:ident($($arg:ident: $ty:ty),*) => $hint:expr;)*) => {$(
+        fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, Captured> {
+            let wrapped = self.wrap(visitor, $hint);
+            let track = self.track;
+            self.inner
+                .$method($($arg,)* wrapped)
+                .map_err(|error| recover(track, error, $hint))
+        }
+    )*};
+}
+
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for Adapter<'_, 'de, D> {
+    type Error = Captured;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Captured> {
+        match self.position {
+            Position::Value => self.any(visitor, Hint::Any),
+            Position::Key => {
+                let wrapped = self.wrap(visitor, Hint::Any);
+                let track = self.track;
+                self.inner
+                    .deserialize_any(wrapped)
+                    .map_err(|error| recover(track, error, Hint::Any))
+            }
+        }
+    }
+
+    any_or_key! {
+        deserialize_bool() => Hint::Known("true or false");
+        deserialize_i8() => Hint::Known("an integer from -128 to 127");
+        deserialize_i16() => Hint::Known("an integer from -32768 to 32767");
+        deserialize_i32() => Hint::Known("an integer from -2147483648 to 2147483647");
+        deserialize_i64() => Hint::Known("an integer from -9223372036854775808 to 9223372036854775807");
+        deserialize_u8() => Hint::Known("an integer from 0 to 255");
+        deserialize_u16() => Hint::Known("an integer from 0 to 65535");
+        deserialize_u32() => Hint::Known("an integer from 0 to 4294967295");
+        deserialize_u64() => Hint::Known("an integer from 0 to 18446744073709551615");
+        deserialize_f32() => Hint::Known("a number");
+        deserialize_f64() => Hint::Known("a number");
+        deserialize_char() => Hint::Text("a string of one character");
+        deserialize_str() => Hint::Text("a string");
+        deserialize_string() => Hint::Text("a string");
+        deserialize_bytes() => Hint::Text("a string or an array of bytes");
+        deserialize_byte_buf() => Hint::Text("a string or an array of bytes");
+        deserialize_unit() => Hint::Known("null");
+        deserialize_unit_struct(name: &'static str) => Hint::Known("null");
+        deserialize_seq() => Hint::Known("an array");
+        deserialize_tuple(len: usize) => Hint::Any;
+        deserialize_tuple_struct(name: &'static str, len: usize) => Hint::Any;
+        deserialize_map() => Hint::Known("an object");
+        deserialize_struct(name: &'static str, fields: &'static [&'static str]) => Hint::Struct;
+        deserialize_identifier() => Hint::Text("a string");
+    }
+
+    forward! {
+        deserialize_i128() => Hint::Known("an integer");
+        deserialize_u128() => Hint::Known("a non-negative integer");
+        deserialize_option() => Hint::Any;
+        deserialize_newtype_struct(name: &'static str) => Hint::Any;
+        deserialize_ignored_any() => Hint::Any;
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Captured> {
+        match self.position {
+            Position::Value => self.any(visitor, Hint::Enum(variants)),
+            Position::Key => {
+                let wrapped = self.wrap(visitor, Hint::Enum(variants));
+                let track = self.track;
+                self.inner
+                    .deserialize_enum(name, variants, wrapped)
+                    .map_err(|error| recover(track, error, Hint::Enum(variants)))
+            }
+        }
+    }
+
+    fn is_human_readable(&self) -> bool {
+        self.inner.is_human_readable()
+    }
+}
+
+/// A visitor around the target type's: it hands each value on with
+/// [`Captured`] as the error type, and sends errors back through serde_json
+/// by way of the track.
+struct Wrap<'a, 'de, V> {
+    visitor: V,
+    track: &'a Track<'de>,
+    hint: Hint,
+    /// Whether this reads a map key, which the track keeps for the path.
+    key: bool,
+}
+
+impl<'de, V> Wrap<'_, 'de, V> {
+    fn keep_key(&self, key: impl FnOnce() -> Key<'de>) {
+        if self.key {
+            self.track.key.set(Some(key()));
+        }
+    }
+}
+
+/// Hands a visitor's error back through serde_json, reworded by the layer
+/// that asked for the value.
+fn finish<T, E: de::Error>(
+    track: &Track<'_>,
+    hint: Hint,
+    result: Result<T, Captured>,
+) -> Result<T, E> {
+    result.map_err(|mut captured| {
+        hint.reword(&mut captured);
+        escape(track, captured)
+    })
+}
+
+/// Visit methods handed on unchanged but for the error type.
+macro_rules! hand_on {
+    ($($method:ident($ty:ty);)*) => {$(
+        fn $method<E: de::Error>(self, value: $ty) -> Result<V::Value, E> {
+            let (track, hint) = (self.track, self.hint);
+            finish(track, hint, self.visitor.$method(value))
+        }
+    )*};
+}
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<'_, 'de, V> {
+    type Value = V::Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.visitor.expecting(f)
+    }
+
+    hand_on! {
+        visit_bool(bool);
+        visit_i8(i8);
+        visit_i16(i16);
+        visit_i32(i32);
+        visit_i128(i128);
+        visit_u8(u8);
+        visit_u16(u16);
+        visit_u32(u32);
+        visit_u128(u128);
+        visit_f32(f32);
+        visit_f64(f64);
+        visit_char(char);
+        visit_bytes(&[u8]);
+        visit_borrowed_bytes(&'de [u8]);
+        visit_byte_buf(Vec<u8>);
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<V::Value, E> {
+        let (track, hint) = (self.track, self.hint);
+        self.keep_key(|| Key::Signed(value));
+        let result = self.visitor.visit_i64(value);
+        finish(track, hint, result)
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<V::Value, E> {
+        let (track, hint) = (self.track, self.hint);
+        self.keep_key(|| Key::Unsigned(value));
+        let result = self.visitor.visit_u64(value);
+        finish(track, hint, result)
+    }
+
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<V::Value, E> {
+        let (track, hint) = (self.track, self.hint);
+        self.keep_key(|| Key::Str(Cow::Owned(value.to_owned())));
+        let result = match self.hint {
+            Hint::Enum(_) => self.visitor.visit_enum(StrDeserializer::new(value)),
+            _ => self.visitor.visit_str(value),
+        };
+        finish(track, hint, result)
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, value: &'de str) -> Result<V::Value, E> {
+        let (track, hint) = (self.track, self.hint);
+        self.keep_key(|| Key::Str(Cow::Borrowed(value)));
+        let result = match self.hint {
+            Hint::Enum(_) => self.visitor.visit_enum(BorrowedStrDeserializer::new(value)),
+            _ => self.visitor.visit_borrowed_str(value),
+        };
+        finish(track, hint, result)
+    }
+
+    fn visit_string<E: de::Error>(self, value: String) -> Result<V::Value, E> {
+        let (track, hint) = (self.track, self.hint);
+        self.keep_key(|| Key::Str(Cow::Owned(value.clone())));
+        let result = match self.hint {
+            Hint::Enum(_) => self.visitor.visit_enum(StringDeserializer::new(value)),
+            _ => self.visitor.visit_string(value),
+        };
+        finish(track, hint, result)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<V::Value, E> {
+        let (track, hint) = (self.track, self.hint);
+        let result = self.visitor.visit_none();
+        finish(track, hint, result)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<V::Value, E> {
+        let (track, hint) = (self.track, self.hint);
+        let result = self.visitor.visit_unit();
+        finish(track, hint, result)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<V::Value, D::Error> {
+        let (track, hint) = (self.track, self.hint);
+        let result = self
+            .visitor
+            .visit_some(Adapter::new(deserializer, self.track));
+        finish(track, hint, result)
+    }
+
+    fn visit_newtype_struct<D: Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<V::Value, D::Error> {
+        let (track, hint) = (self.track, self.hint);
+        let result = self
+            .visitor
+            .visit_newtype_struct(Adapter::new(deserializer, self.track));
+        finish(track, hint, result)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
+        let (track, hint) = (self.track, self.hint);
+        if let Hint::Struct = hint {
+            return Err(escape(track, Captured::exact("an object", "an array")));
+        }
+        let reads = track.reads.get();
+        let result = self.visitor.visit_seq(Seq {
+            inner: seq,
+            track,
+            index: 0,
+        });
+        finish(track, hint.unless_read(track, reads), result)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
+        let (track, hint) = (self.track, self.hint);
+        let reads = track.reads.get();
+        let map = Map {
+            inner: map,
+            track,
+            key: None,
+        };
+        let result = match hint {
+            Hint::Enum(_) => self.visitor.visit_enum(map),
+            _ => self.visitor.visit_map(map),
+        };
+        finish(track, hint.unless_read(track, reads), result)
+    }
+
+    fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<V::Value, A::Error> {
+        let track = self.track;
+        let result = self.visitor.visit_enum(Enum { inner: data, track });
+        finish(track, Hint::Any, result)
+    }
+}
+
+/// A seed read through the adapter.
+struct Seed<'a, 'de, S> {
+    seed: S,
+    track: &'a Track<'de>,
+    position: Position,
+}
+
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Seed<'_, 'de, S> {
+    type Value = S::Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<S::Value, D::Error> {
+        let adapter = Adapter {
+            inner: deserializer,
+            track: self.track,
+            position: self.position,
+        };
+        self.seed
+            .deserialize(adapter)
+            .map_err(|captured| escape(self.track, captured))
+    }
+}
+
+/// A sequence whose elements are read through the adapter, and whose errors
+/// take their element's index.
+struct Seq<'a, 'de, A> {
+    inner: A,
+    track: &'a Track<'de>,
+    index: usize,
+}
+
+impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Seq<'_, 'de, A> {
+    type Error = Captured;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, Captured> {
+        let seed = Seed {
+            seed,
+            track: self.track,
+            position: Position::Value,
+        };
+        let index = self.index;
+        self.index += 1;
+        self.track.reads.set(self.track.reads.get() + 1);
+        self.inner.next_element_seed(seed).map_err(|error| {
+            let mut captured = recover(self.track, error, Hint::Any);
+            captured.path_rev.push(Segment::Index(index));
+            captured
+        })
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        self.inner.size_hint()
+    }
+}
+
+/// A map whose keys and values are read through the adapter, and whose
+/// values' errors take their key.
+struct Map<'a, 'de, A> {
+    inner: A,
+    track: &'a Track<'de>,
+    key: Option<Key<'de>>,
+}
+
+impl<'de, A: MapAccess<'de>> Map<'_, 'de, A> {
+    /// Adds the current key to the path of an error in its value.
+    fn in_value(&mut self, error: A::Error) -> Captured {
+        let mut captured = recover(self.track, error, Hint::Any);
+        if let Some(key) = self.key.take() {
+            captured.path_rev.push(key.segment());
+        }
+        captured
+    }
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<'_, 'de, A> {
+    type Error = Captured;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Captured> {
+        let seed = Seed {
+            seed,
+            track: self.track,
+            position: Position::Key,
+        };
+        self.track.reads.set(self.track.reads.get() + 1);
+        let key = self
+            .inner
+            .next_key_seed(seed)
+            .map_err(|error| recover(self.track, error, Hint::Any))?;
+        self.key = self.track.key.take();
+        Ok(key)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Captured> {
+        let seed = Seed {
+            seed,
+            track: self.track,
+            position: Position::Value,
+        };
+        match self.inner.next_value_seed(seed) {
+            Ok(value) => Ok(value),
+            Err(error) => Err(self.in_value(error)),
+        }
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        self.inner.size_hint()
+    }
+}
+
+/// What an externally tagged enum with data is written as.
+const ONE_MEMBER: &str = "an object with one member, named after a variant";
+
+/// An externally tagged enum read from a one-member object: the member's key
+/// names the variant, its value holds the variant's data.
+impl<'de, A: MapAccess<'de>> EnumAccess<'de> for Map<'_, 'de, A> {
+    type Error = Captured;
+    type Variant = Self;
+
+    fn variant_seed<S: DeserializeSeed<'de>>(
+        mut self,
+        seed: S,
+    ) -> Result<(S::Value, Self), Captured> {
+        match self.next_key_seed(seed)? {
+            Some(variant) => Ok((variant, self)),
+            None => Err(Captured::exact(ONE_MEMBER, "an empty object")),
+        }
+    }
+}
+
+impl<'de, A: MapAccess<'de>> Map<'_, 'de, A> {
+    /// Reads the variant's data, then checks the object has no other member.
+    fn variant_value<S: DeserializeSeed<'de>>(mut self, seed: S) -> Result<S::Value, Captured> {
+        let value = self.next_value_seed(seed)?;
+        match self.inner.next_key::<IgnoredAny>() {
+            Ok(None) => Ok(value),
+            Ok(Some(_)) => Err(Captured::exact(ONE_MEMBER, "an object with more members")),
+            Err(error) => Err(recover(self.track, error, Hint::Any)),
+        }
+    }
+}
+
+impl<'de, A: MapAccess<'de>> VariantAccess<'de> for Map<'_, 'de, A> {
+    type Error = Captured;
+
+    fn unit_variant(self) -> Result<(), Captured> {
+        self.variant_value(std::marker::PhantomData::<()>)
+    }
+
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, Captured> {
+        self.variant_value(seed)
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, Captured> {
+        self.variant_value(Shaped::Tuple(len, visitor))
+    }
+
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Captured> {
+        self.variant_value(Shaped::Struct(fields, visitor))
+    }
+}
+
+/// The data of a tuple or struct variant, as a seed.
+enum Shaped<V> {
+    Tuple(usize, V),
+    Struct(&'static [&'static str], V),
+}
+
+impl<'de, V: Visitor<'de>> DeserializeSeed<'de> for Shaped<V> {
+    type Value = V::Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<V::Value, D::Error> {
+        match self {
+            Shaped::Tuple(len, visitor) => deserializer.deserialize_tuple(len, visitor),
+            Shaped::Struct(fields, visitor) => deserializer.deserialize_struct("", fields, visitor),
+        }
+    }
+}
+
+/// An enum that serde_json's own `visit_enum` offers (not reached by the
+/// adapter, which reads enums itself, but handed on whole if it is).
+struct Enum<'a, 'de, A> {
+    inner: A,
+    track: &'a Track<'de>,
+}
+
+impl<'a, 'de, A: EnumAccess<'de>> EnumAccess<'de> for Enum<'a, 'de, A> {
+    type Error = Captured;
+    type Variant = Enum<'a, 'de, A::Variant>;
+
+    fn variant_seed<S: DeserializeSeed<'de>>(
+        self,
+        seed: S,
+    ) -> Result<(S::Value, Self::Variant), Captured> {
+        let seed = Seed {
+            seed,
+            track: self.track,
+            position: Position::Value,
+        };
+        let track = self.track;
+        let (value, variant) = self
+            .inner
+            .variant_seed(seed)
+            .map_err(|error| recover(track, error, Hint::Any))?;
+        Ok((
+            value,
+            Enum {
+                inner: variant,
+                track,
+            },
+        ))
+    }
+}
+
+impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for Enum<'_, 'de, A> {
+    type Error = Captured;
+
+    fn unit_variant(self) -> Result<(), Captured> {
+        let track = self.track;
+        self.inner
+            .unit_variant()
+            .map_err(|error| recover(track, error, Hint::Any))
+    }
+
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, Captured> {
+        let track = self.track;
+        let seed = Seed {
+            seed,
+            track,
+            position: Position::Value,
+        };
+        self.inner
+            .newtype_variant_seed(seed)
+            .map_err(|error| recover(track, error, Hint::Any))
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, Captured> {
+        let track = self.track;
+        let seed = Seed {
+            seed: Shaped::Tuple(len, visitor),
+            track,
+            position: Position::Value,
+        };
+        self.inner
+            .newtype_variant_seed(seed)
+            .map_err(|error| recover(track, error, Hint::Any))
+    }
+
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Captured> {
+        let track = self.track;
+        let seed = Seed {
+            seed: Shaped::Struct(fields, visitor),
+            track,
+            position: Position::Value,
+        };
+        self.inner
+            .newtype_variant_seed(seed)
+            .map_err(|error| recover(track, error, Hint::Any))
+    }
+}
