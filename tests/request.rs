@@ -571,7 +571,14 @@ fn deep_nesting_is_refused_without_overflowing_the_stack() {
     assert_eq!(err.code(), "invalid_request");
     assert_eq!(
         err.message(),
-        "The request body nests arrays and objects deeper than 128 levels (line 1, column 129)."
+        "The request body nests arrays and objects deeper than 127 levels (line 1, column 128)."
+    );
+    // The limit is serde_json's: 127 levels parse, 128 do not.
+    let nested = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+    assert!(parse::<serde_json::Value>(&nested(127)).is_ok());
+    assert_eq!(
+        parse::<serde_json::Value>(&nested(128)).unwrap_err().code(),
+        "invalid_request"
     );
     let deep_object = format!("{}1{}", r#"{"a":"#.repeat(50_000), "}".repeat(50_000));
     assert_eq!(
@@ -736,4 +743,107 @@ fn long_client_strings_are_cut_in_messages() {
             "x".repeat(64)
         )
     );
+}
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// A request type with a bit of every shape.
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Everything {
+        order: Option<Order>,
+        scores: Option<HashMap<String, u8>>,
+        pair: Option<(bool, f64)>,
+        status: Option<Status>,
+        tagged: Option<Tagged>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    enum Status {
+        Active,
+        Limited { until: u64 },
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(tag = "kind")]
+    #[allow(dead_code)]
+    enum Tagged {
+        A { x: i8 },
+        B,
+    }
+
+    /// Whatever comes back is a client error that every format renders as
+    /// valid JSON.
+    fn check(result: Result<Everything, RequestError>) {
+        if let Err(err) = result {
+            assert!(err.status().is_client_error(), "{err:?}");
+            for body in [
+                Flat::render(&err),
+                Problem::render(&err),
+                Standard::render(&err),
+            ] {
+                serde_json::from_slice::<serde_json::Value>(&body).expect("valid JSON");
+            }
+        }
+    }
+
+    /// JSON values of every kind, nested a few levels.
+    fn json() -> impl Strategy<Value = serde_json::Value> {
+        use serde_json::Value;
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::from),
+            any::<f64>().prop_map(Value::from),
+            prop::sample::select(vec![
+                "order", "scores", "pair", "status", "tagged", "Active", "Limited", "kind", "A",
+                "B", "x", "customer", "items"
+            ])
+            .prop_map(Value::from),
+            ".*".prop_map(Value::from),
+        ];
+        leaf.prop_recursive(5, 64, 6, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..6).prop_map(serde_json::Value::Array),
+                prop::collection::btree_map(
+                    prop::sample::select(vec![
+                        "order", "scores", "pair", "status", "tagged", "until", "kind", "x",
+                        "name", "customer", "items", "sku", "quantity", "tags", "address", "zip",
+                        "street", "Limited", "A"
+                    ])
+                    .prop_map(str::to_owned),
+                    inner,
+                    0..5
+                )
+                .prop_map(|map| serde_json::Value::Object(map.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn arbitrary_bytes_give_a_client_error_never_a_panic(body in prop::collection::vec(any::<u8>(), 0..256)) {
+            check(parse_json(&json_headers(), &body));
+        }
+
+        #[test]
+        fn arbitrary_json_gives_a_value_or_a_client_error(value in json()) {
+            let body = serde_json::to_vec(&value).unwrap();
+            check(parse_json(&json_headers(), &body));
+        }
+
+        #[test]
+        fn arbitrary_content_types_never_panic(content_type in prop::collection::vec(any::<u8>(), 0..64)) {
+            let mut headers = HeaderMap::new();
+            if let Ok(value) = HeaderValue::from_bytes(&content_type) {
+                headers.insert(CONTENT_TYPE, value);
+            }
+            check(parse_json(&headers, b"{}"));
+        }
+    }
 }

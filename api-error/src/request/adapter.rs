@@ -58,11 +58,31 @@ impl Key<'_> {
 }
 
 /// An error raised while deserializing, as data.
+///
+/// Boxed: every value's `Result` passes through several layers, and errors
+/// are rare, so the `Ok` side should not pay for the error's size.
 #[derive(Debug)]
-pub(super) struct Captured {
+pub(super) struct Captured(Box<Details>);
+
+#[derive(Debug)]
+pub(super) struct Details {
     pub(super) kind: Kind,
     /// The path from the error up to the body: the innermost step first.
     pub(super) path_rev: Vec<Segment>,
+}
+
+impl std::ops::Deref for Captured {
+    type Target = Details;
+
+    fn deref(&self) -> &Details {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Captured {
+    fn deref_mut(&mut self) -> &mut Details {
+        &mut self.0
+    }
 }
 
 #[derive(Debug)]
@@ -92,17 +112,21 @@ pub(super) enum Kind {
 
 impl Captured {
     fn new(kind: Kind) -> Self {
-        Captured {
+        Captured(Box::new(Details {
             kind,
             path_rev: Vec::new(),
-        }
+        }))
     }
 
     fn at_field(kind: Kind, field: &str) -> Self {
-        Captured {
+        Captured(Box::new(Details {
             kind,
             path_rev: vec![Segment::Field(Cow::Owned(field.to_owned()))],
-        }
+        }))
+    }
+
+    pub(super) fn into_details(self) -> Details {
+        *self.0
     }
 
     fn mismatch(expected: String, found: String) -> Self {

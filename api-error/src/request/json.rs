@@ -16,7 +16,7 @@ pub const DEFAULT_LIMIT: usize = 2 * 1024 * 1024;
 
 /// The deepest nesting of arrays and objects serde_json reads (its recursion
 /// limit, which stays on).
-const DEPTH_LIMIT: usize = 128;
+const MAX_DEPTH: usize = 127;
 
 /// Parses a JSON request body into `T`, checking in order:
 ///
@@ -114,22 +114,29 @@ impl JsonParser {
 fn check_content_type(headers: &HeaderMap) -> Result<(), RequestError> {
     let given = headers
         .get(CONTENT_TYPE)
-        .map(|value| String::from_utf8_lossy(value.as_bytes()).into_owned())
-        .unwrap_or_default();
-    let essence = given.split(';').next().unwrap_or_default().trim();
-    let is_json = essence.eq_ignore_ascii_case("application/json")
-        || essence.split_once('/').is_some_and(|(kind, subtype)| {
-            !kind.is_empty()
-                && subtype.len() > "+json".len()
-                && subtype
-                    .get(subtype.len() - "+json".len()..)
-                    .is_some_and(|suffix| suffix.eq_ignore_ascii_case("+json"))
-        });
+        .map_or(&b""[..], |value| value.as_bytes());
+    let essence = given
+        .split(|&byte| byte == b';')
+        .next()
+        .unwrap_or_default()
+        .trim_ascii();
+    let is_json = essence.eq_ignore_ascii_case(b"application/json")
+        || essence
+            .iter()
+            .position(|&byte| byte == b'/')
+            .is_some_and(|slash| {
+                let subtype = essence.get(slash + 1..).unwrap_or_default();
+                slash > 0
+                    && subtype.len() > b"+json".len()
+                    && subtype
+                        .get(subtype.len() - b"+json".len()..)
+                        .is_some_and(|suffix| suffix.eq_ignore_ascii_case(b"+json"))
+            });
     if is_json {
         Ok(())
     } else {
         Err(RequestError::UnsupportedMediaType {
-            media_type: clip(&given),
+            media_type: clip(&String::from_utf8_lossy(given)),
         })
     }
 }
@@ -143,22 +150,47 @@ fn clip(text: &str) -> String {
     }
 }
 
+/// Parses with serde_json alone, which is as fast as parsing gets; only if
+/// that fails over a value (not over the JSON's syntax) is the body read
+/// again through the adapter, to learn from serde's structured errors what
+/// is wrong and where.
 fn parse_body<'de, T: Deserialize<'de>>(body: &'de [u8]) -> Result<T, RequestError> {
     if body.trim_ascii().is_empty() {
         return Err(invalid_request("The request body is empty."));
     }
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let error = match T::deserialize(&mut deserializer) {
+        Ok(value) => {
+            return match deserializer.end() {
+                Ok(()) => Ok(value),
+                Err(error) => Err(invalid_request(format!(
+                    "The request body has more after its JSON value (line {}, column {}).",
+                    error.line(),
+                    error.column()
+                ))),
+            };
+        }
+        Err(error) => error,
+    };
+    // serde_json reports some type errors as syntax errors (a number where
+    // an enum goes), so a syntax error is checked against the body itself.
+    if !error.is_data()
+        && let Some(malformed) = malformed(body)
+    {
+        return Err(malformed);
+    }
     let track = Track::default();
     let mut deserializer = serde_json::Deserializer::from_slice(body);
-    let value = T::deserialize(Adapter::new(&mut deserializer, &track))
-        .map_err(|captured| to_request_error(captured, body))?;
-    deserializer.end().map_err(|error| {
-        invalid_request(format!(
-            "The request body has more after its JSON value (line {}, column {}).",
+    match T::deserialize(Adapter::new(&mut deserializer, &track)) {
+        Err(captured) => Err(to_request_error(captured, body)),
+        // The same body failed a moment ago: only a `Deserialize` impl that
+        // does not always decide alike gets here.
+        Ok(_) => Err(invalid_request(format!(
+            "The request body is invalid (line {}, column {}).",
             error.line(),
             error.column()
-        ))
-    })?;
-    Ok(value)
+        ))),
+    }
 }
 
 fn invalid_request(reason: impl Into<Cow<'static, str>>) -> RequestError {
@@ -169,6 +201,7 @@ fn invalid_request(reason: impl Into<Cow<'static, str>>) -> RequestError {
 
 /// The request error a captured error means.
 fn to_request_error(captured: Captured, body: &[u8]) -> RequestError {
+    let captured = captured.into_details();
     let mut segments = captured.path_rev;
     segments.reverse();
     let path = segments
@@ -205,39 +238,41 @@ fn invalid_value(path: FieldPath, reason: String) -> RequestError {
     }
 }
 
-/// An error serde_json raised itself: nesting beyond its recursion limit, a
-/// syntax error, or (when the body is well-formed JSON) a value it rejected.
+/// An error serde_json raised itself: a syntax error, or a value it rejected
+/// in a well-formed body.
 fn foreign(path: FieldPath, expected: Option<&'static str>, body: &[u8]) -> RequestError {
-    // Read without a target type, which skips values without recursing: it
-    // finds a syntax error, and where, but not a nesting too deep.
+    malformed(body).unwrap_or_else(|| {
+        let expected = expected.unwrap_or("a value of another kind");
+        invalid_value(path, format!("expected {expected}"))
+    })
+}
+
+/// What is wrong with `body` as JSON, if anything: nesting deeper than
+/// serde_json reads, an end too soon, or other malformed syntax.
+fn malformed(body: &[u8]) -> Option<RequestError> {
+    // Read without a target type, which skips values without recursing, so
+    // it finds syntax errors but not nesting too deep.
     let syntax = serde_json::from_slice::<IgnoredAny>(body).err();
-    let too_deep = too_deep_at(body);
-    match (syntax, too_deep) {
-        (syntax, Some(deep))
-            if syntax
-                .as_ref()
-                .is_none_or(|error| (error.line(), error.column()) > deep) =>
-        {
-            invalid_request(format!(
-                "The request body nests arrays and objects deeper than {DEPTH_LIMIT} levels (line {}, column {}).",
-                deep.0, deep.1
-            ))
-        }
-        (Some(error), _) if error.is_eof() => invalid_request(format!(
-            "The request body ends before its JSON value does (line {}, column {}).",
-            error.line(),
-            error.column()
-        )),
-        (Some(error), _) => invalid_request(format!(
-            "The request body is not valid JSON (line {}, column {}).",
-            error.line(),
-            error.column()
-        )),
-        (None, _) => {
-            let expected = expected.unwrap_or("a value of another kind");
-            invalid_value(path, format!("expected {expected}"))
-        }
+    let syntax_at = syntax.as_ref().map(|error| (error.line(), error.column()));
+    if let Some(deep) = too_deep_at(body)
+        && syntax_at.is_none_or(|at| deep <= at)
+    {
+        return Some(invalid_request(format!(
+            "The request body nests arrays and objects deeper than {MAX_DEPTH} levels (line {}, column {}).",
+            deep.0, deep.1
+        )));
     }
+    let error = syntax?;
+    let (line, column) = (error.line(), error.column());
+    Some(if error.is_eof() {
+        invalid_request(format!(
+            "The request body ends before its JSON value does (line {line}, column {column})."
+        ))
+    } else {
+        invalid_request(format!(
+            "The request body is not valid JSON (line {line}, column {column})."
+        ))
+    })
 }
 
 /// Where `body` first nests arrays and objects deeper than serde_json reads,
@@ -264,7 +299,7 @@ fn too_deep_at(body: &[u8]) -> Option<(usize, usize)> {
             b'"' => in_string = true,
             b'[' | b'{' => {
                 depth += 1;
-                if depth > DEPTH_LIMIT {
+                if depth > MAX_DEPTH {
                     return Some((line, column));
                 }
             }
@@ -282,11 +317,11 @@ mod tests {
 
     #[test]
     fn depth_beyond_the_limit_is_found_where_it_starts() {
-        let deep = "[".repeat(DEPTH_LIMIT + 1);
-        assert_eq!(too_deep_at(deep.as_bytes()), Some((1, DEPTH_LIMIT + 1)));
+        let deep = "[".repeat(MAX_DEPTH + 1);
+        assert_eq!(too_deep_at(deep.as_bytes()), Some((1, MAX_DEPTH + 1)));
         assert_eq!(
             too_deep_at(format!("\n {deep}").as_bytes()),
-            Some((2, DEPTH_LIMIT + 2))
+            Some((2, MAX_DEPTH + 2))
         );
         let in_string = format!("\"{deep}\"");
         assert_eq!(too_deep_at(in_string.as_bytes()), None);
