@@ -30,6 +30,11 @@ const MAX_DEPTH: usize = 127;
 ///
 /// `T` may borrow from the body (`&str` fields).
 ///
+/// A valid body is read once, by serde_json alone. A body rejected over a
+/// value is read a second time, through an adapter that learns from serde's
+/// structured errors what is wrong and where: a `Deserialize` impl with side
+/// effects sees such a body twice.
+///
 /// ```
 /// use api_error::http::{HeaderMap, HeaderValue, header::CONTENT_TYPE};
 /// use api_error::{parse_json, ApiError, RequestError};
