@@ -54,6 +54,8 @@ struct Expansion<'i, 'a> {
     fields: FieldArms,
     /// Whether some entry names a `WWW-Authenticate` challenge.
     has_challenge: bool,
+    /// The catalogs of the transparent fields' types.
+    inner_catalogs: Vec<TokenStream>,
     transparent_bounds: InferredBounds,
     message_bounds: InferredBounds,
     source_bounds: InferredBounds,
@@ -89,6 +91,7 @@ impl<'i, 'a> Expansion<'i, 'a> {
             has_transparent: false,
             fields: FieldArms::default(),
             has_challenge: false,
+            inner_catalogs: Vec::new(),
             transparent_bounds: InferredBounds::default(),
             message_bounds: InferredBounds::default(),
             source_bounds: InferredBounds::default(),
@@ -145,6 +148,9 @@ impl<'i, 'a> Expansion<'i, 'a> {
         };
         self.resolve_arms.push(quote! {
             #path { #member: __inner } => ::api_error::__private::Target::Inner(#inner),
+        });
+        self.inner_catalogs.push(quote! {
+            <#field_ty as ::api_error::__private::AsDynApiError<'_>>::catalog
         });
         if field.contains_generic {
             self.transparent_bounds
@@ -367,6 +373,10 @@ impl<'i, 'a> Expansion<'i, 'a> {
             entry.extend(quote!(.__www_authenticate(#challenge)));
             self.has_challenge = true;
         }
+        let headers = header_names(variant);
+        if !headers.is_empty() {
+            entry.extend(quote!(.__headers(&[#(#headers),*])));
+        }
         entry
     }
 
@@ -519,6 +529,14 @@ impl<'i, 'a> Expansion<'i, 'a> {
             None => None,
         };
         let field_methods = self.field_methods();
+        let type_format = match &input.attrs.format {
+            Some(format) => {
+                let path = &format.value;
+                quote!(::core::option::Option::Some(::api_error::__private::DynFormat::of::<#path>()))
+            }
+            None => quote!(::core::option::Option::None),
+        };
+        let inner_catalogs = &self.inner_catalogs;
         let std_impls = (!self.thiserror).then(|| self.std_impls(&message_bounds, &write_message));
         let from_impls = &self.from_impls;
 
@@ -560,10 +578,18 @@ impl<'i, 'a> Expansion<'i, 'a> {
                     }
                     #format_fn
                     #field_methods
+                    fn catalog() -> ::api_error::__private::Catalog {
+                        ::api_error::__private::Catalog::__derived(&__ENTRIES, #type_format, &[#(#inner_catalogs),*])
+                    }
                 }
 
                 #std_impls
                 #(#from_impls)*
+
+                // The framework impls that api-error's enabled features call for.
+                ::api_error::__private::integrations! {
+                    [#impl_generics] [#ty #ty_generics] [#api_where]
+                }
             };
         }
     }
@@ -710,6 +736,27 @@ pub(crate) fn call_site_ident(ident: &Ident) -> Ident {
     let mut ident = ident.clone();
     ident.set_span(ident.span().resolved_at(Span::call_site()));
     ident
+}
+
+/// The headers a variant's fields send, lowercase.
+fn header_names(variant: &Variant) -> Vec<String> {
+    let mut names = Vec::new();
+    for field in &variant.fields {
+        if field.attrs.retry_after.is_some() {
+            names.push("retry-after".to_owned());
+        }
+        if field.attrs.allow.is_some() {
+            names.push("allow".to_owned());
+        }
+        names.extend(
+            field
+                .attrs
+                .headers
+                .iter()
+                .map(|header| header.value.value()),
+        );
+    }
+    names
 }
 
 /// The problem `type` of a variant: its own, or the type's prefix followed by

@@ -5,7 +5,7 @@ use core::fmt;
 
 use http::{HeaderMap, StatusCode};
 
-use crate::catalog::Entry;
+use crate::catalog::{Catalog, Entry};
 use crate::field::{FieldError, FieldPath};
 use crate::format::{DynFormat, Members};
 
@@ -107,6 +107,16 @@ pub trait ApiError: Error {
     /// `None` leaves the choice to the application.
     fn format(&self) -> Option<DynFormat> {
         None
+    }
+
+    /// Every kind of error the type can produce: for a derived type, an entry
+    /// per variant, then the entries of the errors its transparent variants
+    /// hold.
+    fn catalog() -> Catalog
+    where
+        Self: Sized,
+    {
+        Catalog::new()
     }
 }
 

@@ -43,6 +43,20 @@
 //! - [`format`](mod@format) holds the envelopes: [`Flat`](format::Flat) and
 //!   [`Problem`](format::Problem) (RFC 9457), or your own [`Format`].
 //! - [`catalog`] describes every error a type can produce.
+//! - [`RequestError`] and [`parse_json`] answer a request that goes wrong
+//!   before a handler runs, saying exactly what is wrong and where.
+//!
+//! # Features
+//!
+//! None is on by default. Each one makes every derived type implement the
+//! matching trait, with nothing to write and no dependency to add:
+//!
+//! | feature | gives |
+//! |---|---|
+//! | `axum` | `IntoResponse`; the `api_error::axum` extractors and error rendering for axum 0.8 |
+//! | `actix-web` | `ResponseError`; the `api_error::actix` extractor, configs and error handlers for actix-web 4 |
+//! | `utoipa` | `IntoResponses`: one OpenAPI response per status, with an example per code (`api_error::utoipa`) |
+//! | `tracing` | a log line for every error turned into a response: server errors at `error`, with their source chain |
 //!
 //! # Public and internal text
 //!
@@ -62,8 +76,18 @@ pub mod format;
 pub mod headers;
 pub mod request;
 
+#[cfg(feature = "actix-web")]
+pub mod actix;
+#[cfg(feature = "axum")]
+pub mod axum;
+#[cfg(feature = "utoipa")]
+pub mod utoipa;
+
 mod error;
 mod field;
+mod integrations;
+#[cfg(feature = "tracing")]
+mod log;
 
 #[doc(hidden)]
 #[path = "private.rs"]
@@ -71,6 +95,7 @@ pub mod __private;
 
 pub use http;
 
+pub use crate::catalog::Catalog;
 pub use crate::error::ApiError;
 pub use crate::field::{FieldError, FieldErrors, FieldPath, Pointer, Segment};
 pub use crate::format::Format;
@@ -91,7 +116,8 @@ pub fn render(err: &dyn ApiError) -> Vec<u8> {
 
 /// The whole response for `err` (status, headers and body) in the format it
 /// renders with: its type's `#[api(format = ...)]`, else the application's
-/// default (see [`format::set_default`]).
+/// default (see [`format::set_default`]). The framework integrations send
+/// errors through here.
 pub fn response(err: &dyn ApiError) -> http::Response<Vec<u8>> {
     for_error(err).response(err)
 }

@@ -10,10 +10,30 @@ pub use http::{HeaderMap, HeaderName, StatusCode};
 pub use serde;
 
 use crate::ApiError;
-pub use crate::catalog::Entry;
+pub use crate::catalog::{Catalog, Entry};
 pub use crate::field::{FieldError, FieldPath};
 pub use crate::format::{DynFormat, Members};
 pub use crate::headers;
+
+pub use crate::__api_error_integrations as integrations;
+
+#[cfg(feature = "axum")]
+pub use axum;
+
+#[cfg(feature = "actix-web")]
+pub use actix_web;
+
+/// What generated `IntoResponses` impls name.
+#[cfg(feature = "utoipa")]
+pub mod utoipa {
+    pub use utoipa::IntoResponses;
+
+    /// The map `IntoResponses::responses` returns.
+    pub type Responses = std::collections::BTreeMap<
+        String,
+        utoipa::openapi::RefOr<utoipa::openapi::response::Response>,
+    >;
+}
 
 /// The status for a literal the derive has already checked is 400..=599.
 pub const fn status(code: u16) -> StatusCode {
@@ -275,11 +295,23 @@ impl<'a> Target<'a> {
 )]
 pub trait AsDynApiError<'a> {
     fn as_dyn_api_error(&self) -> &(dyn ApiError + 'a);
+
+    /// The catalog of the field's type; a boxed trait object has none.
+    fn catalog() -> Catalog
+    where
+        Self: Sized,
+    {
+        Catalog::new()
+    }
 }
 
 impl<'a, T: ApiError + 'a> AsDynApiError<'a> for T {
     fn as_dyn_api_error(&self) -> &(dyn ApiError + 'a) {
         self
+    }
+
+    fn catalog() -> Catalog {
+        T::catalog()
     }
 }
 

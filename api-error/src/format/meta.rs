@@ -30,6 +30,7 @@ const RESERVED: &[&str] = &["status", "type", "message", "field", "errors"];
 
 impl Format for Meta {
     const CONTENT_TYPE: HeaderValue = HeaderValue::from_static("application/json");
+    const JSON_SCHEMA: &'static str = r#"{"type":"object","required":["meta"],"properties":{"meta":{"type":"object","required":["status","error"],"properties":{"status":{"type":"integer","description":"The HTTP status."},"error":{"type":"object","required":["type","message"],"properties":{"status":{"type":"integer","description":"The HTTP status; absent with sub-errors."},"type":{"type":"string","description":"The error's code."},"message":{"type":"string","description":"What went wrong, for people."},"field":{"type":"string","description":"The field the error is about, as a dotted path."},"errors":{"type":"array","items":{"type":"object","required":["type","message"],"properties":{"type":{"type":"string"},"message":{"type":"string"},"field":{"type":"string"}}}}}}}}}}"#;
 
     fn write_body<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
         let status = u64::from(error_status(err).as_u16());

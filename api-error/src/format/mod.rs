@@ -133,6 +133,10 @@ pub trait Format {
     /// The `Content-Type` of the bodies this format writes.
     const CONTENT_TYPE: HeaderValue;
 
+    /// A JSON Schema of the bodies, for OpenAPI documents; by default, any
+    /// object.
+    const JSON_SCHEMA: &'static str = r#"{"type":"object"}"#;
+
     /// Writes the body for `err` at the end of `out`.
     fn write_body<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>);
 
@@ -144,6 +148,9 @@ pub trait Format {
     }
 
     /// The whole response for `err`: status, headers and body.
+    ///
+    /// With the `tracing` feature, it logs a server error with its source
+    /// chain at `error` level, and a client error at `debug`.
     fn response<E: ApiError + ?Sized>(err: &E) -> Response<Vec<u8>> {
         build_response(err, Self::CONTENT_TYPE, Self::render(err))
     }
@@ -154,6 +161,7 @@ pub trait Format {
 #[derive(Clone, Copy)]
 pub struct DynFormat {
     content_type: fn() -> HeaderValue,
+    json_schema: fn() -> &'static str,
     write_body: fn(&dyn ApiError, &mut Vec<u8>),
     type_id: fn() -> TypeId,
     type_name: fn() -> &'static str,
@@ -164,6 +172,7 @@ impl DynFormat {
     pub const fn of<F: Format + 'static>() -> Self {
         DynFormat {
             content_type: content_type_of::<F>,
+            json_schema: json_schema_of::<F>,
             write_body: write_body_of::<F>,
             type_id: TypeId::of::<F>,
             type_name: std::any::type_name::<F>,
@@ -173,6 +182,11 @@ impl DynFormat {
     /// The `Content-Type` of the bodies this format writes.
     pub fn content_type(&self) -> HeaderValue {
         (self.content_type)()
+    }
+
+    /// A JSON Schema of the bodies; see [`Format::JSON_SCHEMA`].
+    pub fn json_schema(&self) -> &'static str {
+        (self.json_schema)()
     }
 
     /// Writes the body for `err` at the end of `out`.
@@ -195,6 +209,10 @@ impl DynFormat {
 
 fn content_type_of<F: Format>() -> HeaderValue {
     F::CONTENT_TYPE
+}
+
+fn json_schema_of<F: Format>() -> &'static str {
+    F::JSON_SCHEMA
 }
 
 fn write_body_of<F: Format>(err: &dyn ApiError, out: &mut Vec<u8>) {
@@ -236,6 +254,8 @@ fn build_response(
     content_type: HeaderValue,
     body: Vec<u8>,
 ) -> Response<Vec<u8>> {
+    #[cfg(feature = "tracing")]
+    crate::log::sent(err);
     let status = error_status(err);
     let mut response = Response::new(body);
     *response.status_mut() = status;

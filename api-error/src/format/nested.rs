@@ -31,6 +31,7 @@ const RESERVED: &[&str] = &["message", "code", "status", "path", "inner"];
 
 impl Format for Nested {
     const CONTENT_TYPE: HeaderValue = HeaderValue::from_static("application/json");
+    const JSON_SCHEMA: &'static str = r#"{"type":"object","required":["error"],"properties":{"error":{"type":"object","required":["code","status"],"properties":{"message":{"type":"string","description":"What went wrong, for people; absent with sub-errors."},"code":{"type":"string","description":"The error's code."},"status":{"type":"integer","description":"The HTTP status."},"path":{"type":"string","description":"The field the error is about, as a dotted path."},"inner":{"type":"array","items":{"type":"object","required":["message","code","status"],"properties":{"message":{"type":"string"},"code":{"type":"string"},"status":{"type":"integer"},"path":{"type":"string"}}}}}}}}"#;
 
     fn write_body<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
         let status = error_status(err);

@@ -32,6 +32,7 @@ const RESERVED: &[&str] = &[
 
 impl Format for Problem {
     const CONTENT_TYPE: HeaderValue = HeaderValue::from_static("application/problem+json");
+    const JSON_SCHEMA: &'static str = r#"{"type":"object","required":["type","title","status","detail","code"],"properties":{"type":{"type":"string","format":"uri-reference","description":"A URI naming the kind of error."},"title":{"type":"string","description":"A short summary of the kind of error."},"status":{"type":"integer","description":"The HTTP status."},"detail":{"type":"string","description":"What went wrong in this occurrence, for people."},"instance":{"type":"string","format":"uri-reference","description":"A URI naming this occurrence."},"code":{"type":"string","description":"The error's code."},"pointer":{"type":"string","description":"The field the error is about, as a JSON Pointer."},"errors":{"type":"array","items":{"type":"object","required":["code","detail"],"properties":{"code":{"type":"string"},"detail":{"type":"string"},"pointer":{"type":"string"}}}}},"additionalProperties":true}"#;
 
     fn write_body<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
         let mut body = Object::new(out);

@@ -27,6 +27,7 @@ pub struct Standard;
 
 impl Format for Standard {
     const CONTENT_TYPE: HeaderValue = HeaderValue::from_static("application/json");
+    const JSON_SCHEMA: &'static str = r#"{"type":"object","required":["type","errors"],"properties":{"type":{"type":"string","enum":["client_error","server_error","validation_error"]},"errors":{"type":"array","items":{"type":"object","required":["code","detail","attr"],"properties":{"code":{"type":"string","description":"The error's code."},"detail":{"type":"string","description":"What went wrong, for people."},"attr":{"type":["string","null"],"description":"The field, as a dotted path, or null."}}}}}}"#;
 
     fn write_body<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
         let errors = err.errors();

@@ -101,6 +101,18 @@ impl JsonParser {
         JsonParser { limit: bytes }
     }
 
+    /// The largest body accepted, in bytes.
+    pub fn max_len(&self) -> usize {
+        self.limit
+    }
+
+    /// `Ok` if the `Content-Type` is JSON, else `unsupported_media_type`:
+    /// the first check of [`parse`](Self::parse), for refusing a body before
+    /// reading it.
+    pub fn check_content_type(&self, headers: &HeaderMap) -> Result<(), RequestError> {
+        check_content_type(headers)
+    }
+
     /// Parses a JSON request body into `T`; see [`parse_json`].
     pub fn parse<'de, T: Deserialize<'de>>(
         &self,

@@ -33,6 +33,7 @@
 //! | `payload_too_large` | 413 | the body is over the size limit (2 MiB unless configured) |
 //! | `method_not_allowed` | 405 | the endpoint does not answer this method; sent with `Allow` |
 //! | `not_acceptable` | 406 | `Accept` excludes JSON |
+//! | `not_found` | 404 | no route matches (the framework fallbacks raise it) |
 //! | `unsupported_media_type` | 415 | the body's `Content-Type` is not JSON |
 //! | `missing_authorization_header` | 401 | no `Authorization` header |
 //! | `invalid_authorization_header` | 401 | `Authorization` is not `Bearer <token>` |
@@ -153,6 +154,10 @@ pub enum RequestError {
         message = "Authorization header bearer token must be present."
     )]
     MissingAuthorizationHeader,
+
+    /// No resource answers at the request's URL.
+    #[api(status = 404, message = "The requested resource does not exist.")]
+    NotFound,
 
     /// The `Authorization` header is not a bearer token.
     #[api(

@@ -1,0 +1,250 @@
+//! actix-web 4 (feature `actix-web`).
+//!
+//! - Every derived error implements [`ResponseError`]: return it from a
+//!   handler, in the type's format or the application's default.
+//! - [`Json`] extracts a JSON body with [`parse_json`](crate::parse_json)
+//!   and rejects with a [`RequestError`].
+//! - [`json_config`], [`path_config`] and [`query_config`] make actix's own
+//!   extractors reject with a [`RequestError`]; [`error_handlers`] renders
+//!   the errors actix answers with itself (404, 405) in the application's
+//!   format, and [`not_found`] is a default service that does.
+//!
+//! ```
+//! use actix_web::{web, App};
+//! use api_error::actix::{error_handlers, not_found, path_config, Json};
+//! use api_error::ApiError;
+//!
+//! #[derive(Debug, ApiError)]
+//! enum UserError {
+//!     #[api(status = 409, message = "The user {0} already exists.")]
+//!     AlreadyExists(String),
+//! }
+//!
+//! #[derive(serde::Deserialize)]
+//! struct NewUser {
+//!     name: String,
+//! }
+//!
+//! async fn put_user(id: web::Path<String>, Json(user): Json<NewUser>) -> Result<String, UserError> {
+//!     Err(UserError::AlreadyExists(format!("{id} ({})", user.name)))
+//! }
+//!
+//! let app = App::new()
+//!     .wrap(error_handlers())
+//!     .app_data(path_config())
+//!     .route("/users/{id}", web::put().to(put_user))
+//!     .default_service(web::to(not_found));
+//! ```
+
+use std::borrow::Cow;
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::body::{BodyStream, MessageBody};
+use actix_web::dev::{Payload, ServiceResponse};
+use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderName, HeaderValue};
+use actix_web::middleware::{ErrorHandlerResponse, ErrorHandlers};
+use actix_web::{FromRequest, HttpRequest, HttpResponse, ResponseError, web};
+use serde::de::DeserializeOwned;
+
+use crate::ApiError;
+use crate::error::error_status;
+use crate::request::{JsonParser, RequestError};
+
+/// The status of `err`, as actix-web spells it; what the derived
+/// `ResponseError` impls call.
+pub fn status_code(err: &dyn ApiError) -> StatusCode {
+    StatusCode::from_u16(error_status(err).as_u16()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+}
+
+/// The response for `err`, in its type's format or the application's
+/// default; what the derived `ResponseError` impls call.
+pub fn error_response(err: &dyn ApiError) -> HttpResponse {
+    let (parts, body) = crate::response(err).into_parts();
+    let mut response = HttpResponse::build(status_code(err));
+    for (name, value) in &parts.headers {
+        // actix-web has its own `http` types: carry each header over as bytes.
+        if let (Ok(name), Ok(value)) = (
+            HeaderName::from_bytes(name.as_str().as_bytes()),
+            HeaderValue::from_bytes(value.as_bytes()),
+        ) {
+            response.append_header((name, value));
+        }
+    }
+    response.body(body)
+}
+
+/// A JSON request body, parsed by [`parse_json`](crate::parse_json): a
+/// wrong content type, a body over the limit, or a body that is not the
+/// JSON `T` takes is rejected with a [`RequestError`] saying exactly what is
+/// wrong and where.
+///
+/// The limit is 2 MiB, or that of a [`JsonParser`] given as app data
+/// (`.app_data(JsonParser::new().limit(64 * 1024))`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Json<T>(pub T);
+
+impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
+    type Error = RequestError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, RequestError>>>>;
+
+    fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let parser = request
+            .app_data::<JsonParser>()
+            .copied()
+            .unwrap_or_default();
+        let headers = content_type_of(request);
+        let payload = payload.take();
+        Box::pin(async move {
+            // Refuse a body that is not JSON before reading it.
+            parser.check_content_type(&headers)?;
+            let bytes =
+                match actix_web::body::to_bytes_limited(BodyStream::new(payload), parser.max_len())
+                    .await
+                {
+                    Ok(Ok(bytes)) => bytes,
+                    Ok(Err(_)) => {
+                        return Err(RequestError::InvalidRequest {
+                            reason: Cow::Borrowed("The request body could not be read."),
+                        });
+                    }
+                    Err(_) => {
+                        return Err(RequestError::PayloadTooLarge {
+                            limit: parser.max_len(),
+                        });
+                    }
+                };
+            parser.parse(&headers, &bytes).map(Json)
+        })
+    }
+}
+
+/// The request's `Content-Type`, in the `http` types the parser takes.
+fn content_type_of(request: &HttpRequest) -> http::HeaderMap {
+    let mut headers = http::HeaderMap::new();
+    if let Some(value) = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| http::HeaderValue::from_bytes(value.as_bytes()).ok())
+    {
+        headers.insert(http::header::CONTENT_TYPE, value);
+    }
+    headers
+}
+
+/// The media type a request says its body is, for messages.
+fn media_type_of(request: &HttpRequest) -> String {
+    request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .map(|value| String::from_utf8_lossy(value.as_bytes()).into_owned())
+        .unwrap_or_default()
+}
+
+/// actix-web's `web::Json` extractor, rejecting with a [`RequestError`]:
+/// `.app_data(json_config())`. [`Json`] says more about what is wrong.
+pub fn json_config() -> web::JsonConfig {
+    web::JsonConfig::default().error_handler(|error, request| {
+        let error = match error {
+            JsonPayloadError::OverflowKnownLength { limit, .. }
+            | JsonPayloadError::Overflow { limit } => RequestError::PayloadTooLarge { limit },
+            JsonPayloadError::ContentType => RequestError::UnsupportedMediaType {
+                media_type: media_type_of(request),
+            },
+            JsonPayloadError::Deserialize(error) => RequestError::InvalidRequest {
+                reason: Cow::Owned(format!("The request body is invalid: {error}.")),
+            },
+            _ => RequestError::InvalidRequest {
+                reason: Cow::Borrowed("The request body could not be read."),
+            },
+        };
+        error.into()
+    })
+}
+
+/// actix-web's `web::Path` extractor, rejecting with a [`RequestError`]:
+/// `.app_data(path_config())`.
+pub fn path_config() -> web::PathConfig {
+    web::PathConfig::default().error_handler(|error, _request| {
+        let PathError::Deserialize(error) = error else {
+            return RequestError::InvalidRequest {
+                reason: Cow::Borrowed("The path is invalid."),
+            }
+            .into();
+        };
+        RequestError::InvalidRequest {
+            reason: Cow::Owned(format!("The path is invalid: {error}.")),
+        }
+        .into()
+    })
+}
+
+/// actix-web's `web::Query` extractor, rejecting with a [`RequestError`]:
+/// `.app_data(query_config())`.
+pub fn query_config() -> web::QueryConfig {
+    web::QueryConfig::default().error_handler(|error, _request| {
+        let QueryPayloadError::Deserialize(error) = error else {
+            return RequestError::InvalidRequest {
+                reason: Cow::Borrowed("The query string is invalid."),
+            }
+            .into();
+        };
+        RequestError::InvalidRequest {
+            reason: Cow::Owned(format!("The query string is invalid: {error}.")),
+        }
+        .into()
+    })
+}
+
+/// A default service answering `not_found` (404) in the application's
+/// format: `.default_service(web::to(not_found))`.
+pub async fn not_found() -> HttpResponse {
+    RequestError::NotFound.error_response()
+}
+
+/// Middleware rendering the errors actix-web answers with itself (404 and
+/// 405, keeping `Allow`) in the application's format:
+/// `.wrap(error_handlers())`. Responses with a JSON body, every error of this
+/// crate among them, pass unchanged.
+pub fn error_handlers<B: MessageBody + 'static>() -> ErrorHandlers<B> {
+    ErrorHandlers::new()
+        .handler(StatusCode::NOT_FOUND, |response| {
+            Ok(rewrite(response, |_, _| RequestError::NotFound))
+        })
+        .handler(StatusCode::METHOD_NOT_ALLOWED, |response| {
+            Ok(rewrite(response, |request, allowed| {
+                RequestError::MethodNotAllowed {
+                    method: http::Method::from_bytes(request.method().as_str().as_bytes())
+                        .unwrap_or_default(),
+                    allowed,
+                }
+            }))
+        })
+}
+
+/// `response` as `error` says, unless its body is already JSON.
+fn rewrite<B: 'static>(
+    response: ServiceResponse<B>,
+    error: impl FnOnce(&HttpRequest, Vec<http::Method>) -> RequestError,
+) -> ErrorHandlerResponse<B> {
+    let is_json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.contains("json"));
+    if is_json {
+        return ErrorHandlerResponse::Response(response.map_into_left_body());
+    }
+    let allowed = response
+        .headers()
+        .get_all(header::ALLOW)
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|list| list.split(','))
+        .filter_map(|method| http::Method::from_bytes(method.trim().as_bytes()).ok())
+        .collect();
+    let (request, _) = response.into_parts();
+    let rendered = error(&request, allowed).error_response();
+    ErrorHandlerResponse::Response(ServiceResponse::new(request, rendered).map_into_right_body())
+}

@@ -1,0 +1,88 @@
+//! What the derive's one macro call expands to: the framework impls of the
+//! features enabled in this crate. The derive knows nothing of features; a
+//! feature that is off expands to nothing.
+//!
+//! Each macro takes `[impl generics] [type with its generics] [where
+//! clause]`.
+
+/// The impls of every enabled integration.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __api_error_integrations {
+    ($($input:tt)*) => {
+        $crate::__api_error_axum! { $($input)* }
+        $crate::__api_error_actix! { $($input)* }
+        $crate::__api_error_utoipa! { $($input)* }
+    };
+}
+
+/// axum's `IntoResponse`, rendering in the type's or the application's
+/// format.
+#[cfg(feature = "axum")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __api_error_axum {
+    ([$($generics:tt)*] [$($ty:tt)*] [$($where:tt)*]) => {
+        #[automatically_derived]
+        impl $($generics)* $crate::__private::axum::response::IntoResponse for $($ty)* $($where)* {
+            fn into_response(self) -> $crate::__private::axum::response::Response {
+                $crate::axum::into_response(&self)
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "axum"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __api_error_axum {
+    ($($input:tt)*) => {};
+}
+
+/// actix-web's `ResponseError`, rendering in the type's or the application's
+/// format.
+#[cfg(feature = "actix-web")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __api_error_actix {
+    ([$($generics:tt)*] [$($ty:tt)*] [$($where:tt)*]) => {
+        #[automatically_derived]
+        impl $($generics)* $crate::__private::actix_web::ResponseError for $($ty)* $($where)* {
+            fn status_code(&self) -> $crate::__private::actix_web::http::StatusCode {
+                $crate::actix::status_code(self)
+            }
+            fn error_response(&self) -> $crate::__private::actix_web::HttpResponse {
+                $crate::actix::error_response(self)
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "actix-web"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __api_error_actix {
+    ($($input:tt)*) => {};
+}
+
+/// utoipa's `IntoResponses`: one response per status, an example per code.
+#[cfg(feature = "utoipa")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __api_error_utoipa {
+    ([$($generics:tt)*] [$($ty:tt)*] [$($where:tt)*]) => {
+        #[automatically_derived]
+        impl $($generics)* $crate::__private::utoipa::IntoResponses for $($ty)* $($where)* {
+            fn responses() -> $crate::__private::utoipa::Responses {
+                $crate::utoipa::responses(&<Self as $crate::ApiError>::catalog())
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "utoipa"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __api_error_utoipa {
+    ($($input:tt)*) => {};
+}

@@ -1,0 +1,155 @@
+//! The actix-web integration: derived errors as `ResponseError`s, the `Json`
+//! extractor, the configs for actix's own extractors, and `error_handlers`.
+
+use actix_web::http::{StatusCode, header};
+use actix_web::test::{TestRequest, call_service, init_service, read_body};
+use actix_web::{App, HttpResponse, ResponseError, web};
+use api_error::actix::{Json, error_handlers, json_config, not_found, path_config, query_config};
+use api_error::format::{Format, Problem};
+use api_error::{ApiError, JsonParser};
+use serde::Deserialize;
+
+#[derive(Debug, ApiError)]
+enum AppError {
+    #[api(status = 409, message = "The user {0} already exists.")]
+    Exists(String),
+    #[api(status = 503)]
+    Busy(#[api(retry_after)] u32),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewUser {
+    name: String,
+}
+
+async fn create(Json(user): Json<NewUser>) -> Result<HttpResponse, AppError> {
+    Err(AppError::Exists(user.name))
+}
+
+#[actix_web::test]
+async fn derived_errors_are_response_errors() {
+    let err = AppError::Busy(12);
+    assert_eq!(err.status_code(), StatusCode::SERVICE_UNAVAILABLE);
+    let response = err.error_response();
+    assert_eq!(response.headers().get(header::RETRY_AFTER).unwrap(), "12");
+    assert_eq!(
+        response.headers().get(header::CONTENT_TYPE).unwrap(),
+        "application/problem+json"
+    );
+    let body = actix_web::body::to_bytes(response.into_body())
+        .await
+        .expect("a body");
+    assert_eq!(&body[..], &Problem::render(&AppError::Busy(12))[..]);
+}
+
+#[actix_web::test]
+async fn the_json_extractor_rejects_with_request_errors() {
+    let app = init_service(
+        App::new()
+            .app_data(JsonParser::new().limit(32))
+            .route("/users", web::post().to(create)),
+    )
+    .await;
+    let post = |body: &'static str| {
+        TestRequest::post()
+            .uri("/users")
+            .insert_header((header::CONTENT_TYPE, "application/json"))
+            .set_payload(body)
+            .to_request()
+    };
+
+    let response = call_service(&app, post(r#"{"name": "ada"}"#)).await;
+    assert_eq!(response.status(), StatusCode::CONFLICT);
+
+    let response = call_service(&app, post(r#"{"name": 5}"#)).await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    let body: serde_json::Value = serde_json::from_slice(&read_body(response).await).expect("JSON");
+    assert_eq!(body["code"], "invalid_field");
+    assert_eq!(
+        body["detail"],
+        "name is invalid: expected a string, found the number 5."
+    );
+    assert_eq!(body["pointer"], "#/name");
+
+    let response = call_service(
+        &app,
+        post(r#"{"name": "a very long name for a small limit"}"#),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+
+    let request = TestRequest::post()
+        .uri("/users")
+        .set_payload("name=ada")
+        .to_request();
+    let response = call_service(&app, request).await;
+    assert_eq!(response.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+}
+
+#[actix_web::test]
+async fn actix_extractors_and_routing_render_in_the_format() {
+    #[derive(Deserialize)]
+    struct Page {
+        size: u8,
+    }
+    async fn show(
+        id: web::Path<u32>,
+        page: web::Query<Page>,
+        body: web::Json<serde_json::Value>,
+    ) -> String {
+        format!("{id}/{}/{}", page.size, body.0)
+    }
+    let app = init_service(
+        App::new()
+            .wrap(error_handlers())
+            .app_data(json_config())
+            .app_data(path_config())
+            .app_data(query_config())
+            .service(web::resource("/items/{id}").route(web::put().to(show)))
+            .default_service(web::to(not_found)),
+    )
+    .await;
+    let put = |uri: &str, body: &'static str| {
+        TestRequest::put()
+            .uri(uri)
+            .insert_header((header::CONTENT_TYPE, "application/json"))
+            .set_payload(body)
+            .to_request()
+    };
+    let code = |body: &[u8]| {
+        let value: serde_json::Value = serde_json::from_slice(body).expect("JSON");
+        value["code"].as_str().unwrap_or_default().to_owned()
+    };
+
+    let response = call_service(&app, put("/items/7?size=3", "[1]")).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(read_body(response).await, "7/3/[1]");
+
+    for (uri, body) in [
+        ("/items/seven?size=3", "[1]"),
+        ("/items/7?size=big", "[1]"),
+        ("/items/7?size=3", "["),
+    ] {
+        let response = call_service(&app, put(uri, body)).await;
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{uri} {body}");
+        assert_eq!(
+            response.headers().get(header::CONTENT_TYPE).unwrap(),
+            "application/problem+json"
+        );
+        assert_eq!(
+            code(&read_body(response).await),
+            "invalid_request",
+            "{uri} {body}"
+        );
+    }
+
+    let response = call_service(&app, TestRequest::patch().uri("/items/7").to_request()).await;
+    assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(response.headers().get(header::ALLOW).unwrap(), "PUT");
+    assert_eq!(code(&read_body(response).await), "method_not_allowed");
+
+    let response = call_service(&app, TestRequest::get().uri("/nowhere").to_request()).await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    assert_eq!(code(&read_body(response).await), "not_found");
+}
