@@ -1,0 +1,102 @@
+//! The users API on actix-web.
+
+use actix_web::{HttpRequest, HttpResponse, web};
+use api_error::actix::{Json, error_handlers, not_found, path_config};
+use api_error::http::{HeaderMap, HeaderValue, header};
+
+use super::{NewGroup, Store, UpdateOrganization, UpdateUser, UsersError, authenticate};
+
+/// The API's routes, with `GET /openapi.json` when the `utoipa` feature is
+/// on; `store` is the API's data. Errors render as on axum.
+pub fn configure(store: Store) -> impl FnOnce(&mut web::ServiceConfig) {
+    move |config| {
+        // Resources, not bare routes: a resource answers a method it does not
+        // have with 405 and `Allow`.
+        config
+            .app_data(web::Data::new(store))
+            .app_data(path_config())
+            .service(web::resource("/v1/users/{id}").route(web::put().to(put_user)))
+            .service(web::resource("/v1/organizations/{id}").route(web::put().to(put_organization)))
+            .service(web::resource("/v1/groups").route(web::post().to(create_group)));
+        #[cfg(feature = "utoipa")]
+        config.service(web::resource("/openapi.json").route(web::get().to(openapi)));
+        config.default_service(web::to(not_found));
+    }
+}
+
+/// Serves the API on `listener` until the server is stopped.
+pub async fn serve(listener: std::net::TcpListener, store: Store) -> std::io::Result<()> {
+    server(listener, store)?.await
+}
+
+/// The server for `listener`, not yet running; its handle stops it.
+pub fn server(
+    listener: std::net::TcpListener,
+    store: Store,
+) -> std::io::Result<actix_web::dev::Server> {
+    let server = actix_web::HttpServer::new(move || {
+        actix_web::App::new()
+            .wrap(error_handlers())
+            .configure(configure(store.clone()))
+    })
+    .workers(1)
+    .listen(listener)?
+    .run();
+    Ok(server)
+}
+
+/// The `Authorization` header, in the `http` types `authenticate` takes.
+fn authorization(request: &HttpRequest) -> HeaderMap {
+    let mut headers = HeaderMap::new();
+    for value in request
+        .headers()
+        .get_all(actix_web::http::header::AUTHORIZATION)
+    {
+        if let Ok(value) = HeaderValue::from_bytes(value.as_bytes()) {
+            headers.append(header::AUTHORIZATION, value);
+        }
+    }
+    headers
+}
+
+// As in the reference API, the body is checked before the credentials: the
+// `Json` extractor runs before the handler, which then authenticates.
+
+async fn put_user(
+    store: web::Data<Store>,
+    id: web::Path<String>,
+    Json(update): Json<UpdateUser>,
+    request: HttpRequest,
+) -> Result<HttpResponse, UsersError> {
+    authenticate(&authorization(&request))?;
+    let user = store.put_user(&id, update)?;
+    Ok(HttpResponse::Ok().json(user))
+}
+
+async fn put_organization(
+    store: web::Data<Store>,
+    id: web::Path<String>,
+    Json(update): Json<UpdateOrganization>,
+    request: HttpRequest,
+) -> Result<HttpResponse, UsersError> {
+    authenticate(&authorization(&request))?;
+    let organization = store.put_organization(&id, update)?;
+    Ok(HttpResponse::Ok().json(organization))
+}
+
+async fn create_group(
+    store: web::Data<Store>,
+    Json(group): Json<NewGroup>,
+    request: HttpRequest,
+) -> Result<HttpResponse, UsersError> {
+    authenticate(&authorization(&request))?;
+    let group = store.create_group(group)?;
+    Ok(HttpResponse::Created().json(group))
+}
+
+#[cfg(feature = "utoipa")]
+async fn openapi() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("application/json")
+        .body(super::openapi::document())
+}

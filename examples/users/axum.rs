@@ -1,0 +1,70 @@
+//! The users API on axum.
+
+use api_error::axum::{Json, Path, not_found, render_errors};
+use axum::Router;
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::routing::{post, put};
+
+use super::{
+    Group, NewGroup, Organization, Store, UpdateOrganization, UpdateUser, User, UsersError,
+    authenticate,
+};
+
+/// The API's routes, with `GET /openapi.json` when the `utoipa` feature is
+/// on. Errors render in the flat format of the reference page: the users
+/// API's own through `UsersError`'s `format`, axum's and the extractors'
+/// through the application's default, which `main` sets.
+pub fn router(store: Store) -> Router {
+    let router = Router::new()
+        .route("/v1/users/{id}", put(put_user))
+        .route("/v1/organizations/{id}", put(put_organization))
+        .route("/v1/groups", post(create_group));
+    #[cfg(feature = "utoipa")]
+    let router = router.route("/openapi.json", axum::routing::get(openapi));
+    router
+        .fallback(not_found)
+        .layer(axum::middleware::from_fn(render_errors))
+        .with_state(store)
+}
+
+// As in the reference API, the body is checked before the credentials: the
+// `Json` extractor runs before the handler, which then authenticates.
+
+async fn put_user(
+    State(store): State<Store>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    Json(update): Json<UpdateUser>,
+) -> Result<Json<User>, UsersError> {
+    authenticate(&headers)?;
+    store.put_user(&id, update).map(Json)
+}
+
+async fn put_organization(
+    State(store): State<Store>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    Json(update): Json<UpdateOrganization>,
+) -> Result<Json<Organization>, UsersError> {
+    authenticate(&headers)?;
+    store.put_organization(&id, update).map(Json)
+}
+
+async fn create_group(
+    State(store): State<Store>,
+    headers: HeaderMap,
+    Json(group): Json<NewGroup>,
+) -> Result<(axum::http::StatusCode, Json<Group>), UsersError> {
+    authenticate(&headers)?;
+    let group = store.create_group(group)?;
+    Ok((axum::http::StatusCode::CREATED, Json(group)))
+}
+
+#[cfg(feature = "utoipa")]
+async fn openapi() -> ([(axum::http::HeaderName, &'static str); 1], String) {
+    (
+        [(axum::http::header::CONTENT_TYPE, "application/json")],
+        super::openapi::document(),
+    )
+}

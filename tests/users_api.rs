@@ -1,0 +1,434 @@
+//! The users API of seed 000, served for real by the axum and the actix-web
+//! examples on `127.0.0.1` (an ephemeral port each) and spoken to over HTTP:
+//! every error of the page, with its status, headers and exact body, and an
+//! OpenAPI document that lists every error response with its example.
+
+use std::collections::BTreeSet;
+use std::net::SocketAddr;
+
+use api_error::format::{self, Flat};
+use api_error_examples::users::Store;
+use reqwest::Method;
+use serde_json::Value;
+
+/// One request and the response it must get.
+struct Case {
+    what: &'static str,
+    method: Method,
+    path: &'static str,
+    authorization: Option<&'static str>,
+    body: Option<&'static str>,
+    status: u16,
+    headers: &'static [(&'static str, &'static str)],
+    response: &'static str,
+}
+
+const BEARER: &[(&str, &str)] = &[("www-authenticate", "Bearer")];
+
+const fn case(
+    what: &'static str,
+    method: Method,
+    path: &'static str,
+    authorization: Option<&'static str>,
+    body: Option<&'static str>,
+    status: u16,
+    response: &'static str,
+) -> Case {
+    Case {
+        what,
+        method,
+        path,
+        authorization,
+        body,
+        status,
+        headers: &[],
+        response,
+    }
+}
+
+fn cases() -> Vec<Case> {
+    let demo = Some("Bearer demo-token");
+    let token = |token| Some(token);
+    vec![
+        // The page's two examples, byte for byte but for "optional", which
+        // serde cannot tell.
+        Case {
+            headers: BEARER,
+            ..case(
+                "the page's missing_authorization_header example",
+                Method::PUT,
+                "/v1/users/123",
+                None,
+                Some("{\n    \"profile_picture_url\": \"https://cord.com/favicon-32x32.png\"\n  }"),
+                401,
+                r#"{"error":"missing_authorization_header","message":"Authorization header bearer token must be present."}"#,
+            )
+        },
+        case(
+            "the page's unexpected_field example",
+            Method::PUT,
+            "/v1/organizations/123",
+            None,
+            Some(r#"{ "foo": "bar" }"#),
+            400,
+            r#"{"error":"unexpected_field","message":"foo is not a valid field name for this request. Expected 3 fields: name, status and members."}"#,
+        ),
+        case(
+            "invalid_request",
+            Method::PUT,
+            "/v1/users/123",
+            demo,
+            Some(r#"{"name": "#),
+            400,
+            r#"{"error":"invalid_request","message":"The request body ends before its JSON value does (line 1, column 9)."}"#,
+        ),
+        case(
+            "missing_field",
+            Method::POST,
+            "/v1/groups",
+            demo,
+            Some(r#"{"id": "design"}"#),
+            400,
+            r#"{"error":"missing_field","message":"name is missing."}"#,
+        ),
+        case(
+            "invalid_field",
+            Method::PUT,
+            "/v1/users/123",
+            demo,
+            Some(r#"{"name": 5}"#),
+            400,
+            r#"{"error":"invalid_field","message":"name is invalid: expected a string, found the number 5."}"#,
+        ),
+        Case {
+            headers: BEARER,
+            ..case(
+                "application_not_found",
+                Method::PUT,
+                "/v1/users/123",
+                token("Bearer app.unknown.ok"),
+                Some("{}"),
+                401,
+                r#"{"error":"application_not_found","message":"The referenced application ID does not exist."}"#,
+            )
+        },
+        Case {
+            headers: BEARER,
+            ..case(
+                "project_not_found",
+                Method::PUT,
+                "/v1/users/123",
+                token("Bearer project.unknown.ok"),
+                Some("{}"),
+                401,
+                r#"{"error":"project_not_found","message":"The referenced project ID does not exist."}"#,
+            )
+        },
+        case(
+            "user_not_found",
+            Method::POST,
+            "/v1/groups",
+            demo,
+            Some(r#"{"id": "design", "name": "Design", "members": ["bob"]}"#),
+            401,
+            r#"{"error":"user_not_found","message":"The user bob has not been created yet."}"#,
+        ),
+        case(
+            "group_not_found",
+            Method::POST,
+            "/v1/groups",
+            demo,
+            Some(r#"{"id": "design", "name": "Design", "parent": "marketing"}"#),
+            401,
+            r#"{"error":"group_not_found","message":"The group marketing has not been created yet."}"#,
+        ),
+        case(
+            "organization_not_found",
+            Method::PUT,
+            "/v1/organizations/456",
+            demo,
+            Some("{}"),
+            401,
+            r#"{"error":"organization_not_found","message":"The organization 456 has not been created yet."}"#,
+        ),
+        Case {
+            headers: &[("www-authenticate", "Bearer error=\"invalid_request\"")],
+            ..case(
+                "invalid_authorization_header",
+                Method::PUT,
+                "/v1/users/123",
+                token("Token demo-token"),
+                Some("{}"),
+                401,
+                r#"{"error":"invalid_authorization_header","message":"The Authorization header must be a bearer token: \"Bearer <token>\"."}"#,
+            )
+        },
+        case(
+            "invalid_app_token",
+            Method::PUT,
+            "/v1/users/123",
+            token("Bearer app.demo.forged"),
+            Some("{}"),
+            401,
+            r#"{"error":"invalid_app_token","message":"The app token is not a valid JWT or is signed incorrectly."}"#,
+        ),
+        case(
+            "invalid_project_token",
+            Method::PUT,
+            "/v1/users/123",
+            token("Bearer project.demo.forged"),
+            Some("{}"),
+            401,
+            r#"{"error":"invalid_project_token","message":"The project token is not a valid JWT or is signed incorrectly."}"#,
+        ),
+        case(
+            "invalid_customer_token",
+            Method::PUT,
+            "/v1/users/123",
+            token("Bearer customer.demo.forged"),
+            Some("{}"),
+            401,
+            r#"{"error":"invalid_customer_token","message":"The customer token is not a valid JWT or is signed incorrectly."}"#,
+        ),
+        case(
+            "invalid_access_token",
+            Method::PUT,
+            "/v1/users/123",
+            token("Bearer not-a-token"),
+            Some("{}"),
+            401,
+            r#"{"error":"invalid_access_token","message":"The access token is invalid. You should request another one."}"#,
+        ),
+        case(
+            "expired_access_token",
+            Method::PUT,
+            "/v1/users/123",
+            token("Bearer expired-token"),
+            Some("{}"),
+            401,
+            r#"{"error":"expired_access_token","message":"The access token is expired or has been revoked. You should request another one."}"#,
+        ),
+        case(
+            "group_already_exists",
+            Method::POST,
+            "/v1/groups",
+            demo,
+            Some(r#"{"id": "engineering", "name": "Engineering"}"#),
+            409,
+            r#"{"error":"group_already_exists","message":"The group engineering you're trying to create already exists."}"#,
+        ),
+        case(
+            "user_already_exists",
+            Method::PUT,
+            "/v1/users/bob",
+            demo,
+            Some(r#"{"email": "ada@example.com"}"#),
+            409,
+            r#"{"error":"user_already_exists","message":"A user with the email ada@example.com already exists."}"#,
+        ),
+        case(
+            "error (500): the storage failure stays in the logs",
+            Method::PUT,
+            "/v1/users/crash",
+            demo,
+            Some("{}"),
+            500,
+            r#"{"error":"error","message":"Internal Server Error"}"#,
+        ),
+        case(
+            "not_found, from the fallback",
+            Method::GET,
+            "/v1/unknown",
+            None,
+            None,
+            404,
+            r#"{"error":"not_found","message":"The requested resource does not exist."}"#,
+        ),
+        Case {
+            headers: &[("allow", "PUT")],
+            ..case(
+                "method_not_allowed, from routing",
+                Method::PATCH,
+                "/v1/users/123",
+                None,
+                None,
+                405,
+                r#"{"error":"method_not_allowed","message":"Method \"PATCH\" not allowed."}"#,
+            )
+        },
+        case(
+            "unsupported_media_type",
+            Method::PUT,
+            "/v1/users/123",
+            demo,
+            None,
+            415,
+            r#"{"error":"unsupported_media_type","message":"Unsupported media type \"\" in request."}"#,
+        ),
+    ]
+}
+
+/// The codes of seed 000's error list.
+const SEED_CODES: [&str; 19] = [
+    "invalid_request",
+    "unexpected_field",
+    "missing_field",
+    "invalid_field",
+    "application_not_found",
+    "project_not_found",
+    "user_not_found",
+    "group_not_found",
+    "organization_not_found",
+    "missing_authorization_header",
+    "invalid_authorization_header",
+    "invalid_app_token",
+    "invalid_project_token",
+    "invalid_customer_token",
+    "invalid_access_token",
+    "expired_access_token",
+    "group_already_exists",
+    "user_already_exists",
+    "error",
+];
+
+/// Sends every case to the server at `address` and checks the answers.
+async fn check_errors(address: SocketAddr) {
+    let client = reqwest::Client::new();
+    let mut seen = BTreeSet::new();
+    for case in cases() {
+        let mut request = client.request(
+            case.method.clone(),
+            format!("http://{address}{}", case.path),
+        );
+        if let Some(body) = case.body {
+            request = request
+                .header("content-type", "application/json")
+                .body(body);
+        }
+        if let Some(authorization) = case.authorization {
+            request = request.header("authorization", authorization);
+        }
+        let response = request.send().await.expect("the server answers");
+        assert_eq!(response.status().as_u16(), case.status, "{}", case.what);
+        assert_eq!(
+            response.headers()["content-type"],
+            "application/json",
+            "{}",
+            case.what
+        );
+        for (name, value) in case.headers {
+            assert_eq!(response.headers()[*name], *value, "{}: {name}", case.what);
+        }
+        let body = response.text().await.expect("a body");
+        assert_eq!(body, case.response, "{}", case.what);
+        let code: Value = serde_json::from_str(&body).expect("JSON");
+        seen.insert(code["error"].as_str().unwrap_or_default().to_owned());
+    }
+    for code in SEED_CODES {
+        assert!(seen.contains(code), "no case reaches {code}");
+    }
+
+    // And what succeeds still does.
+    let response = client
+        .put(format!("http://{address}/v1/users/123"))
+        .header("content-type", "application/json")
+        .header("authorization", "Bearer demo-token")
+        .body(r#"{"name": "Charles"}"#)
+        .send()
+        .await
+        .expect("the server answers");
+    assert_eq!(response.status(), 200);
+    let user: Value = response.json().await.expect("JSON");
+    assert_eq!(user["name"], "Charles");
+}
+
+/// Checks the server's OpenAPI document: every operation lists, for every
+/// code of seed 000, its response and an example body in the flat format.
+async fn check_openapi(address: SocketAddr) {
+    let document: Value = reqwest::get(format!("http://{address}/openapi.json"))
+        .await
+        .expect("the server answers")
+        .json()
+        .await
+        .expect("JSON");
+    let operations = [
+        ("/v1/users/{id}", "put"),
+        ("/v1/organizations/{id}", "put"),
+        ("/v1/groups", "post"),
+    ];
+    for (path, method) in operations {
+        let responses = &document["paths"][path][method]["responses"];
+        let mut codes = BTreeSet::new();
+        for (status, response) in responses.as_object().expect("responses") {
+            let Some(examples) = response["content"]["application/json"]["examples"].as_object()
+            else {
+                continue;
+            };
+            for (code, example) in examples {
+                let value = &example["value"];
+                assert_eq!(value["error"], code.as_str(), "{path}: {status} {code}");
+                assert!(value["message"].is_string(), "{path}: {status} {code}");
+                codes.insert(code.clone());
+            }
+        }
+        for code in SEED_CODES {
+            assert!(codes.contains(code), "{method} {path} lists no {code}");
+        }
+        let unauthorized = &responses["401"];
+        assert!(
+            unauthorized["headers"]["WWW-Authenticate"].is_object(),
+            "{path}"
+        );
+        assert!(responses["405"]["headers"]["allow"].is_object(), "{path}");
+        let schema = &responses["409"]["content"]["application/json"]["schema"];
+        assert_eq!(
+            schema["required"],
+            serde_json::json!(["error", "message"]),
+            "{path}"
+        );
+    }
+}
+
+fn flat_by_default() {
+    // The errors raised before a handler runs render like the API's own.
+    format::set_default::<Flat>().expect("nothing else sets it");
+}
+
+#[tokio::test]
+async fn axum_server() {
+    flat_by_default();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("a port");
+    let address = listener.local_addr().expect("an address");
+    let server = tokio::spawn(async move {
+        let app = api_error_examples::users::axum::router(Store::demo());
+        axum::serve(listener, app).await
+    });
+    check_errors(address).await;
+    check_openapi(address).await;
+    server.abort();
+}
+
+#[tokio::test]
+async fn actix_server() {
+    flat_by_default();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a port");
+    let address = listener.local_addr().expect("an address");
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let thread = std::thread::spawn(move || {
+        actix_web::rt::System::new().block_on(async move {
+            let server = api_error_examples::users::actix::server(listener, Store::demo())?;
+            let _ = sender.send(server.handle());
+            server.await
+        })
+    });
+    let handle = receiver.recv().expect("the server starts");
+    check_errors(address).await;
+    check_openapi(address).await;
+    handle.stop(true).await;
+    thread
+        .join()
+        .expect("the server thread ends")
+        .expect("the server ran");
+}
