@@ -1,11 +1,17 @@
-//! A tour of api-error: one error enum, and what each of its variants becomes.
+//! A tour of api-error: one error enum, and what each of its variants
+//! becomes: status, code, public message, headers, and the body in each of
+//! the five formats; then the errors of a request body, and the catalog.
 //!
 //! ```sh
 //! cargo run --example tour
 //! ```
 
-use api_error::ApiError;
-use api_error::format::{Flat, Format, Problem};
+use std::time::Duration;
+
+use api_error::format::{Flat, Format, Meta, Nested, Problem, Standard};
+use api_error::http::header::CONTENT_TYPE;
+use api_error::http::{HeaderMap, HeaderValue, Response};
+use api_error::{ApiError, FieldErrors, parse_json};
 
 /// The errors of a small user service.
 #[derive(Debug, ApiError)]
@@ -23,13 +29,17 @@ enum UserError {
     #[api(status = 401, code = "user_not_found")]
     NotFound,
 
+    /// The new user's details are invalid; `errors` says which and why.
+    #[api(status = 422, code = "invalid_user", message = "The user is invalid.")]
+    Invalid(#[api(errors)] FieldErrors),
+
     /// Generic internal server error.
     #[api(status = 500)] // public message: "Internal Server Error"
     Database(#[source] std::io::Error), // its text never reaches the client
 
     /// The caller has sent too many requests.
-    #[api(status = 429, title = "Slow Down", message = "Retry in {0} seconds.")]
-    RateLimited(u32),
+    #[api(status = 429, title = "Slow Down", message = "Retry in {0:?}.")]
+    RateLimited(#[api(retry_after)] Duration),
 
     #[api(transparent)] // everything comes from the inner error
     Session(#[from] SessionError),
@@ -44,12 +54,27 @@ enum UserError {
 )]
 struct SessionError;
 
+/// The body of `POST /users`.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)] // the tour only parses it
+struct NewUser {
+    id: String,
+    email: String,
+    age: u8,
+}
+
 fn main() {
+    heading("Each variant: status, code, public message, Display, source");
+    let mut invalid = FieldErrors::new();
+    invalid.add("email", "invalid_email", "The email has no @.");
+    invalid.add("age", "too_young", "Users must be 13 or older.");
     let errors = [
         UserError::AlreadyExists { id: "ada".into() },
         UserError::NotFound,
+        UserError::Invalid(invalid),
         UserError::Database(std::io::Error::other("connection to 10.0.0.7:5432 refused")),
-        UserError::RateLimited(30),
+        UserError::RateLimited(Duration::from_secs(30)),
         SessionError.into(),
     ];
     for err in &errors {
@@ -59,14 +84,90 @@ fn main() {
         if let Some(source) = std::error::Error::source(err) {
             println!("  source:   {source}  (logs only, never in a body)");
         }
-        println!(
-            "  Flat:     {}",
-            String::from_utf8_lossy(&Flat::render(err))
-        );
-        println!(
-            "  Problem:  {}",
-            String::from_utf8_lossy(&Problem::render(err))
-        );
-        println!();
     }
+
+    heading("One error in each format");
+    for err in [&errors[0], &errors[2]] {
+        println!("{} {}", err.status().as_u16(), err.code());
+        println!("  Flat:     {}", text(&Flat::render(err)));
+        println!("  Meta:     {}", text(&Meta::render(err)));
+        println!("  Standard: {}", text(&Standard::render(err)));
+        println!("  Nested:   {}", text(&Nested::render(err)));
+        println!("  Problem:  {}", text(&Problem::render(err)));
+    }
+
+    heading("Whole responses: the headers HTTP requires");
+    for err in [&errors[1], &errors[4], &errors[3]] {
+        print_response(&Problem::response(err));
+    }
+
+    heading("Request bodies: what is wrong, and where");
+    let json = "application/json";
+    let requests: [(&str, &[u8]); 6] = [
+        (
+            json,
+            br#"{"id": "ada", "email": "ada@example.com", "age": 300}"#,
+        ),
+        (json, br#"{"id": "ada", "age": 36}"#),
+        (
+            json,
+            br#"{"id": "ada", "email": "ada@example.com", "age": 36, "admin": true}"#,
+        ),
+        (json, br#"{"id": "ada", "email": "#),
+        (
+            "application/x-www-form-urlencoded",
+            b"id=ada&email=ada%40example.com&age=36",
+        ),
+        (
+            json,
+            br#"{"id": "ada", "email": "ada@example.com", "age": 36}"#,
+        ),
+    ];
+    for (content_type, body) in requests {
+        println!("Content-Type: {content_type}\n{}", text(body));
+        let mut headers = HeaderMap::new();
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+        match parse_json::<NewUser>(&headers, body) {
+            Ok(user) => println!("  parsed:   {user:?}"),
+            Err(err) => {
+                match err.path() {
+                    Some(path) => println!("  {} {} at {path}", err.status().as_u16(), err.code()),
+                    None => println!("  {} {}", err.status().as_u16(), err.code()),
+                }
+                println!("  Flat:     {}", text(&Flat::render(&err)));
+                println!("  Problem:  {}", text(&Problem::render(&err)));
+            }
+        }
+    }
+
+    heading("The catalog: every error UserError can produce");
+    for item in &UserError::catalog() {
+        let entry = item.entry();
+        println!(
+            "{} {:<22} {}",
+            entry.status().as_u16(),
+            entry.code(),
+            entry.title()
+        );
+        if !entry.description().is_empty() {
+            println!("    {}", entry.description());
+        }
+        println!("    example: {}", text(&item.example_body()));
+    }
+}
+
+fn heading(title: &str) {
+    println!("\n== {title}\n");
+}
+
+fn print_response(response: &Response<Vec<u8>>) {
+    println!("HTTP {}", response.status());
+    for (name, value) in response.headers() {
+        println!("  {name}: {}", value.to_str().unwrap_or("(not text)"));
+    }
+    println!("  {}", text(response.body()));
+}
+
+fn text(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    String::from_utf8_lossy(bytes)
 }
