@@ -518,6 +518,32 @@ fn generics_get_bounds_only_where_a_field_needs_them() {
 }
 
 #[test]
+fn bounds_written_on_the_parameters_are_kept() {
+    // Under `cargo clippy -D warnings`, this also checks that the generated
+    // code adds no "bound defined in more than one place".
+    #[derive(Debug, ApiError)]
+    #[api(status = 400)]
+    enum Bounded<'a, 'b: 'a, T: std::fmt::Display + std::fmt::Debug, I: ApiError> {
+        #[api(message = "bad {0} in {1}")]
+        Shown(T, &'b str),
+        #[api(transparent)]
+        Inner(I),
+        #[api(message = "{0} is bad")]
+        Borrowed(&'a str),
+    }
+    #[derive(Debug, ApiError)]
+    #[api(status = 404)]
+    struct NotFound;
+
+    let shown: Bounded<'_, '_, u8, NotFound> = Bounded::Shown(1, "body");
+    assert_eq!(shown.message(), "bad 1 in body");
+    let inner: Bounded<'_, '_, u8, NotFound> = Bounded::Inner(NotFound);
+    assert_eq!(inner.status(), 404);
+    let borrowed: Bounded<'_, '_, u8, NotFound> = Bounded::Borrowed("id");
+    assert_eq!(borrowed.message(), "id is bad");
+}
+
+#[test]
 fn lifetimes_and_const_generics() {
     #[derive(Debug, ApiError)]
     #[api(status = 400, message = "{name} is full")]

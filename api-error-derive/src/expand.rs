@@ -14,7 +14,7 @@ use syn::{GenericArgument, Ident, LitStr, PathArguments, Type};
 use crate::ast::{Input, Variant};
 use crate::attr::Status;
 use crate::fmt::Template;
-use crate::generics::InferredBounds;
+use crate::generics::{self, InferredBounds};
 
 pub(crate) fn expand(input: &Input) -> TokenStream {
     let mut out = Expansion::new(input);
@@ -461,9 +461,11 @@ impl<'i, 'a> Expansion<'i, 'a> {
         let entry_count = self.entries.len();
         let entries = &self.entries;
 
-        let resolve_where = self.transparent_bounds.where_clause(generics);
+        let fn_generics = generics::bounds_in_where(generics);
+        let (fn_impl_generics, _, _) = fn_generics.split_for_impl();
+        let resolve_where = self.transparent_bounds.where_clause(&fn_generics);
         // The result borrows `__self`, whatever lifetimes the type has.
-        let mut resolve_generics = generics.clone();
+        let mut resolve_generics = fn_generics.clone();
         resolve_generics
             .params
             .insert(0, syn::parse_quote!('__self));
@@ -479,14 +481,14 @@ impl<'i, 'a> Expansion<'i, 'a> {
         message_bounds.extend(&self.transparent_bounds);
         message_bounds.extend(&self.message_bounds);
         let message_fn = (!self.message_arms.is_empty()).then(|| {
-            let where_clause = message_bounds.where_clause(generics);
+            let where_clause = message_bounds.where_clause(&fn_generics);
             let arms = &self.message_arms;
             let rest = self
                 .fixed_messages
                 .then(|| quote!(_ => __resolve(__self).fmt_message(__formatter),));
             quote! {
                 #[allow(deprecated)]
-                fn __message #impl_generics (
+                fn __message #fn_impl_generics (
                     __self: &#self_ty,
                     __formatter: &mut ::core::fmt::Formatter<'_>,
                 ) -> ::core::fmt::Result #where_clause {

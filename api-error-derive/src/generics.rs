@@ -8,8 +8,8 @@ use std::collections::BTreeSet;
 use proc_macro2::TokenStream;
 use quote::ToTokens;
 use syn::{
-    GenericArgument, Generics, Ident, Path, PathArguments, ReturnType, Type, TypeParamBound,
-    WhereClause,
+    GenericArgument, GenericParam, Generics, Ident, Path, PathArguments, ReturnType, Type,
+    TypeParamBound, WhereClause,
 };
 
 /// The type parameters of the input.
@@ -137,4 +137,34 @@ impl InferredBounds {
         }
         generics.where_clause
     }
+}
+
+/// `generics` with the bounds written on the parameters moved to the `where`
+/// clause, for the free functions the derive generates: there, a bound on
+/// `T` added for a field next to the input's own `T: Bound` would be "a
+/// bound defined in more than one place" to clippy, on the user's tokens.
+pub(crate) fn bounds_in_where(generics: &Generics) -> Generics {
+    let mut generics = generics.clone();
+    let mut moved: Vec<syn::WherePredicate> = Vec::new();
+    for param in &mut generics.params {
+        match param {
+            GenericParam::Type(param) if !param.bounds.is_empty() => {
+                let (ident, bounds) = (&param.ident, &param.bounds);
+                moved.push(syn::parse_quote!(#ident: #bounds));
+                param.colon_token = None;
+                param.bounds.clear();
+            }
+            GenericParam::Lifetime(param) if !param.bounds.is_empty() => {
+                let (lifetime, bounds) = (&param.lifetime, &param.bounds);
+                moved.push(syn::parse_quote!(#lifetime: #bounds));
+                param.colon_token = None;
+                param.bounds.clear();
+            }
+            _ => {}
+        }
+    }
+    if !moved.is_empty() {
+        generics.make_where_clause().predicates.extend(moved);
+    }
+    generics
 }
