@@ -237,3 +237,29 @@ async fn render_errors_rewrites_what_axum_answers_itself() {
         Problem::render(&AppError::Exists("ada".into()))
     );
 }
+
+#[tokio::test]
+async fn generic_errors_are_responses() {
+    #[derive(Debug, ApiError)]
+    enum Wrapped<E: ApiError> {
+        #[api(transparent)]
+        Inner(E),
+        #[api(status = 503)]
+        Down,
+    }
+    let inner: Wrapped<AppError> = Wrapped::Inner(AppError::Exists("ada".into()));
+    let response = inner.into_response();
+    assert_eq!(response.status(), StatusCode::CONFLICT);
+    let body = axum::body::to_bytes(response.into_body(), 1024)
+        .await
+        .expect("a body");
+    assert_eq!(
+        &body[..],
+        &Problem::render(&AppError::Exists("ada".into()))[..]
+    );
+    let down: Wrapped<AppError> = Wrapped::Down;
+    assert_eq!(
+        down.into_response().status(),
+        StatusCode::SERVICE_UNAVAILABLE
+    );
+}
