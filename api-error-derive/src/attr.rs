@@ -12,6 +12,7 @@ use syn::{Attribute, Ident, LitInt, LitStr, Meta, Path, Token};
 
 use crate::case::RenameAll;
 use crate::ctxt::Ctxt;
+use crate::doc::{self, Doc};
 
 /// Where an attribute sits; it decides which keys are allowed.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -47,8 +48,8 @@ pub(crate) struct Attrs {
     pub(crate) transparent: Option<Ident>,
     pub(crate) type_uri: Option<Keyed<LitStr>>,
     pub(crate) www_authenticate: Option<Keyed<LitStr>>,
-    /// The doc comment, lines joined with `\n`.
-    pub(crate) doc: String,
+    /// The doc comment, in the parts the catalog keeps apart.
+    pub(crate) doc: Doc,
     /// thiserror's `#[error(...)]`, if present: thiserror then provides
     /// `Display`, `Error` and `From`.
     pub(crate) thiserror: Option<ThiserrorDisplay>,
@@ -195,7 +196,7 @@ pub(crate) fn get(cx: &Ctxt, attrs: &[Attribute], position: Position) -> Attrs {
             });
         }
     }
-    out.doc = join_doc(&doc);
+    out.doc = doc::split(&doc);
     out
 }
 
@@ -718,11 +719,6 @@ fn doc_line(attr: &Attribute) -> Option<String> {
     };
     let line = lit.value();
     Some(line.strip_prefix(' ').map(str::to_owned).unwrap_or(line))
-}
-
-/// Joins doc lines, trimming the blank lines around them.
-fn join_doc(lines: &[String]) -> String {
-    lines.join("\n").trim().to_owned()
 }
 
 /// The format string of `#[error("...", ...)]`, if it starts with one.

@@ -356,9 +356,18 @@ impl<'i, 'a> Expansion<'i, 'a> {
             }
             (None, None, _) => {}
         }
-        let description = &variant.attrs.doc;
-        if !description.is_empty() {
+        let doc = &variant.attrs.doc;
+        if !doc.description.is_empty() {
+            let description = &doc.description;
             entry.extend(quote!(.__description(#description)));
+        }
+        if !doc.causes.is_empty() {
+            let causes = &doc.causes;
+            entry.extend(quote!(.__causes(&[#(#causes),*])));
+        }
+        if !doc.resolution.is_empty() {
+            let resolution = &doc.resolution;
+            entry.extend(quote!(.__resolution(#resolution)));
         }
         if let Some(uri) = type_uri(input, variant, &code) {
             entry.extend(quote!(.__type_uri(#uri)));

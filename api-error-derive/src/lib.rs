@@ -4,7 +4,8 @@
 //! [`api_error::ApiError`]: https://docs.rs/api-error/latest/api_error/derive.ApiError.html
 
 // The pipeline: `ast` mirrors the input and `attr` reads its helper attributes
-// (recording errors in a `ctxt::Ctxt` and carrying on), `fmt` checks message
+// (recording errors in a `ctxt::Ctxt` and carrying on; `doc` splits doc
+// comments into the catalog's parts), `fmt` checks message
 // placeholders, `check` applies the rules that span several keys, and `expand`
 // writes the impls; an invalid input gets `fallback` impls next to its errors.
 
@@ -13,6 +14,7 @@ mod attr;
 mod case;
 mod check;
 mod ctxt;
+mod doc;
 mod expand;
 mod fallback;
 mod fmt;

@@ -42,7 +42,8 @@
 //!   documentation is the reference for `#[api(...)]`.
 //! - [`format`](mod@format) holds the envelopes: [`Flat`](format::Flat) and
 //!   [`Problem`](format::Problem) (RFC 9457), or your own [`Format`].
-//! - [`catalog`] describes every error a type can produce.
+//! - [`catalog`] describes every error a type can produce, as a reference
+//!   page, as a contract that tests check, and for the OpenAPI document.
 //! - [`RequestError`] and [`parse_json`] answer a request that goes wrong
 //!   before a handler runs, saying exactly what is wrong and where.
 //!

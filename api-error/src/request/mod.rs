@@ -79,6 +79,10 @@ pub use self::json::{DEFAULT_LIMIT, JsonParser, parse_json};
 #[non_exhaustive]
 pub enum RequestError {
     /// The request body is not a valid JSON object, or is empty.
+    ///
+    /// # Resolution
+    ///
+    /// Send a JSON object; the message says where the body stops being one.
     #[api(message = "{reason}")]
     InvalidRequest {
         /// What is wrong with the body, as a sentence.
@@ -87,6 +91,10 @@ pub enum RequestError {
 
     /// A field is present in the request but is not one of the fields the
     /// endpoint takes.
+    ///
+    /// # Resolution
+    ///
+    /// Remove the field, or check its name against those the message lists.
     #[api(message = "{path} is not a valid field name for this request. Expected {expected}.")]
     UnexpectedField {
         /// Where the field is.
@@ -97,6 +105,10 @@ pub enum RequestError {
     },
 
     /// A field the endpoint requires is absent from the request.
+    ///
+    /// # Resolution
+    ///
+    /// Add the field the message names.
     #[api(message = "{path} is missing.")]
     MissingField {
         /// Where the field should be.
@@ -105,6 +117,10 @@ pub enum RequestError {
     },
 
     /// A field of the request has a value of the wrong type, or out of range.
+    ///
+    /// # Resolution
+    ///
+    /// Send a value of the kind the message says was expected.
     #[api(message = "{path} is invalid: {reason}.")]
     InvalidField {
         /// Where the field is.
@@ -115,6 +131,10 @@ pub enum RequestError {
     },
 
     /// The request body is larger than the endpoint accepts.
+    ///
+    /// # Resolution
+    ///
+    /// Send a smaller body, within the limit the message gives.
     #[api(
         status = 413,
         message = "The request body is larger than the limit of {limit} bytes."
@@ -125,6 +145,10 @@ pub enum RequestError {
     },
 
     /// The endpoint does not answer the request's method.
+    ///
+    /// # Resolution
+    ///
+    /// Use one of the methods the `Allow` header lists.
     #[api(status = 405, message = "Method \"{method}\" not allowed.")]
     MethodNotAllowed {
         /// The request's method.
@@ -135,10 +159,18 @@ pub enum RequestError {
     },
 
     /// The request's `Accept` header excludes JSON.
+    ///
+    /// # Resolution
+    ///
+    /// Accept `application/json`, or send no `Accept` header.
     #[api(status = 406, message = "Could not satisfy the request Accept header.")]
     NotAcceptable,
 
     /// The request body's `Content-Type` is not JSON.
+    ///
+    /// # Resolution
+    ///
+    /// Send the body as JSON, with `Content-Type: application/json`.
     #[api(
         status = 415,
         message = "Unsupported media type \"{media_type}\" in request."
@@ -149,6 +181,10 @@ pub enum RequestError {
     },
 
     /// The request has no `Authorization` header.
+    ///
+    /// # Resolution
+    ///
+    /// Send the access token as `Authorization: Bearer <token>`.
     #[api(
         status = 401,
         message = "Authorization header bearer token must be present."
@@ -156,10 +192,18 @@ pub enum RequestError {
     MissingAuthorizationHeader,
 
     /// No resource answers at the request's URL.
+    ///
+    /// # Resolution
+    ///
+    /// Check the URL's path against the API's reference.
     #[api(status = 404, message = "The requested resource does not exist.")]
     NotFound,
 
     /// The `Authorization` header is not a bearer token.
+    ///
+    /// # Resolution
+    ///
+    /// Send the access token as `Authorization: Bearer <token>`.
     #[api(
         status = 401,
         message = "The Authorization header must be a bearer token: \"Bearer <token>\".",

@@ -1,26 +1,4 @@
-//! The static catalog: what each error of an API means.
-//!
-//! Every derived type has one [`Entry`] per variant, built at compile time.
-//! [`ApiError::catalog`] lists the entries a type can produce, those of the
-//! errors its transparent variants hold included.
-//!
-//! ```
-//! use api_error::ApiError;
-//!
-//! #[derive(Debug, ApiError)]
-//! enum UserError {
-//!     /// The user you're trying to create already exists.
-//!     #[api(status = 409)]
-//!     UserAlreadyExists,
-//!     #[api(transparent)]
-//!     Request(api_error::RequestError),
-//! }
-//!
-//! let catalog = UserError::catalog();
-//! let codes: Vec<&str> = catalog.iter().map(|item| item.entry().code()).collect();
-//! assert_eq!(codes[0], "user_already_exists");
-//! assert!(codes.contains(&"unexpected_field"));
-//! ```
+//! The entry of one kind of error, built at compile time by the derive.
 
 use std::fmt;
 
@@ -28,7 +6,7 @@ use http::StatusCode;
 
 use crate::ApiError;
 use crate::error::{ABOUT_BLANK, reason_phrase};
-use crate::format::{DynFormat, default_format};
+use crate::format::DynFormat;
 
 /// The catalog entry of one kind of error: one variant of a derived enum, or
 /// a derived struct.
@@ -44,6 +22,8 @@ pub struct Entry {
     title: &'static str,
     message: &'static str,
     description: &'static str,
+    causes: &'static [&'static str],
+    resolution: &'static str,
     type_uri: Option<&'static str>,
     www_authenticate: Option<&'static str>,
     headers: &'static [&'static str],
@@ -69,6 +49,8 @@ impl Entry {
             title: reason,
             message: reason,
             description: "",
+            causes: &[],
+            resolution: "",
             type_uri: None,
             www_authenticate: None,
             headers: &[],
@@ -96,6 +78,16 @@ impl Entry {
 
     pub const fn __description(mut self, description: &'static str) -> Entry {
         self.description = description;
+        self
+    }
+
+    pub const fn __causes(mut self, causes: &'static [&'static str]) -> Entry {
+        self.causes = causes;
+        self
+    }
+
+    pub const fn __resolution(mut self, resolution: &'static str) -> Entry {
+        self.resolution = resolution;
         self
     }
 
@@ -147,9 +139,22 @@ impl Entry {
         self.message
     }
 
-    /// The description, from the variant's doc comment; empty if it has none.
+    /// The description: the variant's doc comment but for its `# Causes`
+    /// and `# Resolution` sections; Markdown, empty if there is none.
     pub const fn description(&self) -> &'static str {
         self.description
+    }
+
+    /// What may cause the error, from the doc comment's `# Causes` section:
+    /// its list items, or its paragraphs, each on one line.
+    pub const fn causes(&self) -> &'static [&'static str] {
+        self.causes
+    }
+
+    /// What to do about the error, from the doc comment's `# Resolution`
+    /// section; Markdown, empty if there is none.
+    pub const fn resolution(&self) -> &'static str {
+        self.resolution
     }
 
     /// The URI naming this kind of error (problem+json's `type`), also the
@@ -169,6 +174,15 @@ impl Entry {
     /// `Content-Type` are not listed.
     pub const fn headers(&self) -> &'static [&'static str] {
         self.headers
+    }
+
+    /// Where the error is declared, as Rust names it: `UserError::NotFound`,
+    /// or `NotFound` for a struct.
+    pub fn rust_path(&self) -> String {
+        match self.variant {
+            Some(variant) => format!("{}::{variant}", self.type_name),
+            None => self.type_name.to_owned(),
+        }
     }
 
     /// An example body of this kind of error in `format`, for documentation:
@@ -209,108 +223,5 @@ impl ApiError for Sample {
     }
     fn entry(&self) -> Option<&'static Entry> {
         Some(self.0)
-    }
-}
-
-/// The errors a type can produce: its own entries, then those of the errors
-/// its transparent variants hold, each once.
-#[derive(Debug, Clone, Default)]
-pub struct Catalog {
-    items: Vec<Item>,
-}
-
-/// One entry of a [`Catalog`], with the format its errors render with when
-/// the caller names none.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Item {
-    entry: &'static Entry,
-    format: Option<DynFormat>,
-}
-
-impl Item {
-    /// The entry.
-    pub fn entry(&self) -> &'static Entry {
-        self.entry
-    }
-
-    /// The format the type names with `#[api(format = ...)]`, if any.
-    pub fn format(&self) -> Option<DynFormat> {
-        self.format
-    }
-
-    /// An example body (see [`Entry::example_body`]) in the format these
-    /// errors render with: the type's, else the application's default.
-    pub fn example_body(&self) -> Vec<u8> {
-        self.entry
-            .example_body(self.format.unwrap_or_else(default_format))
-    }
-}
-
-impl Catalog {
-    /// An empty catalog.
-    pub fn new() -> Self {
-        Catalog::default()
-    }
-
-    /// The catalog of a derived type: its own `entries`, in variant order,
-    /// then `inner`'s. `format` is the type's, and applies to `inner`'s
-    /// entries too, as it does when such an error is rendered.
-    #[doc(hidden)]
-    pub fn __derived(
-        entries: &'static [Entry],
-        format: Option<DynFormat>,
-        inner: &[fn() -> Catalog],
-    ) -> Catalog {
-        let mut catalog = Catalog {
-            items: entries.iter().map(|entry| Item { entry, format }).collect(),
-        };
-        for inner in inner {
-            for mut item in inner().items {
-                item.format = format.or(item.format);
-                catalog.push(item);
-            }
-        }
-        catalog
-    }
-
-    /// Adds the items of `other` that this catalog does not have yet.
-    pub fn merge(&mut self, other: Catalog) {
-        for item in other.items {
-            self.push(item);
-        }
-    }
-
-    fn push(&mut self, item: Item) {
-        if !self
-            .items
-            .iter()
-            .any(|known| std::ptr::eq(known.entry, item.entry))
-        {
-            self.items.push(item);
-        }
-    }
-
-    /// The items, the type's own first.
-    pub fn iter(&self) -> std::slice::Iter<'_, Item> {
-        self.items.iter()
-    }
-
-    /// The number of entries.
-    pub fn len(&self) -> usize {
-        self.items.len()
-    }
-
-    /// Whether the catalog has no entry.
-    pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
-    }
-}
-
-impl<'a> IntoIterator for &'a Catalog {
-    type Item = &'a Item;
-    type IntoIter = std::slice::Iter<'a, Item>;
-
-    fn into_iter(self) -> Self::IntoIter {
-        self.items.iter()
     }
 }

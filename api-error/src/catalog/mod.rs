@@ -1,0 +1,236 @@
+//! The static catalog: what each error of an API means.
+//!
+//! Every derived type has one [`Entry`] per variant, built at compile time:
+//! code, status, title, message template, docs link, and the variant's doc
+//! comment, its `# Causes` and `# Resolution` sections kept apart.
+//! [`ApiError::catalog`](crate::ApiError::catalog) lists the entries a type can produce, those of the
+//! errors its transparent variants hold included, and a [`Catalog`]
+//!
+//! - renders to a Markdown reference page ([`Catalog::markdown`]) and to
+//!   JSON ([`Catalog::to_json`]);
+//! - checks that codes are unique across types
+//!   ([`Catalog::check_unique_codes`], [`assert_unique_codes!`](crate::assert_unique_codes));
+//! - checks the API against the error contract kept in its repository
+//!   ([`Catalog::check_contract`], [`assert_contract!`](crate::assert_contract)).
+//!
+//! ```
+//! use api_error::ApiError;
+//!
+//! #[derive(Debug, ApiError)]
+//! enum UserError {
+//!     /// The user you're trying to create already exists.
+//!     #[api(status = 409)]
+//!     UserAlreadyExists,
+//!     #[api(transparent)]
+//!     Request(api_error::RequestError),
+//! }
+//!
+//! let catalog = UserError::catalog();
+//! let codes: Vec<&str> = catalog.iter().map(|item| item.entry().code()).collect();
+//! assert_eq!(codes[0], "user_already_exists");
+//! assert!(codes.contains(&"unexpected_field"));
+//! ```
+
+mod contract;
+mod entry;
+mod json;
+mod markdown;
+mod unique;
+
+pub use contract::{CONTRACT_ENV, Change, ContractError};
+pub use entry::Entry;
+pub use markdown::Markdown;
+pub use unique::DuplicateCodes;
+
+use crate::format::{DynFormat, default_format};
+
+/// The errors a type can produce: its own entries, then those of the errors
+/// its transparent variants hold, each once.
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    items: Vec<Item>,
+}
+
+/// One entry of a [`Catalog`], with the format its errors render with when
+/// the caller names none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Item {
+    entry: &'static Entry,
+    format: Option<DynFormat>,
+}
+
+impl Item {
+    /// The entry.
+    pub fn entry(&self) -> &'static Entry {
+        self.entry
+    }
+
+    /// The format the type names with `#[api(format = ...)]`, if any.
+    pub fn format(&self) -> Option<DynFormat> {
+        self.format
+    }
+
+    /// An example body (see [`Entry::example_body`]) in the format these
+    /// errors render with: the type's, else the application's default.
+    pub fn example_body(&self) -> Vec<u8> {
+        self.entry
+            .example_body(self.format.unwrap_or_else(default_format))
+    }
+}
+
+impl Catalog {
+    /// An empty catalog.
+    pub fn new() -> Self {
+        Catalog::default()
+    }
+
+    /// The catalog of a derived type: its own `entries`, in variant order,
+    /// then `inner`'s. `format` is the type's, and applies to `inner`'s
+    /// entries too, as it does when such an error is rendered.
+    #[doc(hidden)]
+    pub fn __derived(
+        entries: &'static [Entry],
+        format: Option<DynFormat>,
+        inner: &[fn() -> Catalog],
+    ) -> Catalog {
+        let mut catalog = Catalog {
+            items: entries.iter().map(|entry| Item { entry, format }).collect(),
+        };
+        for inner in inner {
+            for mut item in inner().items {
+                item.format = format.or(item.format);
+                catalog.push(item);
+            }
+        }
+        catalog
+    }
+
+    /// Adds the items of `other` that this catalog does not have yet.
+    pub fn merge(&mut self, other: Catalog) {
+        for item in other.items {
+            self.push(item);
+        }
+    }
+
+    fn push(&mut self, item: Item) {
+        if !self
+            .items
+            .iter()
+            .any(|known| std::ptr::eq(known.entry, item.entry))
+        {
+            self.items.push(item);
+        }
+    }
+
+    /// The items, the type's own first.
+    pub fn iter(&self) -> std::slice::Iter<'_, Item> {
+        self.items.iter()
+    }
+
+    /// The number of entries.
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Whether the catalog has no entry.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// The catalog as a Markdown reference page; see [`Markdown`].
+    pub fn markdown(&self) -> Markdown<'_> {
+        Markdown::new(self)
+    }
+
+    /// The items as pages list them: by status, then as declared.
+    fn in_page_order(&self) -> Vec<&Item> {
+        let mut items: Vec<&Item> = self.items.iter().collect();
+        items.sort_by_key(|item| item.entry.status());
+        items
+    }
+}
+
+/// The catalog of several types, each entry once:
+/// `Catalog::from_iter([UserError::catalog(), OrderError::catalog()])`.
+impl FromIterator<Catalog> for Catalog {
+    fn from_iter<I: IntoIterator<Item = Catalog>>(catalogs: I) -> Self {
+        let mut catalog = Catalog::new();
+        catalog.extend(catalogs);
+        catalog
+    }
+}
+
+impl Extend<Catalog> for Catalog {
+    fn extend<I: IntoIterator<Item = Catalog>>(&mut self, catalogs: I) {
+        for other in catalogs {
+            self.merge(other);
+        }
+    }
+}
+
+impl<'a> IntoIterator for &'a Catalog {
+    type Item = &'a Item;
+    type IntoIter = std::slice::Iter<'a, Item>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.iter()
+    }
+}
+
+/// Fails the test if two errors of the given types share a code, naming
+/// both: types' own variants and those their transparent variants hold.
+///
+/// ```
+/// #[derive(Debug, api_error::ApiError)]
+/// enum UserError {
+///     #[api(status = 404, code = "user_not_found")]
+///     NotFound,
+///     #[api(transparent)]
+///     Request(api_error::RequestError),
+/// }
+///
+/// // In a `#[test]`:
+/// api_error::assert_unique_codes!(UserError, api_error::RequestError);
+/// ```
+///
+/// See [`Catalog::check_unique_codes`].
+#[macro_export]
+macro_rules! assert_unique_codes {
+    ($($ty:ty),+ $(,)?) => {
+        let catalog: $crate::Catalog = ::core::iter::FromIterator::from_iter([
+            $(<$ty as $crate::ApiError>::catalog()),+
+        ]);
+        if let ::core::result::Result::Err(duplicates) = catalog.check_unique_codes() {
+            ::core::panic!("{}", duplicates);
+        }
+    };
+}
+
+/// Fails the test if the errors of the given types no longer match the
+/// contract kept in the file at `path`, relative to the crate's
+/// `Cargo.toml`; `API_ERROR_CONTRACT=overwrite cargo test` accepts them.
+///
+/// ```no_run
+/// #[derive(Debug, api_error::ApiError)]
+/// enum UserError {
+///     #[api(status = 404, code = "user_not_found")]
+///     NotFound,
+/// }
+///
+/// // In a `#[test]`: `errors.json` is next to the crate's `Cargo.toml`.
+/// api_error::assert_contract!("errors.json", UserError);
+/// ```
+///
+/// See [`Catalog::check_contract`].
+#[macro_export]
+macro_rules! assert_contract {
+    ($path:literal, $($ty:ty),+ $(,)?) => {
+        let catalog: $crate::Catalog = ::core::iter::FromIterator::from_iter([
+            $(<$ty as $crate::ApiError>::catalog()),+
+        ]);
+        let path = ::core::concat!(::core::env!("CARGO_MANIFEST_DIR"), "/", $path);
+        if let ::core::result::Result::Err(error) = catalog.check_contract(path) {
+            ::core::panic!("{}", error);
+        }
+    };
+}
