@@ -1,9 +1,11 @@
 //! Property tests: whatever Unicode an error carries in its code, message,
 //! sub-errors, field names and extension members, every preset writes valid
-//! JSON that decodes back to the same values.
+//! JSON that decodes back to the same values, and `api_error::client` reads
+//! each preset's response back into what the preset carries.
 
 use std::fmt;
 
+use api_error::client::{self, Envelope, RemoteError};
 use api_error::format::{Flat, Format, Members, Meta, Nested, Problem, Standard};
 use api_error::http::StatusCode;
 use api_error::{ApiError, FieldError, FieldPath, Segment};
@@ -270,4 +272,73 @@ proptest! {
         }
         prop_assert_eq!(FieldPath::parse(&path.to_string()), path);
     }
+
+    #[test]
+    fn client_decodes_every_preset_back(err in anything()) {
+        let has_errors = !err.errors.is_empty();
+        check_decoded(&err, client::decode_response(&Flat::response(&err)), Envelope::Flat, (true, true), &["error", "message", "errors"])?;
+        check_decoded(&err, client::decode_response(&Meta::response(&err)), Envelope::Meta, (true, true), &["status", "type", "message", "field", "errors"])?;
+        check_decoded(&err, client::decode_response(&Standard::response(&err)), Envelope::Standard, (!has_errors, !has_errors), &["type", "errors"])?;
+        check_decoded(&err, client::decode_response(&Nested::response(&err)), Envelope::Nested, (true, !has_errors), &["message", "code", "status", "path", "inner"])?;
+        check_decoded(
+            &err,
+            client::decode_response(&Problem::response(&err)),
+            Envelope::Problem,
+            (true, true),
+            &["type", "title", "status", "detail", "instance", "code", "pointer", "errors"],
+        )?;
+    }
+}
+
+/// Checks that `remote`, decoded from `err` rendered in `envelope`, has
+/// `err`'s status, sub-errors and extension member (unless `reserved` has
+/// its name), and its code and message where `carried` says the envelope
+/// carries them.
+fn check_decoded(
+    err: &Anything,
+    remote: RemoteError,
+    envelope: Envelope,
+    (code_carried, message_carried): (bool, bool),
+    reserved: &[&str],
+) -> Result<(), TestCaseError> {
+    prop_assert_eq!(remote.envelope(), Some(envelope));
+    prop_assert_eq!(remote.status(), err.status);
+    prop_assert_eq!(remote.code(), code_carried.then_some(err.code.as_str()));
+    prop_assert_eq!(
+        remote.message(),
+        message_carried.then_some(err.message.as_str())
+    );
+    let expected_members: Vec<(&str, &str)> = if reserved.contains(&err.member.0.as_str()) {
+        Vec::new()
+    } else {
+        vec![(err.member.0.as_str(), err.member.1.as_str())]
+    };
+    let members: Vec<(&str, &str)> = remote
+        .extensions()
+        .iter()
+        .map(|(name, value)| (name.as_str(), value.as_str().unwrap_or("(not a string)")))
+        .collect();
+    prop_assert_eq!(members, expected_members);
+    prop_assert_eq!(remote.errors().len(), err.errors.len());
+    for (decoded, sub) in remote.errors().iter().zip(&err.errors) {
+        prop_assert_eq!(decoded.code(), sub.code());
+        prop_assert_eq!(decoded.message(), sub.message());
+        if envelope == Envelope::Problem {
+            // A JSON Pointer says exactly where.
+            let pointer = |path: Option<&FieldPath>| path.map(|path| path.pointer().to_string());
+            prop_assert_eq!(pointer(decoded.path()), pointer(sub.path()));
+        } else {
+            // A dotted path cannot tell a name holding `.` or `[0]` from
+            // steps, nor show an empty name: it reads back as its text
+            // reads, and an empty text is no path.
+            let dotted = |path: Option<&FieldPath>| {
+                path.map(|path| FieldPath::parse(&path.to_string()))
+                    .filter(|path| !path.is_empty())
+            };
+            prop_assert_eq!(decoded.path().cloned(), dotted(sub.path()));
+        }
+        let status = (envelope == Envelope::Nested).then(|| sub.status().unwrap_or(err.status));
+        prop_assert_eq!(decoded.status(), status);
+    }
+    Ok(())
 }

@@ -56,6 +56,8 @@ struct Expansion<'i, 'a> {
     has_challenge: bool,
     /// The catalogs of the transparent fields' types.
     inner_catalogs: Vec<TokenStream>,
+    /// The steps of `from_remote`, one per variant it can rebuild.
+    remote_arms: Vec<TokenStream>,
     transparent_bounds: InferredBounds,
     message_bounds: InferredBounds,
     source_bounds: InferredBounds,
@@ -92,6 +94,7 @@ impl<'i, 'a> Expansion<'i, 'a> {
             fields: FieldArms::default(),
             has_challenge: false,
             inner_catalogs: Vec::new(),
+            remote_arms: Vec::new(),
             transparent_bounds: InferredBounds::default(),
             message_bounds: InferredBounds::default(),
             source_bounds: InferredBounds::default(),
@@ -152,6 +155,13 @@ impl<'i, 'a> Expansion<'i, 'a> {
         self.inner_catalogs.push(quote! {
             <#field_ty as ::api_error::__private::AsDynApiError<'_>>::catalog
         });
+        self.remote_arms.push(quote! {
+            if let ::core::option::Option::Some(__inner) =
+                <#field_ty as ::api_error::__private::AsDynApiError<'_>>::from_remote(__remote)
+            {
+                return ::core::option::Option::Some(#path { #member: __inner });
+            }
+        });
         if field.contains_generic {
             self.transparent_bounds
                 .insert(field.ty, quote!(::api_error::ApiError));
@@ -168,6 +178,7 @@ impl<'i, 'a> Expansion<'i, 'a> {
         self.resolve_arms.push(quote! {
             #path { .. } => ::api_error::__private::Target::Entry(&__ENTRIES[#index]),
         });
+        self.remote_arm(variant, path, &index);
         match message {
             Message::Formatted(template) => {
                 let bindings = template.bindings.iter().filter_map(|(local, field)| {
@@ -201,6 +212,32 @@ impl<'i, 'a> Expansion<'i, 'a> {
             Message::Fixed => self.fixed_messages = true,
         }
         self.field_arms(variant, path);
+    }
+
+    /// The step of `from_remote` that rebuilds the variant, if a body
+    /// carries all its fields: it has none, or only its `FieldErrors`.
+    fn remote_arm(&mut self, variant: &Variant, path: &TokenStream, index: &Literal) {
+        let fields: Option<Vec<TokenStream>> = variant
+            .fields
+            .iter()
+            .map(|field| {
+                let member = &field.member;
+                (field.attrs.errors.is_some() && is_field_errors(field.ty)).then(|| {
+                    quote! {
+                        #member: ::core::iter::FromIterator::from_iter(
+                            ::core::iter::Iterator::cloned(__remote.errors().iter()),
+                        )
+                    }
+                })
+            })
+            .collect();
+        if let Some(fields) = fields {
+            self.remote_arms.push(quote! {
+                if __remote.is(&__ENTRIES[#index]) {
+                    return ::core::option::Option::Some(#path { #(#fields),* });
+                }
+            });
+        }
     }
 
     /// Arms for what the variant's fields contribute: sub-errors, path,
@@ -548,6 +585,18 @@ impl<'i, 'a> Expansion<'i, 'a> {
             None => quote!(::core::option::Option::None),
         };
         let inner_catalogs = &self.inner_catalogs;
+        let remote_arms = &self.remote_arms;
+        let from_remote = (!remote_arms.is_empty()).then(|| {
+            quote! {
+                #[allow(deprecated)]
+                fn from_remote(
+                    __remote: &::api_error::__private::RemoteError,
+                ) -> ::core::option::Option<Self> {
+                    #(#remote_arms)*
+                    ::core::option::Option::None
+                }
+            }
+        });
         let std_impls = (!self.thiserror).then(|| self.std_impls(&message_bounds, &write_message));
         let from_impls = &self.from_impls;
 
@@ -592,6 +641,7 @@ impl<'i, 'a> Expansion<'i, 'a> {
                     fn catalog() -> ::api_error::__private::Catalog {
                         ::api_error::__private::Catalog::__derived(&__ENTRIES, #type_format, &[#(#inner_catalogs),*])
                     }
+                    #from_remote
                 }
 
                 #std_impls
@@ -805,6 +855,13 @@ fn option_inner(ty: &Type) -> Option<&Type> {
         Some(GenericArgument::Type(inner)) if arguments.args.len() == 1 => Some(inner),
         _ => None,
     }
+}
+
+/// Whether `ty` is written `FieldErrors`, the sub-error list a decoded
+/// error's sub-errors can be collected into.
+fn is_field_errors(ty: &Type) -> bool {
+    matches!(ty, Type::Path(ty) if ty.qself.is_none()
+        && ty.path.segments.last().is_some_and(|last| last.ident == "FieldErrors" && last.arguments.is_none()))
 }
 
 fn some(value: impl ToTokens) -> TokenStream {

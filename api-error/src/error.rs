@@ -6,6 +6,7 @@ use core::fmt;
 use http::{HeaderMap, StatusCode};
 
 use crate::catalog::{Catalog, Entry};
+use crate::client::RemoteError;
 use crate::field::{FieldError, FieldPath};
 use crate::format::{DynFormat, Members};
 
@@ -117,6 +118,21 @@ pub trait ApiError: Error {
         Self: Sized,
     {
         Catalog::new()
+    }
+
+    /// Rebuilds an error of this type from one a client decoded, when the
+    /// body says which kind it is (code and status) and carries all of its
+    /// data; `None` otherwise.
+    ///
+    /// A derived type rebuilds its unit variants, the variants whose only
+    /// field is their `#[api(errors)]` list of `FieldErrors`, and its
+    /// transparent variants, through the type they hold.
+    fn from_remote(remote: &RemoteError) -> Option<Self>
+    where
+        Self: Sized,
+    {
+        let _ = remote;
+        None
     }
 }
 

@@ -360,6 +360,45 @@ impl FieldPath {
         self.segments.is_empty()
     }
 
+    /// Reads a JSON Pointer (RFC 6901), in URI fragment form (`#/items/3`,
+    /// percent-encoded) or plain (`/items/3`); the inverse of
+    /// [`pointer`](Self::pointer). `None` if it is neither.
+    ///
+    /// A pointer does not say whether a step that is a number names an
+    /// array element or an object member; it is read as an element.
+    ///
+    /// ```
+    /// use api_error::FieldPath;
+    ///
+    /// let path = FieldPath::parse_pointer("#/items/3/a~1b").unwrap();
+    /// assert_eq!(path, FieldPath::new().field("items").index(3).field("a/b"));
+    /// assert_eq!(FieldPath::parse_pointer("items"), None);
+    /// ```
+    pub fn parse_pointer(pointer: &str) -> Option<FieldPath> {
+        let decoded;
+        let pointer = match pointer.strip_prefix('#') {
+            Some(fragment) => {
+                decoded = percent_decode(fragment);
+                decoded.as_str()
+            }
+            None => pointer,
+        };
+        let mut path = FieldPath::new();
+        if pointer.is_empty() {
+            return Some(path);
+        }
+        for step in pointer.strip_prefix('/')?.split('/') {
+            let is_index = !step.is_empty()
+                && step.bytes().all(|byte| byte.is_ascii_digit())
+                && (step == "0" || !step.starts_with('0'));
+            match step.parse() {
+                Ok(index) if is_index => path.push_index(index),
+                _ => path.push_field(step.replace("~1", "/").replace("~0", "~")),
+            }
+        }
+        Some(path)
+    }
+
     /// The path as a JSON Pointer (RFC 6901) in URI fragment form, as
     /// problem+json's `pointer` uses it: `#/items/3/tags`.
     ///
@@ -456,6 +495,31 @@ impl fmt::Display for Pointer<'_> {
     }
 }
 
+/// `text` with its `%XX` escapes decoded; an escape that is not one, or
+/// bytes that are not UTF-8, are kept as they are.
+fn percent_decode(text: &str) -> String {
+    let mut bytes = Vec::with_capacity(text.len());
+    let mut rest = text.as_bytes();
+    while let Some((&byte, after)) = rest.split_first() {
+        let escaped = (byte == b'%')
+            .then(|| after.get(..2))
+            .flatten()
+            .and_then(|hex| std::str::from_utf8(hex).ok())
+            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
+        match escaped {
+            Some(decoded) => {
+                bytes.push(decoded);
+                rest = after.get(2..).unwrap_or_default();
+            }
+            None => {
+                bytes.push(byte);
+                rest = after;
+            }
+        }
+    }
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_owned())
+}
+
 /// Whether a URI fragment may hold `byte` as it is (RFC 3986: unreserved,
 /// sub-delims, `:`, `@`, `?`; `/` separates the pointer's steps).
 fn is_fragment_byte(byte: u8) -> bool {
@@ -504,6 +568,36 @@ mod tests {
     fn empty_parts_are_skipped() {
         assert!(FieldPath::parse("").is_empty());
         assert_eq!(FieldPath::parse("a..b").to_string(), "a.b");
+    }
+
+    #[test]
+    fn pointers_parse_back() {
+        let path = FieldPath::new()
+            .field("a/b")
+            .field("m~n")
+            .index(0)
+            .field("x y\"é#%~1")
+            .field("");
+        let pointer = path.pointer().to_string();
+        assert_eq!(FieldPath::parse_pointer(&pointer), Some(path));
+        assert_eq!(
+            FieldPath::parse_pointer("/a/01/1"),
+            Some(FieldPath::new().field("a").field("01").index(1))
+        );
+        assert_eq!(FieldPath::parse_pointer("#"), Some(FieldPath::new()));
+        assert_eq!(
+            FieldPath::parse_pointer("#/%zz%4"),
+            Some(FieldPath::new().field("%zz%4"))
+        );
+        assert_eq!(
+            FieldPath::parse_pointer("#/%FF"),
+            Some(FieldPath::new().field("%FF"))
+        );
+        assert_eq!(FieldPath::parse_pointer("a/b"), None);
+        assert_eq!(
+            FieldPath::parse_pointer("/99999999999999999999999"),
+            Some(FieldPath::new().field("99999999999999999999999"))
+        );
     }
 
     #[test]

@@ -44,6 +44,7 @@
 //!   [`Problem`](format::Problem) (RFC 9457), or your own [`Format`].
 //! - [`catalog`] describes every error a type can produce, as a reference
 //!   page, as a contract that tests check, and for the OpenAPI document.
+//! - [`client`] decodes error responses back, whatever their format.
 //! - [`RequestError`] and [`parse_json`] answer a request that goes wrong
 //!   before a handler runs, saying exactly what is wrong and where.
 //!
@@ -72,6 +73,7 @@
 extern crate self as api_error;
 
 pub mod catalog;
+pub mod client;
 pub mod format;
 
 pub mod headers;

@@ -11,6 +11,7 @@ pub use serde;
 
 use crate::ApiError;
 pub use crate::catalog::{Catalog, Entry};
+pub use crate::client::RemoteError;
 pub use crate::field::{FieldError, FieldPath};
 pub use crate::format::{DynFormat, Members};
 pub use crate::headers;
@@ -303,6 +304,16 @@ pub trait AsDynApiError<'a> {
     {
         Catalog::new()
     }
+
+    /// The field's value rebuilt from a decoded error; a boxed trait object
+    /// cannot be.
+    fn from_remote(remote: &RemoteError) -> Option<Self>
+    where
+        Self: Sized,
+    {
+        let _ = remote;
+        None
+    }
 }
 
 impl<'a, T: ApiError + 'a> AsDynApiError<'a> for T {
@@ -312,6 +323,10 @@ impl<'a, T: ApiError + 'a> AsDynApiError<'a> for T {
 
     fn catalog() -> Catalog {
         T::catalog()
+    }
+
+    fn from_remote(remote: &RemoteError) -> Option<Self> {
+        T::from_remote(remote)
     }
 }
 

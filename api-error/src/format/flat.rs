@@ -22,6 +22,9 @@ use crate::ApiError;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Flat;
 
+/// The members of the envelope: extensions may not use them.
+pub(crate) const RESERVED: &[&str] = &["error", "message", "errors"];
+
 impl Format for Flat {
     const CONTENT_TYPE: HeaderValue = HeaderValue::from_static("application/json");
     const JSON_SCHEMA: &'static str = r#"{"type":"object","required":["error","message"],"properties":{"error":{"type":"string","description":"The error's code."},"message":{"type":"string","description":"What went wrong, for people."},"errors":{"type":"array","description":"Sub-errors, one per invalid part of the request.","items":{"type":"object","required":["error","message"],"properties":{"error":{"type":"string"},"message":{"type":"string"},"field":{"type":"string","description":"The field, as a dotted path."}}}}}}"#;
@@ -30,7 +33,7 @@ impl Format for Flat {
         let mut body = Object::new(out);
         body.string("error", err.code());
         body.message("message", err);
-        err.extensions(&mut body.members(&["error", "message", "errors"]));
+        err.extensions(&mut body.members(RESERVED));
         let errors = err.errors();
         if !errors.is_empty() {
             let mut list = body.array("errors");

@@ -26,7 +26,7 @@ use crate::error::error_status;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Meta;
 
-const RESERVED: &[&str] = &["status", "type", "message", "field", "errors"];
+pub(crate) const RESERVED: &[&str] = &["status", "type", "message", "field", "errors"];
 
 impl Format for Meta {
     const CONTENT_TYPE: HeaderValue = HeaderValue::from_static("application/json");

@@ -71,11 +71,11 @@
 
 pub mod json;
 
-mod flat;
-mod meta;
-mod nested;
-mod problem;
-mod standard;
+pub(crate) mod flat;
+pub(crate) mod meta;
+pub(crate) mod nested;
+pub(crate) mod problem;
+pub(crate) mod standard;
 
 use std::any::TypeId;
 use std::fmt;

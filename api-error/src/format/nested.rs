@@ -27,7 +27,7 @@ use crate::error::error_status;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Nested;
 
-const RESERVED: &[&str] = &["message", "code", "status", "path", "inner"];
+pub(crate) const RESERVED: &[&str] = &["message", "code", "status", "path", "inner"];
 
 impl Format for Nested {
     const CONTENT_TYPE: HeaderValue = HeaderValue::from_static("application/json");

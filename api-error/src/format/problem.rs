@@ -26,7 +26,7 @@ use crate::error::error_status;
 pub struct Problem;
 
 /// The members problem+json defines, and ours: extensions may not use them.
-const RESERVED: &[&str] = &[
+pub(crate) const RESERVED: &[&str] = &[
     "type", "title", "status", "detail", "instance", "code", "pointer", "errors",
 ];
 

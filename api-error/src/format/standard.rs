@@ -25,6 +25,12 @@ use crate::error::error_status;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Standard;
 
+/// The members of the envelope: extensions may not use them.
+pub(crate) const RESERVED: &[&str] = &["type", "errors"];
+
+/// The `type` of each kind of body.
+pub(crate) const KINDS: &[&str] = &["client_error", "server_error", "validation_error"];
+
 impl Format for Standard {
     const CONTENT_TYPE: HeaderValue = HeaderValue::from_static("application/json");
     const JSON_SCHEMA: &'static str = r#"{"type":"object","required":["type","errors"],"properties":{"type":{"type":"string","enum":["client_error","server_error","validation_error"]},"errors":{"type":"array","items":{"type":"object","required":["code","detail","attr"],"properties":{"code":{"type":"string","description":"The error's code."},"detail":{"type":"string","description":"What went wrong, for people."},"attr":{"type":["string","null"],"description":"The field, as a dotted path, or null."}}}}}}"#;
@@ -40,7 +46,7 @@ impl Format for Standard {
         };
         let mut body = Object::new(out);
         body.string("type", kind);
-        err.extensions(&mut body.members(&["type", "errors"]));
+        err.extensions(&mut body.members(RESERVED));
         let mut list = body.array("errors");
         if errors.is_empty() {
             let mut item = list.object();

@@ -1,0 +1,333 @@
+//! `api_error::client`: responses in each preset decoded back, the format
+//! told from the body, hostile bodies decoded without a panic, and derived
+//! types rebuilt from what a body carries.
+
+use api_error::client::{self, Envelope, RemoteError};
+use api_error::format::{Flat, Format, Meta, Nested, Problem, Standard};
+use api_error::http::StatusCode;
+use api_error::{ApiError, FieldError, FieldErrors, FieldPath, RequestError};
+use serde_json::json;
+
+fn decode<F: Format>(err: &impl ApiError) -> RemoteError {
+    client::decode_response(&F::response(err))
+}
+
+#[derive(Debug, PartialEq, ApiError)]
+#[api(type = "https://example.com/errors/")]
+enum SignupError {
+    #[api(status = 409, message = "The user {0} already exists.")]
+    UserAlreadyExists(String),
+    #[api(status = 422, code = "invalid", message = "The signup is invalid.")]
+    Invalid(#[api(errors)] FieldErrors),
+    #[api(status = 400, message = "{field} is wrong.")]
+    Wrong {
+        #[api(path)]
+        field: FieldPath,
+        #[api(extension)]
+        hint: &'static str,
+    },
+    #[api(status = 401)]
+    Unauthenticated,
+    #[api(transparent)]
+    Request(RequestError),
+}
+
+fn invalid() -> SignupError {
+    let mut errors = FieldErrors::new();
+    errors.add("email", "invalid_email", "The email has no @.");
+    errors.push(
+        FieldError::new("too_young", "Too young.")
+            .at(FieldPath::new().field("people").index(2).field("age")),
+    );
+    SignupError::Invalid(errors)
+}
+
+#[test]
+fn each_preset_is_told_apart_and_decoded() {
+    let exists = SignupError::UserAlreadyExists("ada".into());
+    for (remote, envelope) in [
+        (decode::<Flat>(&exists), Envelope::Flat),
+        (decode::<Meta>(&exists), Envelope::Meta),
+        (decode::<Standard>(&exists), Envelope::Standard),
+        (decode::<Nested>(&exists), Envelope::Nested),
+        (decode::<Problem>(&exists), Envelope::Problem),
+    ] {
+        assert_eq!(remote.envelope(), Some(envelope));
+        assert_eq!(remote.status(), StatusCode::CONFLICT);
+        assert_eq!(remote.code(), Some("user_already_exists"), "{envelope:?}");
+        assert_eq!(
+            remote.message(),
+            Some("The user ada already exists."),
+            "{envelope:?}"
+        );
+        assert!(remote.errors().is_empty());
+        assert!(remote.extensions().is_empty(), "{envelope:?}");
+        assert_eq!(
+            remote.to_string(),
+            "409 user_already_exists: The user ada already exists."
+        );
+    }
+    let problem = decode::<Problem>(&exists);
+    assert_eq!(problem.title(), Some("Conflict"));
+    assert_eq!(
+        problem.type_uri(),
+        Some("https://example.com/errors/user_already_exists")
+    );
+}
+
+#[test]
+fn sub_errors_come_back_with_their_paths() {
+    let expected = |with_status: bool| -> Vec<(String, String, String, Option<u16>)> {
+        let status = with_status.then_some(422);
+        vec![
+            (
+                "invalid_email".into(),
+                "The email has no @.".into(),
+                "email".into(),
+                status,
+            ),
+            (
+                "too_young".into(),
+                "Too young.".into(),
+                "people[2].age".into(),
+                status,
+            ),
+        ]
+    };
+    let seen = |remote: &RemoteError| -> Vec<(String, String, String, Option<u16>)> {
+        remote
+            .errors()
+            .iter()
+            .map(|sub| {
+                let path = sub.path().map(ToString::to_string).unwrap_or_default();
+                (
+                    sub.code().into(),
+                    sub.message().into(),
+                    path,
+                    sub.status().map(|s| s.as_u16()),
+                )
+            })
+            .collect()
+    };
+    for (remote, carries_top, with_status) in [
+        (decode::<Flat>(&invalid()), true, false),
+        (decode::<Meta>(&invalid()), true, false),
+        (decode::<Standard>(&invalid()), false, false),
+        (decode::<Nested>(&invalid()), false, true),
+        (decode::<Problem>(&invalid()), true, false),
+    ] {
+        let envelope = remote.envelope();
+        assert_eq!(seen(&remote), expected(with_status), "{envelope:?}");
+        assert_eq!(
+            remote.code().is_some(),
+            carries_top || envelope == Some(Envelope::Nested),
+            "{envelope:?}"
+        );
+        assert_eq!(remote.message().is_some(), carries_top, "{envelope:?}");
+    }
+}
+
+#[test]
+fn paths_and_extension_members_come_back() {
+    let wrong = || SignupError::Wrong {
+        field: FieldPath::parse("address.street"),
+        hint: "Use a street name.",
+    };
+    for remote in [
+        decode::<Meta>(&wrong()),
+        decode::<Standard>(&wrong()),
+        decode::<Nested>(&wrong()),
+        decode::<Problem>(&wrong()),
+    ] {
+        assert_eq!(
+            remote.path(),
+            Some(&FieldPath::parse("address.street")),
+            "{:?}",
+            remote.envelope()
+        );
+        if remote.envelope() != Some(Envelope::Standard) {
+            assert_eq!(remote.extensions()["hint"], "Use a street name.");
+        }
+    }
+    // Flat carries the extension member, not the path.
+    let flat = decode::<Flat>(&wrong());
+    assert_eq!(flat.path(), None);
+    assert_eq!(flat.extensions()["hint"], "Use a street name.");
+}
+
+#[test]
+fn the_seeds_examples_decode() {
+    let cases = [
+        (
+            401,
+            None,
+            r#"{"error":"missing_authorization_header","message":"Authorization header bearer token must be present."}"#,
+            Envelope::Flat,
+            "missing_authorization_header",
+        ),
+        (
+            404,
+            None,
+            r#"{"meta":{"status":404,"error":{"status":404,"type":"not_found","message":"Resource not found"}}}"#,
+            Envelope::Meta,
+            "not_found",
+        ),
+        (
+            401,
+            None,
+            r#"{"type":"client_error","errors":[{"code":"authentication_failed","detail":"Incorrect authentication credentials.","attr":null}]}"#,
+            Envelope::Standard,
+            "authentication_failed",
+        ),
+        (
+            403,
+            Some("application/problem+json"),
+            r#"{"type":"https://example.com/probs/out-of-credit","title":"You do not have enough credit.","detail":"Your current balance is 30, but that costs 50.","instance":"/account/12345/msgs/abc","balance":30,"accounts":["/account/12345","/account/67890"]}"#,
+            Envelope::Problem,
+            "",
+        ),
+    ];
+    for (status, content_type, body, envelope, code) in cases {
+        let remote = client::decode(
+            StatusCode::from_u16(status).unwrap(),
+            content_type,
+            body.as_bytes(),
+        );
+        assert_eq!(remote.envelope(), Some(envelope), "{body}");
+        assert_eq!(remote.code().unwrap_or_default(), code, "{body}");
+    }
+    let problem = client::decode(
+        StatusCode::FORBIDDEN,
+        Some("application/problem+json"),
+        cases[3].2.as_bytes(),
+    );
+    assert_eq!(problem.instance(), Some("/account/12345/msgs/abc"));
+    assert_eq!(problem.extensions()["balance"], 30);
+    assert_eq!(
+        problem.extensions()["accounts"],
+        json!(["/account/12345", "/account/67890"])
+    );
+    assert_eq!(
+        problem.to_string(),
+        "403 Forbidden: Your current balance is 30, but that costs 50."
+    );
+}
+
+#[test]
+fn unknown_bodies_keep_the_status_and_the_text() {
+    let gateway = StatusCode::BAD_GATEWAY;
+    for (content_type, body, message) in [
+        (
+            Some("text/html"),
+            &b"<h1>Bad Gateway</h1>\n"[..],
+            Some("<h1>Bad Gateway</h1>"),
+        ),
+        (
+            Some("application/json"),
+            b"{\"unexpected\":true}",
+            Some("{\"unexpected\":true}"),
+        ),
+        (None, b"[1, 2]", Some("[1, 2]")),
+        (None, b"not json", Some("not json")),
+        (None, b"", None),
+        (Some("application/json"), b"  \n", None),
+        (None, b"\xff\xfe broken", Some("\u{fffd}\u{fffd} broken")),
+    ] {
+        let remote = client::decode(gateway, content_type, body);
+        assert_eq!(remote.envelope(), None);
+        assert_eq!(remote.code(), None);
+        assert_eq!(remote.message(), message);
+        assert!(remote.errors().is_empty());
+        assert_eq!(remote.status(), gateway);
+    }
+    let empty = client::decode(gateway, None, b"");
+    assert_eq!(empty.to_string(), "502 Bad Gateway");
+}
+
+#[test]
+fn hostile_bodies_never_panic() {
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let remote = client::decode(StatusCode::BAD_REQUEST, None, deep.as_bytes());
+    assert_eq!(remote.envelope(), None);
+    // Members of the wrong type read as absent.
+    for body in [
+        r#"{"error":"x","message":5,"errors":"no"}"#,
+        r#"{"error":"x","errors":[1,"a",null,{"error":3,"field":[]}]}"#,
+        r#"{"meta":{"error":{"type":[],"errors":{}}}}"#,
+        r#"{"error":{"code":1,"status":"x","inner":[{"status":99999999999},{"status":-1},{"status":99}]}}"#,
+        r#"{"type":"validation_error","errors":[{"code":null,"attr":5}]}"#,
+        r##"{"title":"t","status":"x","pointer":"not/a/pointer","errors":[{"pointer":"#/%E0%A4%A"}]}"##,
+    ] {
+        let remote = client::decode(StatusCode::BAD_REQUEST, None, body.as_bytes());
+        assert!(remote.envelope().is_some(), "{body}");
+        let _ = remote.to_string();
+    }
+    let remote = client::decode(
+        StatusCode::BAD_REQUEST,
+        None,
+        br#"{"error":{"code":"c","inner":[{"code":"a","status":99999999999},{"code":"b","status":418}]}}"#,
+    );
+    let statuses: Vec<_> = remote.errors().iter().map(FieldError::status).collect();
+    assert_eq!(statuses, [None, Some(StatusCode::IM_A_TEAPOT)]);
+}
+
+#[test]
+fn derived_types_are_rebuilt_from_what_the_body_carries() {
+    // Unit variants, from any preset.
+    for remote in [
+        decode::<Flat>(&SignupError::Unauthenticated),
+        decode::<Standard>(&SignupError::Unauthenticated),
+        decode::<Problem>(&SignupError::Unauthenticated),
+    ] {
+        assert_eq!(
+            SignupError::from_remote(&remote),
+            Some(SignupError::Unauthenticated)
+        );
+    }
+    // A variant whose only field is its sub-errors.
+    let remote = decode::<Problem>(&invalid());
+    assert_eq!(SignupError::from_remote(&remote), Some(invalid()));
+    // Transparent variants, through the type they hold.
+    let remote = decode::<Flat>(&RequestError::MissingAuthorizationHeader);
+    assert_eq!(
+        SignupError::from_remote(&remote),
+        Some(SignupError::Request(
+            RequestError::MissingAuthorizationHeader
+        ))
+    );
+    // Not what the body carries: a field only the message shows, another
+    // status for the code, another code, a body in no format.
+    let remote = decode::<Flat>(&SignupError::UserAlreadyExists("ada".into()));
+    assert_eq!(SignupError::from_remote(&remote), None);
+    let remote = client::decode(
+        StatusCode::FORBIDDEN,
+        None,
+        br#"{"error":"unauthenticated","message":"x"}"#,
+    );
+    assert_eq!(SignupError::from_remote(&remote), None);
+    let remote = client::decode(
+        StatusCode::UNAUTHORIZED,
+        None,
+        br#"{"error":"expired","message":"x"}"#,
+    );
+    assert_eq!(SignupError::from_remote(&remote), None);
+    let remote = client::decode(StatusCode::UNAUTHORIZED, None, b"Unauthorized");
+    assert_eq!(SignupError::from_remote(&remote), None);
+}
+
+#[test]
+fn structs_and_boxed_inner_errors() {
+    #[derive(Debug, PartialEq, ApiError)]
+    #[api(status = 404)]
+    struct NotFound;
+    #[derive(Debug, ApiError)]
+    enum Boxed {
+        #[api(transparent)]
+        Any(Box<dyn ApiError + Send + Sync>),
+    }
+    let remote = decode::<Nested>(&NotFound);
+    assert_eq!(NotFound::from_remote(&remote), Some(NotFound));
+    // A boxed trait object cannot be rebuilt.
+    assert!(Boxed::from_remote(&remote).is_none());
+    let _ = Boxed::Any(Box::new(NotFound));
+}
