@@ -1,6 +1,7 @@
 //! A tour of api-error: one error enum, and what each of its variants
 //! becomes: status, code, public message, headers, and the body in each of
-//! the five formats; then the errors of a request body, and the catalog.
+//! the five formats; then the errors of a request body, responses decoded
+//! on the client side, and the catalog as a reference page.
 //!
 //! ```sh
 //! cargo run --example tour
@@ -11,7 +12,7 @@ use std::time::Duration;
 use api_error::format::{Flat, Format, Meta, Nested, Problem, Standard};
 use api_error::http::header::CONTENT_TYPE;
 use api_error::http::{HeaderMap, HeaderValue, Response};
-use api_error::{ApiError, FieldErrors, parse_json};
+use api_error::{ApiError, FieldErrors, client, parse_json};
 
 /// The errors of a small user service.
 #[derive(Debug, ApiError)]
@@ -30,6 +31,11 @@ enum UserError {
     NotFound,
 
     /// The new user's details are invalid; `errors` says which and why.
+    ///
+    /// # Causes
+    ///
+    /// - An email address without `@`.
+    /// - An age under 13.
     #[api(status = 422, code = "invalid_user", message = "The user is invalid.")]
     Invalid(#[api(errors)] FieldErrors),
 
@@ -38,6 +44,10 @@ enum UserError {
     Database(#[source] std::io::Error), // its text never reaches the client
 
     /// The caller has sent too many requests.
+    ///
+    /// # Resolution
+    ///
+    /// Wait for the delay `Retry-After` gives, then try again.
     #[api(status = 429, title = "Slow Down", message = "Retry in {0:?}.")]
     RateLimited(#[api(retry_after)] Duration),
 
@@ -140,20 +150,29 @@ fn main() {
         }
     }
 
-    heading("The catalog: every error UserError can produce");
-    for item in &UserError::catalog() {
-        let entry = item.entry();
-        println!(
-            "{} {:<22} {}",
-            entry.status().as_u16(),
-            entry.code(),
-            entry.title()
-        );
-        if !entry.description().is_empty() {
-            println!("    {}", entry.description());
+    heading("Client side: a response decoded, and the error rebuilt");
+    for response in [Flat::response(&errors[1]), Problem::response(&errors[2])] {
+        let remote = client::decode_response(&response);
+        println!("{remote}");
+        println!("  envelope: {:?}", remote.envelope());
+        for sub in remote.errors() {
+            let path = sub.path().map(ToString::to_string).unwrap_or_default();
+            println!("  sub-error {} at {path}: {}", sub.code(), sub.message());
         }
-        println!("    example: {}", text(&item.example_body()));
+        if let Some(err) = UserError::from_remote(&remote) {
+            let variant = err
+                .entry()
+                .map(|entry| entry.rust_path())
+                .unwrap_or_default();
+            println!(
+                "  rebuilt:  {variant}, with {} sub-errors",
+                err.errors().len()
+            );
+        }
     }
+
+    heading("The catalog, as a Markdown reference page");
+    print!("{}", UserError::catalog().markdown().title("User errors"));
 }
 
 fn heading(title: &str) {

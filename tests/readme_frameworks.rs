@@ -1,4 +1,5 @@
-//! The README's framework sections: their code is the examples' code, and
+//! The README's framework sections: their code is the examples' code (and
+//! the catalog section's tests are those of `users_errors.rs`), and
 //! the requests they show get the responses they show, from the axum app,
 //! the actix-web app and the OpenAPI example alike.
 
@@ -50,11 +51,16 @@ fn the_readme_code_is_the_examples_code() {
         include_str!("../examples/openapi_signup.rs"),
     ];
     let shown = blocks("rust,ignore");
-    // The two whole programs, then a part of the third.
-    assert_eq!(shown.len(), 3);
-    assert_eq!(shown[0], code(examples[0]));
-    assert_eq!(shown[1], code(examples[1]));
-    assert!(examples[2].contains(shown[2]), "{}", shown[2]);
+    // The catalog tests, the two whole programs, then a part of the third.
+    assert_eq!(shown.len(), 4);
+    assert!(
+        include_str!("users_errors.rs").contains(shown[0]),
+        "{}",
+        shown[0]
+    );
+    assert_eq!(shown[1], code(examples[0]));
+    assert_eq!(shown[2], code(examples[1]));
+    assert!(examples[2].contains(shown[3]), "{}", shown[3]);
 }
 
 /// A request the README shows as a curl command line, and the body it shows

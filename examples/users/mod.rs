@@ -42,6 +42,21 @@ pub fn start() -> io::Result<TcpListener> {
     TcpListener::bind(("127.0.0.1", port))
 }
 
+/// The API's error reference page, in Markdown: what
+/// `cargo run --example error_reference` writes to `examples/users/ERRORS.md`.
+pub fn reference_page() -> String {
+    UsersError::catalog()
+        .markdown()
+        .title("Users API errors")
+        .intro(
+            "Every error the users API answers with: its status, its code, what it \
+             means and what the body looks like. Bodies are `application/json`, \
+             `{\"error\": <code>, \"message\": <message>}`; a message in braces, \
+             such as `{reason}`, is filled in by each occurrence.",
+        )
+        .to_string()
+}
+
 /// Every error the API answers with, in the page's flat format:
 /// `{"error": <code>, "message": <message>}`.
 #[derive(Debug, ApiError)]
