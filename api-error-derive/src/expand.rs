@@ -13,7 +13,7 @@ use syn::{GenericArgument, Ident, LitStr, PathArguments, Type};
 
 use crate::ast::{Input, Variant};
 use crate::attr::Status;
-use crate::fmt::Template;
+use crate::fmt::{How, Piece, Template};
 use crate::generics::{self, InferredBounds};
 
 pub(crate) fn expand(input: &Input) -> TokenStream {
@@ -185,9 +185,12 @@ impl<'i, 'a> Expansion<'i, 'a> {
                     let member = &variant.fields.get(*field)?.member;
                     Some(quote!(#member: #local))
                 });
-                let lit = &template.lit;
+                let calls = template
+                    .pieces
+                    .iter()
+                    .map(|piece| message_call(variant, piece));
                 self.message_arms.push(quote! {
-                    #path { #(#bindings,)* .. } => __formatter.write_fmt(::core::format_args!(#lit)),
+                    #path { #(#bindings,)* .. } => __out #(#calls)* .done(),
                 });
                 for (field, bound) in &template.bounds {
                     if let Some(field) = variant
@@ -201,7 +204,7 @@ impl<'i, 'a> Expansion<'i, 'a> {
             }
             Message::Display => {
                 self.message_arms.push(quote! {
-                    #path { .. } => ::api_error::__private::client_display(&__ENTRIES[#index], __self, __formatter),
+                    #path { .. } => __out.client_display(&__ENTRIES[#index], __self).done(),
                 });
                 if self.input.generics.type_params().next().is_some() {
                     let self_ty = self.self_ty();
@@ -531,12 +534,12 @@ impl<'i, 'a> Expansion<'i, 'a> {
             let arms = &self.message_arms;
             let rest = self
                 .fixed_messages
-                .then(|| quote!(_ => __resolve(__self).fmt_message(__formatter),));
+                .then(|| quote!(_ => __out.resolved(__resolve(__self)).done(),));
             quote! {
                 #[allow(deprecated)]
                 fn __message #fn_impl_generics (
                     __self: &#self_ty,
-                    __formatter: &mut ::core::fmt::Formatter<'_>,
+                    __out: &mut ::api_error::__private::MessageOut<'_, '_>,
                 ) -> ::core::fmt::Result #where_clause {
                     match __self {
                         #(#arms)*
@@ -545,10 +548,28 @@ impl<'i, 'a> Expansion<'i, 'a> {
                 }
             }
         });
-        let write_message = if message_fn.is_some() {
-            quote!(__message(self, __formatter))
+        // Both write through `__message`: to the formatter for `Display`,
+        // into the body's JSON string for formats.
+        let (write_message, write_json) = if message_fn.is_some() {
+            (
+                quote!(__message(
+                    self,
+                    &mut ::api_error::__private::MessageOut::formatter(__formatter)
+                )),
+                quote!(__message(
+                    self,
+                    &mut ::api_error::__private::MessageOut::json(__out)
+                )),
+            )
         } else {
-            quote!(__resolve(self).fmt_message(__formatter))
+            (
+                quote!(__resolve(self).fmt_message(__formatter)),
+                quote!(
+                    ::api_error::__private::MessageOut::json(__out)
+                        .resolved(__resolve(self))
+                        .done()
+                ),
+            )
         };
 
         let mut api_bounds = InferredBounds::default();
@@ -626,6 +647,9 @@ impl<'i, 'a> Expansion<'i, 'a> {
                     }
                     fn fmt_message(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                         #write_message
+                    }
+                    fn __message_json(&self, __out: &mut ::api_error::__private::Vec<u8>) -> ::core::fmt::Result {
+                        #write_json
                     }
                     fn title(&self) -> &::core::primitive::str {
                         __resolve(self).title()
@@ -854,6 +878,81 @@ fn option_inner(ty: &Type) -> Option<&Type> {
     match arguments.args.first() {
         Some(GenericArgument::Type(inner)) if arguments.args.len() == 1 => Some(inner),
         _ => None,
+    }
+}
+
+/// The call that writes one piece of a message (see `MessageOut`): text,
+/// already escaped for JSON too; a string field as it is; any other field
+/// through `fmt`.
+fn message_call(variant: &Variant, piece: &Piece) -> TokenStream {
+    match piece {
+        Piece::Text(text) => {
+            let json = json_escaped(text);
+            quote!(.text(#text, #json))
+        }
+        Piece::Field { local, field, how } => match how {
+            How::Display
+                if variant
+                    .fields
+                    .get(*field)
+                    .is_some_and(|field| is_str(field.ty)) =>
+            {
+                quote!(.str(::core::convert::AsRef::<::core::primitive::str>::as_ref(#local)))
+            }
+            How::Display => quote!(.display(#local)),
+            How::Debug => quote!(.debug(#local)),
+            How::Spec(lit) => quote!(.args(::core::format_args!(#lit))),
+        },
+    }
+}
+
+/// `text` as the inside of a JSON string.
+fn json_escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            '\0'..='\u{1f}' => out.push_str(&format!("\\u{:04x}", u32::from(ch))),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+/// Whether `ty` is written as a string type that `AsRef<str>` reads without
+/// formatting: `String`, `&str`, `Cow<str>`, `Box<str>`, `Rc<str>`,
+/// `Arc<str>`.
+fn is_str(ty: &Type) -> bool {
+    let is_bare_str =
+        |ty: &Type| matches!(ty, Type::Path(ty) if ty.qself.is_none() && ty.path.is_ident("str"));
+    match ty {
+        Type::Reference(reference) => is_bare_str(&reference.elem),
+        Type::Path(ty) if ty.qself.is_none() => {
+            let Some(last) = ty.path.segments.last() else {
+                return false;
+            };
+            match &last.arguments {
+                PathArguments::None => last.ident == "String",
+                PathArguments::AngleBracketed(arguments) => {
+                    let wraps = ["Cow", "Box", "Rc", "Arc"]
+                        .iter()
+                        .any(|name| last.ident == name);
+                    let last_type = arguments.args.iter().rev().find_map(|arg| match arg {
+                        GenericArgument::Type(ty) => Some(ty),
+                        _ => None,
+                    });
+                    wraps && last_type.is_some_and(is_bare_str)
+                }
+                PathArguments::Parenthesized(_) => false,
+            }
+        }
+        _ => false,
     }
 }
 

@@ -1,10 +1,10 @@
 //! Message placeholders: `{field}`, `{0}`, `{field:?}`, `{0:>8}`.
 //!
-//! Each placeholder is checked against the variant's fields and rewritten to
-//! name a local bound to that field (`{id}` → `{__field_id}`, `{0}` →
-//! `{__field0}`).
-//! The rewritten literal keeps the original's span, so rustc's own errors
-//! about a format spec still point at the user's message.
+//! Each placeholder is checked against the variant's fields and read into
+//! the message's [`Piece`]s, which name a local bound to that field (`{id}`
+//! → `__field_id`, `{0}` → `__field0`). The locals, and the format string
+//! of a placeholder with a spec (`{__field0:>8}`), have the message's span,
+//! so rustc's own errors about a field's formatting point at the message.
 
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
@@ -27,8 +27,6 @@ pub(crate) enum Placeholders<'a, 'f> {
 
 /// A message checked against the fields it formats.
 pub(crate) struct Template {
-    /// The literal with each placeholder naming a local from `bindings`.
-    pub(crate) lit: LitStr,
     /// Each local to bind, with the index of the field it binds.
     pub(crate) bindings: Vec<(Ident, usize)>,
     /// The formatting traits each field must implement.
@@ -36,6 +34,33 @@ pub(crate) struct Template {
     /// The text itself (`{{` unescaped) when there are no placeholders;
     /// otherwise the template as written.
     pub(crate) text: String,
+    /// The message in the order it is written: text, and the fields it
+    /// formats.
+    pub(crate) pieces: Vec<Piece>,
+}
+
+/// A part of a message.
+pub(crate) enum Piece {
+    /// Text, `{{` unescaped.
+    Text(String),
+    /// A placeholder: the local bound to the field, the field's index, and
+    /// how it is formatted.
+    Field {
+        local: Ident,
+        field: usize,
+        how: How,
+    },
+}
+
+/// How a placeholder formats its field.
+pub(crate) enum How {
+    /// `{field}`.
+    Display,
+    /// `{field:?}`.
+    Debug,
+    /// Any other spec, as a format string of that one placeholder naming
+    /// the local (`{__field0:>8}`), with the message's span.
+    Spec(LitStr),
 }
 
 impl Template {
@@ -52,20 +77,22 @@ impl Template {
             span: lit.span(),
             bindings: Vec::new(),
             bounds: Vec::new(),
+            pieces: Vec::new(),
             errors: Vec::new(),
         };
-        let mut rewritten = String::with_capacity(value.len());
+        // The text since the last placeholder.
+        let mut pending = String::new();
         let mut text = String::with_capacity(value.len());
         let mut chars = value.chars().peekable();
         while let Some(ch) = chars.next() {
             match ch {
                 '{' if chars.next_if_eq(&'{').is_some() => {
-                    rewritten.push_str("{{");
                     text.push('{');
+                    pending.push('{');
                 }
                 '}' if chars.next_if_eq(&'}').is_some() => {
-                    rewritten.push_str("}}");
                     text.push('}');
+                    pending.push('}');
                 }
                 '{' => {
                     let mut inner = String::new();
@@ -83,9 +110,12 @@ impl Template {
                         );
                         break;
                     }
-                    rewritten.push('{');
-                    rewritten.push_str(&parser.placeholder(&inner));
-                    rewritten.push('}');
+                    if !pending.is_empty() {
+                        parser
+                            .pieces
+                            .push(Piece::Text(std::mem::take(&mut pending)));
+                    }
+                    parser.placeholder(&inner);
                 }
                 '}' => {
                     parser.errors.push(
@@ -93,10 +123,13 @@ impl Template {
                     );
                 }
                 _ => {
-                    rewritten.push(ch);
                     text.push(ch);
+                    pending.push(ch);
                 }
             }
+        }
+        if !pending.is_empty() {
+            parser.pieces.push(Piece::Text(pending));
         }
         if !parser.errors.is_empty() {
             for error in parser.errors {
@@ -110,10 +143,10 @@ impl Template {
             value
         };
         Some(Template {
-            lit: LitStr::new(&rewritten, lit.span()),
             bindings: parser.bindings,
             bounds: parser.bounds,
             text,
+            pieces: parser.pieces,
         })
     }
 }
@@ -155,29 +188,39 @@ struct Parser<'p, 'a, 'f> {
     span: Span,
     bindings: Vec<(Ident, usize)>,
     bounds: Vec<(usize, Trait)>,
+    pieces: Vec<Piece>,
     errors: Vec<String>,
 }
 
 impl Parser<'_, '_, '_> {
-    /// Rewrites the inside of one placeholder, `arg` or `arg:spec`.
-    fn placeholder(&mut self, inner: &str) -> String {
+    /// Reads the inside of one placeholder, `arg` or `arg:spec`.
+    fn placeholder(&mut self, inner: &str) {
         let (arg, spec) = match inner.split_once(':') {
             Some((arg, spec)) => (arg, Some(spec)),
             None => (inner, None),
         };
         let Some(local) = self.field(arg, inner) else {
-            return inner.to_owned();
+            return;
         };
         let Some(spec) = spec else {
             self.bound(&local, Trait::Display);
-            return local.to_string();
+            self.piece(local, How::Display);
+            return;
         };
-        match self.spec(spec, inner) {
-            Some((spec, bound)) => {
-                self.bound(&local, bound);
-                format!("{local}:{spec}")
-            }
-            None => inner.to_owned(),
+        if let Some((spec, bound)) = self.spec(spec, inner) {
+            self.bound(&local, bound);
+            let how = if spec == "?" {
+                How::Debug
+            } else {
+                How::Spec(LitStr::new(&format!("{{{local}:{spec}}}"), self.span))
+            };
+            self.piece(local, how);
+        }
+    }
+
+    fn piece(&mut self, local: Ident, how: How) {
+        if let Some(&(_, field)) = self.bindings.iter().find(|(name, _)| *name == local) {
+            self.pieces.push(Piece::Field { local, field, how });
         }
     }
 

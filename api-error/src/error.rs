@@ -1,13 +1,14 @@
 //! The [`ApiError`] trait.
 
 use core::error::Error;
-use core::fmt;
+use core::fmt::{self, Write as _};
 
 use http::{HeaderMap, StatusCode};
 
 use crate::catalog::{Catalog, Entry};
 use crate::client::RemoteError;
 use crate::field::{FieldError, FieldPath};
+use crate::format::json::Escape;
 use crate::format::{DynFormat, Members};
 
 /// An error that an HTTP API can return.
@@ -47,7 +48,11 @@ pub trait ApiError: Error {
 
     /// The public message as a `String`.
     fn message(&self) -> String {
-        PublicMessage(self).to_string()
+        // Room for most messages at once, rather than growing by doubling.
+        let mut message = String::with_capacity(128);
+        // Writing to a `String` fails only if `fmt_message` does.
+        let _ = write!(message, "{}", PublicMessage(self));
+        message
     }
 
     /// A short, human-readable summary of the kind of error, the same for
@@ -118,6 +123,15 @@ pub trait ApiError: Error {
         Self: Sized,
     {
         Catalog::new()
+    }
+
+    /// Writes the public message inside a JSON string, escaped: what
+    /// formats call. Derived types copy their message's text already
+    /// escaped; the default escapes what [`fmt_message`](Self::fmt_message)
+    /// writes.
+    #[doc(hidden)]
+    fn __message_json(&self, out: &mut Vec<u8>) -> fmt::Result {
+        write!(Escape(out), "{}", PublicMessage(self))
     }
 
     /// Rebuilds an error of this type from one a client decoded, when the
@@ -218,6 +232,9 @@ impl<E: ApiError + ?Sized> ApiError for &E {
     }
     fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         (**self).fmt_message(f)
+    }
+    fn __message_json(&self, out: &mut Vec<u8>) -> fmt::Result {
+        (**self).__message_json(out)
     }
     fn title(&self) -> &str {
         (**self).title()

@@ -459,12 +459,36 @@ impl fmt::Display for FieldPath {
         for (i, segment) in self.segments.iter().enumerate() {
             match segment {
                 Segment::Field(name) if i == 0 => f.write_str(name)?,
-                Segment::Field(name) => write!(f, ".{name}")?,
-                Segment::Index(index) => write!(f, "[{index}]")?,
+                Segment::Field(name) => {
+                    f.write_char('.')?;
+                    f.write_str(name)?;
+                }
+                Segment::Index(index) => {
+                    f.write_char('[')?;
+                    write_index(f, *index)?;
+                    f.write_char(']')?;
+                }
             }
         }
         Ok(())
     }
+}
+
+/// Writes `index` in decimal without the `fmt` machinery, which costs more
+/// than the digits: paths are shown in every request error's message.
+fn write_index(f: &mut fmt::Formatter<'_>, mut index: usize) -> fmt::Result {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    for slot in digits.iter_mut().rev() {
+        *slot = b'0' + (index % 10) as u8;
+        start -= 1;
+        index /= 10;
+        if index == 0 {
+            break;
+        }
+    }
+    let digits = digits.get(start..).unwrap_or_default();
+    f.write_str(std::str::from_utf8(digits).unwrap_or_default())
 }
 
 /// A [`FieldPath`] shown as a JSON Pointer URI fragment; see
@@ -478,7 +502,7 @@ impl fmt::Display for Pointer<'_> {
         for segment in &self.0.segments {
             f.write_char('/')?;
             match segment {
-                Segment::Index(index) => write!(f, "{index}")?,
+                Segment::Index(index) => write_index(f, *index)?,
                 Segment::Field(name) => {
                     for byte in name.bytes() {
                         match byte {
@@ -550,6 +574,15 @@ mod tests {
                 Segment::Field("tags".into())
             ]
         );
+    }
+
+    #[test]
+    fn indices_print_in_full() {
+        for index in [0, 9, 10, 1234, usize::MAX] {
+            let path = FieldPath::new().index(index);
+            assert_eq!(path.to_string(), format!("[{index}]"));
+            assert_eq!(path.pointer().to_string(), format!("#/{index}"));
+        }
     }
 
     #[test]

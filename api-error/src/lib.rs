@@ -91,6 +91,7 @@ mod field;
 mod integrations;
 #[cfg(feature = "tracing")]
 mod log;
+mod message;
 
 #[doc(hidden)]
 #[path = "private.rs"]

@@ -15,6 +15,8 @@ pub use crate::client::RemoteError;
 pub use crate::field::{FieldError, FieldPath};
 pub use crate::format::{DynFormat, Members};
 pub use crate::headers;
+pub use crate::message::MessageOut;
+pub use std::vec::Vec;
 
 pub use crate::__api_error_integrations as integrations;
 
@@ -48,20 +50,6 @@ pub const fn status(code: u16) -> StatusCode {
 /// status is written as a path.
 pub const fn is_error_status(status: StatusCode) -> bool {
     matches!(status.as_u16(), 400..=599)
-}
-
-/// The public message of a variant that shows its thiserror `Display` when
-/// it is a client error, and its reason phrase when it is a server error.
-pub fn client_display(
-    entry: &Entry,
-    err: &dyn fmt::Display,
-    f: &mut fmt::Formatter<'_>,
-) -> fmt::Result {
-    if entry.status().is_client_error() {
-        fmt::Display::fmt(err, f)
-    } else {
-        f.write_str(entry.message())
-    }
 }
 
 /// A field marked `#[api(path)]`: a `FieldPath`, or an `Option` of one.

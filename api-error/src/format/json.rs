@@ -9,7 +9,7 @@ use std::fmt::{self, Write as _};
 
 use serde::Serialize;
 
-use crate::error::{ApiError, PublicMessage, error_status, reason_phrase};
+use crate::error::{ApiError, error_status, reason_phrase};
 
 /// A JSON object being written; `}` is written when it is dropped.
 ///
@@ -63,16 +63,21 @@ impl<'a> Object<'a> {
         write_display(self.out, value, || "");
     }
 
-    /// Writes `err`'s public message, streamed from
-    /// [`ApiError::fmt_message`] without an intermediate `String`.
+    /// Writes `err`'s public message, streamed into the body without an
+    /// intermediate `String` (a derived message's text is copied already
+    /// escaped).
     ///
     /// If the message fails to format, the status's reason phrase is written
     /// instead.
     pub fn message(&mut self, key: &str, err: &(impl ApiError + ?Sized)) {
         self.key(key);
-        write_display(self.out, &PublicMessage(err), || {
-            reason_phrase(error_status(err))
-        });
+        self.out.push(b'"');
+        let start = self.out.len();
+        if err.__message_json(self.out).is_err() {
+            self.out.truncate(start);
+            escape_into(self.out, reason_phrase(error_status(err)));
+        }
+        self.out.push(b'"');
     }
 
     /// Writes a number member.
@@ -230,7 +235,7 @@ fn write_u64(out: &mut Vec<u8>, n: u64) {
 }
 
 /// A `fmt::Write` sink that escapes what it is given into a JSON string body.
-struct Escape<'a>(&'a mut Vec<u8>);
+pub(crate) struct Escape<'a>(pub(crate) &'a mut Vec<u8>);
 
 impl fmt::Write for Escape<'_> {
     fn write_str(&mut self, s: &str) -> fmt::Result {
@@ -239,18 +244,15 @@ impl fmt::Write for Escape<'_> {
     }
 }
 
-/// Appends `s` with the characters JSON requires escaped, escaped.
+/// Appends `s` with the characters JSON requires escaped, escaped: the
+/// runs between them are copied whole.
 pub(crate) fn escape_into(out: &mut Vec<u8>, s: &str) {
-    let bytes = s.as_bytes();
-    let mut run = 0;
-    for (i, &byte) in bytes.iter().enumerate() {
-        if !NEEDS_ESCAPE
-            .get(usize::from(byte))
-            .copied()
-            .unwrap_or(false)
-        {
-            continue;
-        }
+    let mut rest = s.as_bytes();
+    while let Some((clean, tail)) = first_to_escape(rest).and_then(|i| rest.split_at_checked(i)) {
+        out.extend_from_slice(clean);
+        let Some((&byte, after)) = tail.split_first() else {
+            break;
+        };
         let escape: &[u8] = match byte {
             b'"' => b"\\\"",
             b'\\' => b"\\\\",
@@ -261,11 +263,78 @@ pub(crate) fn escape_into(out: &mut Vec<u8>, s: &str) {
             0x0c => b"\\f",
             _ => &[b'\\', b'u', b'0', b'0', hex(byte >> 4), hex(byte & 0xf)],
         };
-        out.extend_from_slice(bytes.get(run..i).unwrap_or_default());
         out.extend_from_slice(escape);
-        run = i + 1;
+        rest = after;
     }
-    out.extend_from_slice(bytes.get(run..).unwrap_or_default());
+    out.extend_from_slice(rest);
+}
+
+/// The position of the first byte of `bytes` that must be escaped.
+///
+/// Most text needs no escape at all, so it reads eight bytes at a time, the
+/// last eight (or a short string padded with spaces) included, and goes
+/// byte by byte only from a word that holds such a byte.
+pub(crate) fn first_to_escape(bytes: &[u8]) -> Option<usize> {
+    let mut clean = 0;
+    let mut flagged = false;
+    for chunk in bytes.chunks_exact(8) {
+        if word_needs_escape(word(chunk)) {
+            flagged = true;
+            break;
+        }
+        clean += 8;
+    }
+    if !flagged {
+        // The bytes after the last whole word, read as one word that
+        // overlaps the bytes before them; a string of fewer than eight
+        // bytes as two overlapping halves.
+        let len = bytes.len();
+        let last = match len {
+            8.. => word(bytes.get(len - 8..).unwrap_or_default()),
+            4..8 => {
+                let half = |at: usize| bytes.get(at..at + 4).and_then(|four| four.try_into().ok());
+                let (head, tail) = (half(0).unwrap_or([0; 4]), half(len - 4).unwrap_or([0; 4]));
+                u64::from(u32::from_le_bytes(head)) | u64::from(u32::from_le_bytes(tail)) << 32
+            }
+            // Zero: the byte-by-byte search below decides.
+            _ => 0,
+        };
+        if !word_needs_escape(last) {
+            return None;
+        }
+    }
+    let position = bytes.get(clean..)?.iter().position(|&byte| {
+        NEEDS_ESCAPE
+            .get(usize::from(byte))
+            .copied()
+            .unwrap_or(false)
+    })?;
+    Some(clean + position)
+}
+
+/// The first eight bytes of `bytes` as a word; a shorter slice, which the
+/// callers never pass, reads as zero, which only sends the search on byte
+/// by byte.
+fn word(bytes: &[u8]) -> u64 {
+    let eight = bytes.get(..8).and_then(|eight| eight.try_into().ok());
+    u64::from_le_bytes(eight.unwrap_or([0; 8]))
+}
+
+/// Whether one of the eight bytes of `word` is a control, `"` or `\`.
+///
+/// `(x - n·0x0101…) & !x & 0x8080…` is non-zero exactly when some byte of
+/// `x` is below `n` (for n ≤ 128): the subtraction sets the high bit of such
+/// a byte, `!x` clears it in bytes of 0x80 or more, and a borrow reaches the
+/// bytes above only from a byte that was below `n`. With n = 1, on `x`
+/// xor a repeated byte, it finds that byte.
+fn word_needs_escape(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x;
+    let quote = word ^ (ONES * u64::from(b'"'));
+    let backslash = word ^ (ONES * u64::from(b'\\'));
+    // One test of the three, without branches between them.
+    (below(word, 0x20) | below(quote, 1) | below(backslash, 1)) & HIGHS != 0
 }
 
 /// The bytes a JSON string cannot hold as they are: controls, `"` and `\`.
@@ -295,6 +364,46 @@ fn hex(nibble: u8) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The escape of one byte, done the plain way.
+    fn reference(out: &mut Vec<u8>, byte: u8) {
+        match byte {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            0x08 => out.extend_from_slice(b"\\b"),
+            0x0c => out.extend_from_slice(b"\\f"),
+            0..0x20 => out.extend_from_slice(format!("\\u{byte:04x}").as_bytes()),
+            _ => out.push(byte),
+        }
+    }
+
+    #[test]
+    fn every_ascii_byte_at_every_place_of_a_word() {
+        for byte in 0u8..0x80 {
+            for place in 0..20 {
+                let mut text = vec![b'a'; 20];
+                text[place] = byte;
+                text[19 - place] = byte;
+                let text = String::from_utf8(text).unwrap();
+                let mut ours = Vec::new();
+                escape_into(&mut ours, &text);
+                let mut expected = Vec::new();
+                text.bytes().for_each(|b| reference(&mut expected, b));
+                assert_eq!(ours, expected, "byte {byte:#x} at {place}");
+            }
+        }
+    }
+
+    #[test]
+    fn bytes_above_ascii_are_never_escaped() {
+        let text = "ßé€😀\u{80}\u{7ff}\u{ffff}ÿ".repeat(3);
+        let mut ours = Vec::new();
+        escape_into(&mut ours, &text);
+        assert_eq!(ours, text.as_bytes());
+    }
 
     fn escaped(s: &str) -> String {
         let mut out = Vec::new();

@@ -237,7 +237,7 @@ impl fmt::Debug for DynFormat {
 
 /// A first guess at the body's size, so that it is usually allocated once.
 fn capacity_hint(err: &(impl ApiError + ?Sized)) -> usize {
-    match err.entry() {
+    let own = match err.entry() {
         Some(entry) => {
             128 + entry.code().len()
                 + entry.title().len()
@@ -245,7 +245,19 @@ fn capacity_hint(err: &(impl ApiError + ?Sized)) -> usize {
                 + entry.type_uri().map_or(0, str::len)
         }
         None => 256,
-    }
+    };
+    // Each sub-error: its members' names and punctuation, its texts, and a
+    // path of a few steps.
+    let errors: usize = err
+        .errors()
+        .iter()
+        .map(|sub| {
+            64 + sub.code().len()
+                + sub.message().len()
+                + 16 * sub.path().map_or(0, |path| path.segments().len())
+        })
+        .sum();
+    own + errors
 }
 
 /// Puts `body` in a response with `err`'s status and headers.

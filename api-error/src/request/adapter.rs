@@ -17,7 +17,7 @@
 
 use std::borrow::Cow;
 use std::cell::Cell;
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 use serde::de::value::{BorrowedStrDeserializer, StrDeserializer, StringDeserializer};
 use serde::de::{
@@ -25,6 +25,7 @@ use serde::de::{
     Unexpected, VariantAccess, Visitor,
 };
 
+use super::locate::Step;
 use crate::field::Segment;
 
 /// State shared by every layer of one parse.
@@ -37,6 +38,34 @@ pub(super) struct Track<'de> {
     /// How many keys and elements have been read: a visitor that fails
     /// before reading any rejected the value's kind.
     reads: Cell<usize>,
+    /// The path to the container where the error is expected, when reading
+    /// the way there (see [`Track::expecting`]).
+    pub(super) target: Vec<Step<'de>>,
+}
+
+impl<'de> Track<'de> {
+    /// A track for reading the way to the container at `target`, where the
+    /// error is expected.
+    pub(super) fn expecting(target: Vec<Step<'de>>) -> Self {
+        Track {
+            target,
+            ..Track::default()
+        }
+    }
+
+    /// Whether `captured` happened in the container the track expects.
+    pub(super) fn within_target(&self, captured: &Captured) -> bool {
+        self.target.len() <= captured.path_rev.len()
+            && self
+                .target
+                .iter()
+                .zip(captured.path_rev.iter().rev())
+                .all(|(step, segment)| match (step, segment) {
+                    (Step::Key(key), Segment::Field(name)) => key == name,
+                    (Step::Index(index), Segment::Index(at)) => index == at,
+                    _ => false,
+                })
+    }
 }
 
 /// A map key as read, turned into a path step only when an error needs it.
@@ -95,7 +124,7 @@ pub(super) enum Kind {
     DuplicateField,
     /// `invalid_type`, `invalid_value`, `invalid_length`, `unknown_variant`.
     Mismatch {
-        expected: String,
+        expected: Cow<'static, str>,
         found: String,
         /// Whether `expected` is serde's wording, which the layer that knows
         /// what JSON it asked for may replace.
@@ -130,6 +159,7 @@ impl Captured {
     }
 
     fn mismatch(expected: String, found: String) -> Self {
+        let expected = Cow::Owned(expected);
         Captured::new(Kind::Mismatch {
             expected,
             found,
@@ -141,7 +171,7 @@ impl Captured {
     /// A mismatch worded here, which no layer rewords.
     fn exact(expected: &str, found: &str) -> Self {
         Captured::new(Kind::Mismatch {
-            expected: expected.to_owned(),
+            expected: Cow::Owned(expected.to_owned()),
             found: found.to_owned(),
             rewordable: false,
             found_string: false,
@@ -150,7 +180,7 @@ impl Captured {
 
     fn type_mismatch(unexpected: &Unexpected<'_>, expected: &dyn Expected) -> Self {
         Captured::new(Kind::Mismatch {
-            expected: expected.to_string(),
+            expected: Cow::Owned(expected.to_string()),
             found: describe(unexpected),
             rewordable: true,
             found_string: matches!(unexpected, Unexpected::Str(_) | Unexpected::Char(_)),
@@ -195,7 +225,7 @@ impl de::Error for Captured {
 
     fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
         Captured::new(Kind::Mismatch {
-            expected: one_of(expected),
+            expected: Cow::Owned(one_of(expected)),
             found: quoted(variant),
             rewordable: false,
             found_string: true,
@@ -222,8 +252,8 @@ fn describe(unexpected: &Unexpected<'_>) -> String {
         Unexpected::Unsigned(value) => format!("the number {value}"),
         Unexpected::Signed(value) => format!("the number {value}"),
         Unexpected::Float(value) => format!("the number {value}"),
-        Unexpected::Char(value) => format!("the string {}", quoted(value.encode_utf8(&mut [0; 4]))),
-        Unexpected::Str(value) => format!("the string {}", quoted(value)),
+        Unexpected::Char(value) => the_string(value.encode_utf8(&mut [0; 4])),
+        Unexpected::Str(value) => the_string(value),
         Unexpected::Bytes(_) => "bytes".to_owned(),
         Unexpected::Unit => "null".to_owned(),
         Unexpected::Seq => "an array".to_owned(),
@@ -239,15 +269,31 @@ fn describe(unexpected: &Unexpected<'_>) -> String {
     }
 }
 
+/// `the string "…"`.
+fn the_string(value: &str) -> String {
+    let mut out = String::with_capacity(value.len().min(QUOTE_LIMIT) + 16);
+    out.push_str("the string ");
+    write_quoted(&mut out, value);
+    out
+}
+
 /// How many characters of a client's string a message repeats.
 const QUOTE_LIMIT: usize = 64;
 
 /// `text` quoted and escaped, cut to [`QUOTE_LIMIT`] characters.
 pub(super) fn quoted(text: &str) -> String {
-    let mut chars = text.chars();
-    let shown: String = chars.by_ref().take(QUOTE_LIMIT).collect();
-    let cut = if chars.next().is_some() { "…" } else { "" };
-    format!("{shown:?}{cut}")
+    let mut out = String::new();
+    write_quoted(&mut out, text);
+    out
+}
+
+/// Writes `text` quoted and escaped, cut to [`QUOTE_LIMIT`] characters.
+fn write_quoted(out: &mut String, text: &str) {
+    let (shown, cut) = match text.char_indices().nth(QUOTE_LIMIT) {
+        Some((end, _)) => (text.get(..end).unwrap_or(text), "…"),
+        None => (text, ""),
+    };
+    let _ = write!(out, "{shown:?}{cut}");
 }
 
 /// `one of "a", "b" or "c"`.
@@ -270,13 +316,35 @@ fn escape<E: de::Error>(track: &Track<'_>, captured: Captured) -> E {
 }
 
 /// The error behind one that came out of serde_json: ours if one waits in the
-/// track, else serde_json's own.
-fn recover<E>(track: &Track<'_>, _placeholder: E, hint: Hint) -> Captured {
+/// track, else serde_json's own. The serde_json error is kept in `carried`,
+/// where there is one, to go back through serde_json as itself.
+fn recover<E>(track: &Track<'_>, error: E, hint: Hint, carried: Carried<'_, E>) -> Captured {
+    if let Some(carried) = carried {
+        carried.set(Some(error));
+    }
     track.stashed.take().unwrap_or_else(|| {
         Captured::new(Kind::Foreign {
             expected: hint.expected(),
         })
     })
+}
+
+/// Where a layer keeps the serde_json error an error of ours came out of,
+/// so that the error climbs back through serde_json as that same value:
+/// serde_json then builds no new error (nor counts lines for its position)
+/// at each level. `None` where no layer keeps one.
+type Carried<'c, E> = Option<&'c Cell<Option<E>>>;
+
+/// Hands `captured` back through serde_json: as the serde_json error it came
+/// out of, if `carried` kept one, else as a placeholder.
+fn hand_back<E: de::Error>(track: &Track<'_>, captured: Captured, carried: Carried<'_, E>) -> E {
+    match carried.and_then(Cell::take) {
+        Some(error) => {
+            track.stashed.set(Some(captured));
+            error
+        }
+        None => escape(track, captured),
+    }
 }
 
 /// What JSON a layer asked serde_json for, to word a type error in JSON's
@@ -291,6 +359,8 @@ enum Hint {
     /// A struct, which a JSON API writes as an object only (serde would also
     /// take an array of its fields in order).
     Struct,
+    /// What `deserialize_seq` asks for.
+    Array,
     Enum(&'static [&'static str]),
 }
 
@@ -299,6 +369,7 @@ impl Hint {
         match self {
             Hint::Known(expected) | Hint::Text(expected) => Some(expected),
             Hint::Struct => Some("an object"),
+            Hint::Array => Some("an array"),
             Hint::Enum(_) => Some("a string or an object naming a variant"),
             Hint::Any => None,
         }
@@ -330,10 +401,11 @@ impl Hint {
         {
             if *rewordable {
                 match self {
-                    Hint::Known(known) => *expected = known.to_owned(),
-                    Hint::Struct => *expected = "an object".to_owned(),
-                    Hint::Text(text) if !*found_string => *expected = text.to_owned(),
-                    Hint::Enum(variants) => *expected = one_of(variants),
+                    Hint::Known(known) => *expected = Cow::Borrowed(known),
+                    Hint::Struct => *expected = Cow::Borrowed("an object"),
+                    Hint::Array => *expected = Cow::Borrowed("an array"),
+                    Hint::Text(text) if !*found_string => *expected = Cow::Borrowed(text),
+                    Hint::Enum(variants) => *expected = Cow::Owned(one_of(variants)),
                     Hint::Text(_) | Hint::Any => {}
                 }
             }
@@ -352,18 +424,36 @@ enum Position {
 }
 
 /// The adapter around a serde_json deserializer (or one of its parts).
-pub(super) struct Adapter<'a, 'de, D> {
+pub(super) struct Adapter<'a, 'de, D: Deserializer<'de>> {
     inner: D,
     track: &'a Track<'de>,
     position: Position,
+    carried: Carried<'a, D::Error>,
 }
 
-impl<'a, 'de, D> Adapter<'a, 'de, D> {
+impl<'a, 'de, D: Deserializer<'de>> Adapter<'a, 'de, D> {
     pub(super) fn new(inner: D, track: &'a Track<'de>) -> Self {
         Adapter {
             inner,
             track,
             position: Position::Value,
+            carried: None,
+        }
+    }
+
+    /// An adapter for a value inside another, keeping the serde_json error
+    /// in `carried` (see [`Carried`]).
+    fn inside(
+        inner: D,
+        track: &'a Track<'de>,
+        position: Position,
+        carried: &'a Cell<Option<D::Error>>,
+    ) -> Self {
+        Adapter {
+            inner,
+            track,
+            position,
+            carried: Some(carried),
         }
     }
 }
@@ -381,10 +471,10 @@ impl<'a, 'de, D: Deserializer<'de>> Adapter<'a, 'de, D> {
     /// Reads any value, for `visitor` to judge.
     fn any<V: Visitor<'de>>(self, visitor: V, hint: Hint) -> Result<V::Value, Captured> {
         let wrapped = self.wrap(visitor, hint);
-        let track = self.track;
+        let (track, carried) = (self.track, self.carried);
         self.inner
             .deserialize_any(wrapped)
-            .map_err(|error| recover(track, error, hint))
+            .map_err(|error| recover(track, error, hint, carried))
     }
 }
 
@@ -397,10 +487,10 @@ macro_rules! any_or_key {
                 Position::Value => self.any(visitor, $hint),
                 Position::Key => {
                     let wrapped = self.wrap(visitor, $hint);
-                    let track = self.track;
+                    let (track, carried) = (self.track, self.carried);
                     self.inner
                         .$method($($arg,)* wrapped)
-                        .map_err(|error| recover(track, error, $hint))
+                        .map_err(|error| recover(track, error, $hint, carried))
                 }
             }
         }
@@ -412,10 +502,10 @@ macro_rules! forward {
     ($($method:ident($($arg:ident: $ty:ty),*) => $hint:expr;)*) => {$(
         fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, Captured> {
             let wrapped = self.wrap(visitor, $hint);
-            let track = self.track;
+            let (track, carried) = (self.track, self.carried);
             self.inner
                 .$method($($arg,)* wrapped)
-                .map_err(|error| recover(track, error, $hint))
+                .map_err(|error| recover(track, error, $hint, carried))
         }
     )*};
 }
@@ -428,10 +518,10 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Adapter<'_, 'de, D> {
             Position::Value => self.any(visitor, Hint::Any),
             Position::Key => {
                 let wrapped = self.wrap(visitor, Hint::Any);
-                let track = self.track;
+                let (track, carried) = (self.track, self.carried);
                 self.inner
                     .deserialize_any(wrapped)
-                    .map_err(|error| recover(track, error, Hint::Any))
+                    .map_err(|error| recover(track, error, Hint::Any, carried))
             }
         }
     }
@@ -455,7 +545,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Adapter<'_, 'de, D> {
         deserialize_byte_buf() => Hint::Text("a string or an array of bytes");
         deserialize_unit() => Hint::Known("null");
         deserialize_unit_struct(name: &'static str) => Hint::Known("null");
-        deserialize_seq() => Hint::Known("an array");
+        deserialize_seq() => Hint::Array;
         deserialize_tuple(len: usize) => Hint::Any;
         deserialize_tuple_struct(name: &'static str, len: usize) => Hint::Any;
         deserialize_map() => Hint::Known("an object");
@@ -481,10 +571,10 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Adapter<'_, 'de, D> {
             Position::Value => self.any(visitor, Hint::Enum(variants)),
             Position::Key => {
                 let wrapped = self.wrap(visitor, Hint::Enum(variants));
-                let track = self.track;
+                let (track, carried) = (self.track, self.carried);
                 self.inner
                     .deserialize_enum(name, variants, wrapped)
-                    .map_err(|error| recover(track, error, Hint::Enum(variants)))
+                    .map_err(|error| recover(track, error, Hint::Enum(variants), carried))
             }
         }
     }
@@ -520,9 +610,19 @@ fn finish<T, E: de::Error>(
     hint: Hint,
     result: Result<T, Captured>,
 ) -> Result<T, E> {
+    finish_carried(track, hint, None, result)
+}
+
+/// [`finish`], for a layer that kept the serde_json error.
+fn finish_carried<T, E: de::Error>(
+    track: &Track<'_>,
+    hint: Hint,
+    carried: Carried<'_, E>,
+    result: Result<T, Captured>,
+) -> Result<T, E> {
     result.map_err(|mut captured| {
         hint.reword(&mut captured);
-        escape(track, captured)
+        hand_back(track, captured, carried)
     })
 }
 
@@ -619,10 +719,10 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<'_, 'de, V> {
 
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<V::Value, D::Error> {
         let (track, hint) = (self.track, self.hint);
-        let result = self
-            .visitor
-            .visit_some(Adapter::new(deserializer, self.track));
-        finish(track, hint, result)
+        let carried = Cell::new(None);
+        let adapter = Adapter::inside(deserializer, track, Position::Value, &carried);
+        let result = self.visitor.visit_some(adapter);
+        finish_carried(track, hint, Some(&carried), result)
     }
 
     fn visit_newtype_struct<D: Deserializer<'de>>(
@@ -630,10 +730,10 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<'_, 'de, V> {
         deserializer: D,
     ) -> Result<V::Value, D::Error> {
         let (track, hint) = (self.track, self.hint);
-        let result = self
-            .visitor
-            .visit_newtype_struct(Adapter::new(deserializer, self.track));
-        finish(track, hint, result)
+        let carried = Cell::new(None);
+        let adapter = Adapter::inside(deserializer, track, Position::Value, &carried);
+        let result = self.visitor.visit_newtype_struct(adapter);
+        finish_carried(track, hint, Some(&carried), result)
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
@@ -642,27 +742,41 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<'_, 'de, V> {
             return Err(escape(track, Captured::exact("an object", "an array")));
         }
         let reads = track.reads.get();
+        let carried = Cell::new(None);
         let result = self.visitor.visit_seq(Seq {
             inner: seq,
             track,
             index: 0,
+            carried: &carried,
         });
-        finish(track, hint.unless_read(track, reads), result)
+        finish_carried(
+            track,
+            hint.unless_read(track, reads),
+            Some(&carried),
+            result,
+        )
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
         let (track, hint) = (self.track, self.hint);
         let reads = track.reads.get();
+        let carried = Cell::new(None);
         let map = Map {
             inner: map,
             track,
             key: None,
+            carried: &carried,
         };
         let result = match hint {
             Hint::Enum(_) => self.visitor.visit_enum(map),
             _ => self.visitor.visit_map(map),
         };
-        finish(track, hint.unless_read(track, reads), result)
+        finish_carried(
+            track,
+            hint.unless_read(track, reads),
+            Some(&carried),
+            result,
+        )
     }
 
     fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<V::Value, A::Error> {
@@ -683,23 +797,21 @@ impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Seed<'_, 'de, S> {
     type Value = S::Value;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<S::Value, D::Error> {
-        let adapter = Adapter {
-            inner: deserializer,
-            track: self.track,
-            position: self.position,
-        };
+        let carried = Cell::new(None);
+        let adapter = Adapter::inside(deserializer, self.track, self.position, &carried);
         self.seed
             .deserialize(adapter)
-            .map_err(|captured| escape(self.track, captured))
+            .map_err(|captured| hand_back(self.track, captured, Some(&carried)))
     }
 }
 
 /// A sequence whose elements are read through the adapter, and whose errors
 /// take their element's index.
-struct Seq<'a, 'de, A> {
+struct Seq<'a, 'de, A: SeqAccess<'de>> {
     inner: A,
     track: &'a Track<'de>,
     index: usize,
+    carried: &'a Cell<Option<A::Error>>,
 }
 
 impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Seq<'_, 'de, A> {
@@ -718,7 +830,7 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Seq<'_, 'de, A> {
         self.index += 1;
         self.track.reads.set(self.track.reads.get() + 1);
         self.inner.next_element_seed(seed).map_err(|error| {
-            let mut captured = recover(self.track, error, Hint::Any);
+            let mut captured = recover(self.track, error, Hint::Any, Some(self.carried));
             captured.path_rev.push(Segment::Index(index));
             captured
         })
@@ -731,16 +843,17 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Seq<'_, 'de, A> {
 
 /// A map whose keys and values are read through the adapter, and whose
 /// values' errors take their key.
-struct Map<'a, 'de, A> {
+struct Map<'a, 'de, A: MapAccess<'de>> {
     inner: A,
     track: &'a Track<'de>,
     key: Option<Key<'de>>,
+    carried: &'a Cell<Option<A::Error>>,
 }
 
 impl<'de, A: MapAccess<'de>> Map<'_, 'de, A> {
     /// Adds the current key to the path of an error in its value.
     fn in_value(&mut self, error: A::Error) -> Captured {
-        let mut captured = recover(self.track, error, Hint::Any);
+        let mut captured = recover(self.track, error, Hint::Any, Some(self.carried));
         if let Some(key) = self.key.take() {
             captured.path_rev.push(key.segment());
         }
@@ -764,7 +877,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<'_, 'de, A> {
         let key = self
             .inner
             .next_key_seed(seed)
-            .map_err(|error| recover(self.track, error, Hint::Any))?;
+            .map_err(|error| recover(self.track, error, Hint::Any, Some(self.carried)))?;
         self.key = self.track.key.take();
         Ok(key)
     }
@@ -813,7 +926,7 @@ impl<'de, A: MapAccess<'de>> Map<'_, 'de, A> {
         match self.inner.next_key::<IgnoredAny>() {
             Ok(None) => Ok(value),
             Ok(Some(_)) => Err(Captured::exact(ONE_MEMBER, "an object with more members")),
-            Err(error) => Err(recover(self.track, error, Hint::Any)),
+            Err(error) => Err(recover(self.track, error, Hint::Any, Some(self.carried))),
         }
     }
 }
@@ -883,7 +996,7 @@ impl<'a, 'de, A: EnumAccess<'de>> EnumAccess<'de> for Enum<'a, 'de, A> {
         let (value, variant) = self
             .inner
             .variant_seed(seed)
-            .map_err(|error| recover(track, error, Hint::Any))?;
+            .map_err(|error| recover(track, error, Hint::Any, None))?;
         Ok((
             value,
             Enum {
@@ -901,7 +1014,7 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for Enum<'_, 'de, A> {
         let track = self.track;
         self.inner
             .unit_variant()
-            .map_err(|error| recover(track, error, Hint::Any))
+            .map_err(|error| recover(track, error, Hint::Any, None))
     }
 
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, Captured> {
@@ -913,7 +1026,7 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for Enum<'_, 'de, A> {
         };
         self.inner
             .newtype_variant_seed(seed)
-            .map_err(|error| recover(track, error, Hint::Any))
+            .map_err(|error| recover(track, error, Hint::Any, None))
     }
 
     fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, Captured> {
@@ -925,7 +1038,7 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for Enum<'_, 'de, A> {
         };
         self.inner
             .newtype_variant_seed(seed)
-            .map_err(|error| recover(track, error, Hint::Any))
+            .map_err(|error| recover(track, error, Hint::Any, None))
     }
 
     fn struct_variant<V: Visitor<'de>>(
@@ -941,6 +1054,6 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for Enum<'_, 'de, A> {
         };
         self.inner
             .newtype_variant_seed(seed)
-            .map_err(|error| recover(track, error, Hint::Any))
+            .map_err(|error| recover(track, error, Hint::Any, None))
     }
 }

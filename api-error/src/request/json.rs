@@ -9,6 +9,8 @@ use serde::de::IgnoredAny;
 
 use super::RequestError;
 use super::adapter::{Adapter, Captured, Kind, Track};
+use super::locate;
+use super::way::Way;
 use crate::field::{FieldPath, Segment};
 
 /// The body size [`parse_json`] accepts: 2 MiB.
@@ -171,6 +173,11 @@ fn clip(text: &str) -> String {
 /// that fails over a value (not over the JSON's syntax) is the body read
 /// again through the adapter, to learn from serde's structured errors what
 /// is wrong and where.
+///
+/// That second reading goes straight to the object or array where the
+/// first one stopped (see [`Way`]). If what it finds is not an error there
+/// (a type that needs a member's siblings to read it, say), the whole body
+/// is read through the adapter.
 fn parse_body<'de, T: Deserialize<'de>>(body: &'de [u8]) -> Result<T, RequestError> {
     if body.trim_ascii().is_empty() {
         return Err(invalid_request("The request body is empty."));
@@ -196,6 +203,15 @@ fn parse_body<'de, T: Deserialize<'de>>(body: &'de [u8]) -> Result<T, RequestErr
     {
         return Err(malformed);
     }
+    if let Some(found) = locate::container(body, error.line(), error.column()) {
+        let container = found.container;
+        let track = Track::expecting(found.path);
+        if let Err(captured) = T::deserialize(Way::new(&track, container))
+            && track.within_target(&captured)
+        {
+            return Err(to_request_error(captured, body));
+        }
+    }
     let track = Track::default();
     let mut deserializer = serde_json::Deserializer::from_slice(body);
     match T::deserialize(Adapter::new(&mut deserializer, &track)) {
@@ -219,14 +235,14 @@ fn invalid_request(reason: impl Into<Cow<'static, str>>) -> RequestError {
 /// The request error a captured error means.
 fn to_request_error(captured: Captured, body: &[u8]) -> RequestError {
     let captured = captured.into_details();
-    let mut segments = captured.path_rev;
-    segments.reverse();
-    let path = segments
-        .into_iter()
-        .fold(FieldPath::new(), |path, segment| match segment {
-            Segment::Field(name) => path.field(name),
-            Segment::Index(index) => path.index(index),
-        });
+    let path =
+        (captured.path_rev.into_iter().rev()).fold(
+            FieldPath::new(),
+            |path, segment| match segment {
+                Segment::Field(name) => path.field(name),
+                Segment::Index(index) => path.index(index),
+            },
+        );
     match captured.kind {
         Kind::UnknownField(expected) => RequestError::UnexpectedField {
             path,
@@ -239,7 +255,7 @@ fn to_request_error(captured: Captured, body: &[u8]) -> RequestError {
         },
         Kind::Mismatch {
             expected, found, ..
-        } => invalid_value(path, format!("expected {expected}, found {found}")),
+        } => invalid_value(path, ["expected ", &expected, ", found ", &found].concat()),
         Kind::Custom(message) => invalid_value(path, message),
         Kind::Foreign { expected } => foreign(path, expected, body),
     }

@@ -59,6 +59,8 @@
 mod adapter;
 mod checks;
 mod json;
+mod locate;
+mod way;
 
 use std::borrow::Cow;
 use std::fmt;

@@ -1,0 +1,117 @@
+//! Where a derived message is written: to a formatter, for `Display` and
+//! `message()`, or straight into a JSON string, for bodies.
+//!
+//! The derive turns `"The user {id} already exists."` into calls that hand
+//! over the text (already escaped for JSON at compile time) and each field:
+//! a body then gets the text copied as it is and a string field escaped,
+//! with `fmt` machinery only for the fields that need formatting.
+
+use std::fmt::{self, Write as _};
+
+use crate::__private::Target;
+use crate::catalog::Entry;
+use crate::format::json::{Escape, escape_into};
+
+/// The destination of a derived message; see the module documentation.
+pub struct MessageOut<'a, 'f> {
+    sink: Sink<'a, 'f>,
+    result: fmt::Result,
+}
+
+enum Sink<'a, 'f> {
+    Formatter(&'a mut fmt::Formatter<'f>),
+    /// The inside of a JSON string.
+    Json(&'a mut Vec<u8>),
+}
+
+impl<'a, 'f> MessageOut<'a, 'f> {
+    /// Writes to a formatter.
+    pub fn formatter(f: &'a mut fmt::Formatter<'f>) -> Self {
+        MessageOut {
+            sink: Sink::Formatter(f),
+            result: Ok(()),
+        }
+    }
+
+    /// Writes the inside of a JSON string, escaped, at the end of `out`.
+    pub fn json(out: &'a mut Vec<u8>) -> Self {
+        MessageOut {
+            sink: Sink::Json(out),
+            result: Ok(()),
+        }
+    }
+
+    /// Text of the message: `text` as written, and `json` the same escaped
+    /// for a JSON string.
+    pub fn text(&mut self, text: &'static str, json: &'static str) -> &mut Self {
+        match &mut self.sink {
+            Sink::Formatter(f) if self.result.is_ok() => self.result = f.write_str(text),
+            Sink::Formatter(_) => {}
+            Sink::Json(out) => out.extend_from_slice(json.as_bytes()),
+        }
+        self
+    }
+
+    /// A string field, `{name}`: no formatting needed.
+    pub fn str(&mut self, value: &str) -> &mut Self {
+        match &mut self.sink {
+            Sink::Formatter(f) if self.result.is_ok() => self.result = f.write_str(value),
+            Sink::Formatter(_) => {}
+            Sink::Json(out) => escape_into(out, value),
+        }
+        self
+    }
+
+    /// A field shown with `Display`, `{field}`.
+    pub fn display<T: fmt::Display + ?Sized>(&mut self, value: &T) -> &mut Self {
+        self.args(format_args!("{value}"))
+    }
+
+    /// A field shown with `Debug`, `{field:?}`.
+    pub fn debug<T: fmt::Debug + ?Sized>(&mut self, value: &T) -> &mut Self {
+        self.args(format_args!("{value:?}"))
+    }
+
+    /// A field with any other format spec, `{field:>8}`.
+    pub fn args(&mut self, args: fmt::Arguments<'_>) -> &mut Self {
+        if self.result.is_ok() {
+            self.result = match &mut self.sink {
+                Sink::Formatter(f) => f.write_fmt(args),
+                Sink::Json(out) => Escape(out).write_fmt(args),
+            };
+        }
+        self
+    }
+
+    /// The message of a variant whose thiserror `Display` is its public
+    /// message when it is a client error; a server error shows its entry's.
+    pub fn client_display(&mut self, entry: &Entry, err: &dyn fmt::Display) -> &mut Self {
+        if entry.status().is_client_error() {
+            self.args(format_args!("{err}"))
+        } else {
+            self.str(entry.message())
+        }
+    }
+
+    /// The message of a variant without placeholders (its entry's), or of
+    /// the error a transparent variant holds.
+    pub fn resolved(&mut self, target: Target<'_>) -> &mut Self {
+        match target {
+            Target::Entry(entry) => self.str(entry.message()),
+            Target::Inner(inner) => {
+                if self.result.is_ok() {
+                    self.result = match &mut self.sink {
+                        Sink::Formatter(f) => inner.fmt_message(f),
+                        Sink::Json(out) => inner.__message_json(out),
+                    };
+                }
+                self
+            }
+        }
+    }
+
+    /// Whether everything was written.
+    pub fn done(&mut self) -> fmt::Result {
+        self.result
+    }
+}

@@ -1,0 +1,98 @@
+//! Allocations, counted: rendering a body allocates once, the body itself,
+//! in every preset; a whole response adds only what `http`'s header map
+//! needs. Counted with a counting global allocator, so this is a binary of
+//! its own.
+
+use api_error::format::{Flat, Format, Meta, Nested, Problem, Standard};
+use api_error::{ApiError, FieldErrors, RequestError};
+
+#[derive(Debug, ApiError)]
+#[api(type = "https://example.com/errors/")]
+enum UserError {
+    #[api(
+        status = 409,
+        code = "user_already_exists",
+        message = "The user {id} you're trying to create already exists."
+    )]
+    AlreadyExists { id: String },
+    #[api(status = 429, message = "Retry in {0} seconds.")]
+    RateLimited(#[api(retry_after)] u32),
+    #[api(status = 500)]
+    Database(#[source] std::io::Error),
+    #[api(status = 422, message = "The user is invalid.")]
+    Invalid(#[api(errors)] FieldErrors),
+    #[api(transparent)]
+    Request(RequestError),
+}
+
+fn errors() -> Vec<UserError> {
+    let mut invalid = FieldErrors::new();
+    invalid.add("email", "invalid_email", "The email has no @.");
+    invalid.add("age", "too_young", "Users must be 13 or older.");
+    vec![
+        UserError::AlreadyExists {
+            id: "ada-lovelace-1815".into(),
+        },
+        UserError::RateLimited(30),
+        UserError::Database(std::io::Error::other("connection refused")),
+        UserError::Invalid(invalid),
+        UserError::Request(RequestError::MissingAuthorizationHeader),
+    ]
+}
+
+type Render = fn(&UserError) -> Vec<u8>;
+
+fn allocations(f: impl FnOnce()) -> u64 {
+    allocation_counter::measure(f).count_total
+}
+
+#[test]
+fn a_body_is_one_allocation() {
+    for err in errors() {
+        let renders: [(&str, Render); 5] = [
+            ("Flat", Flat::render::<UserError>),
+            ("Meta", Meta::render::<UserError>),
+            ("Standard", Standard::render::<UserError>),
+            ("Nested", Nested::render::<UserError>),
+            ("Problem", Problem::render::<UserError>),
+        ];
+        for (name, render) in renders {
+            let count = allocations(|| drop(std::hint::black_box(render(&err))));
+            assert_eq!(count, 1, "{name} {err:?}");
+        }
+    }
+}
+
+#[test]
+fn a_response_adds_only_what_its_headers_need() {
+    use api_error::http::header::{CONTENT_TYPE, RETRY_AFTER};
+    use api_error::http::{HeaderMap, HeaderValue};
+    // What `http` needs for a header map with `Content-Type` (its first
+    // insertion allocates the map's index and entries), and for a
+    // `Retry-After` value made from a number.
+    let map = allocations(|| {
+        let mut headers = HeaderMap::new();
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        drop(std::hint::black_box(headers));
+    });
+    let retry_after = allocations(|| {
+        let mut headers = HeaderMap::new();
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        headers.insert(RETRY_AFTER, HeaderValue::from(30u64));
+        drop(std::hint::black_box(headers));
+    });
+    for err in errors() {
+        let headers = if matches!(err, UserError::RateLimited(_)) {
+            retry_after
+        } else {
+            map
+        };
+        let count = allocations(|| drop(std::hint::black_box(Flat::response(&err))));
+        assert_eq!(count, 1 + headers, "{err:?}");
+    }
+}
+
+#[test]
+fn the_counter_counts() {
+    assert_eq!(allocations(|| drop(std::hint::black_box(vec![1u8; 3]))), 1);
+}

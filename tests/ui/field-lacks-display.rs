@@ -1,0 +1,9 @@
+use api_error::ApiError;
+
+#[derive(Debug, ApiError)]
+enum E {
+    #[api(status = 400, message = "Bad bytes {0}.")]
+    Bad(Vec<u8>),
+}
+
+fn main() {}
