@@ -608,13 +608,16 @@ impl<'i, 'a> Expansion<'i, 'a> {
         let inner_catalogs = &self.inner_catalogs;
         let remote_arms = &self.remote_arms;
         let from_remote = (!remote_arms.is_empty()).then(|| {
+            // The runtime crate keeps it only with its `client` feature.
             quote! {
-                #[allow(deprecated)]
-                fn from_remote(
-                    __remote: &::api_error::__private::RemoteError,
-                ) -> ::core::option::Option<Self> {
-                    #(#remote_arms)*
-                    ::core::option::Option::None
+                ::api_error::__private::if_client! {
+                    #[allow(deprecated)]
+                    fn from_remote(
+                        __remote: &::api_error::__private::RemoteError,
+                    ) -> ::core::option::Option<Self> {
+                        #(#remote_arms)*
+                        ::core::option::Option::None
+                    }
                 }
             }
         });

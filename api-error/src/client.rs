@@ -137,6 +137,9 @@ fn text(body: &[u8]) -> Option<String> {
 /// come first, so that an extension member named `error` in a `Standard`
 /// body, say, does not make it look `Flat`.
 fn envelope_of(object: &Map<String, Value>, problem_media: bool) -> Option<Envelope> {
+    /// The `type` of each kind of `Standard` body.
+    const STANDARD_KINDS: &[&str] = &["client_error", "server_error", "validation_error"];
+
     let only = |key: &str| -> Option<&Map<String, Value>> {
         (object.len() == 1)
             .then(|| object.get(key)?.as_object())
@@ -145,7 +148,7 @@ fn envelope_of(object: &Map<String, Value>, problem_media: bool) -> Option<Envel
     let is_kind = |value: &Value| {
         value
             .as_str()
-            .is_some_and(|kind| standard::KINDS.contains(&kind))
+            .is_some_and(|kind| STANDARD_KINDS.contains(&kind))
     };
     let standard_items = || {
         object

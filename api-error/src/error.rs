@@ -6,6 +6,7 @@ use core::fmt::{self, Write as _};
 use http::{HeaderMap, StatusCode};
 
 use crate::catalog::{Catalog, Entry};
+#[cfg(feature = "client")]
 use crate::client::RemoteError;
 use crate::field::{FieldError, FieldPath};
 use crate::format::json::Escape;
@@ -141,6 +142,9 @@ pub trait ApiError: Error {
     /// A derived type rebuilds its unit variants, the variants whose only
     /// field is their `#[api(errors)]` list of `FieldErrors`, and its
     /// transparent variants, through the type they hold.
+    ///
+    /// With the `client` feature.
+    #[cfg(feature = "client")]
     fn from_remote(remote: &RemoteError) -> Option<Self>
     where
         Self: Sized,

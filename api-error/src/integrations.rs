@@ -1,9 +1,10 @@
-//! What the derive's one macro call expands to: the framework impls of the
-//! features enabled in this crate. The derive knows nothing of features; a
-//! feature that is off expands to nothing.
+//! What the derive's macro calls expand to: the framework impls of the
+//! features enabled in this crate, and the trait methods of the `client`
+//! feature. The derive knows nothing of features; a feature that is off
+//! expands to nothing.
 //!
-//! Each macro takes `[impl generics] [type with its generics] [where
-//! clause]`.
+//! Each framework macro takes `[impl generics] [type with its generics]
+//! [where clause]`.
 
 /// The impls of every enabled integration.
 #[doc(hidden)]
@@ -85,4 +86,20 @@ macro_rules! __api_error_utoipa {
 #[macro_export]
 macro_rules! __api_error_utoipa {
     ($($input:tt)*) => {};
+}
+
+/// Items of a derived `ApiError` impl that only the `client` feature has
+/// (`from_remote`): kept when it is on, dropped when it is off.
+#[cfg(feature = "client")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __api_error_if_client {
+    ($($item:tt)*) => { $($item)* };
+}
+
+#[cfg(not(feature = "client"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __api_error_if_client {
+    ($($item:tt)*) => {};
 }

@@ -44,14 +44,23 @@
 //!   [`Problem`](format::Problem) (RFC 9457), or your own [`Format`].
 //! - [`catalog`] describes every error a type can produce, as a reference
 //!   page, as a contract that tests check, and for the OpenAPI document.
-//! - [`client`] decodes error responses back, whatever their format.
+//! - `client` (feature `client`) decodes error responses back, whatever
+//!   their format.
 //! - [`RequestError`] and [`parse_json`] answer a request that goes wrong
 //!   before a handler runs, saying exactly what is wrong and where.
 //!
 //! # Features
 //!
-//! None is on by default. Each one makes every derived type implement the
-//! matching trait, with nothing to write and no dependency to add:
+//! None is on by default: serving errors needs none. Two add tooling that
+//! a server does not run, and that would otherwise lengthen every build:
+//!
+//! | feature | gives |
+//! |---|---|
+//! | `client` | `api_error::client`, decoding error responses in any format, and `ApiError::from_remote` |
+//! | `catalog` | the catalog as a Markdown reference page and as JSON, and the error contract check (`assert_contract!`) |
+//!
+//! The others make every derived type implement the matching trait, with
+//! nothing to write and no dependency to add:
 //!
 //! | feature | gives |
 //! |---|---|
@@ -73,6 +82,7 @@
 extern crate self as api_error;
 
 pub mod catalog;
+#[cfg(feature = "client")]
 pub mod client;
 pub mod format;
 
@@ -126,7 +136,8 @@ pub fn response(err: &dyn ApiError) -> http::Response<Vec<u8>> {
     for_error(err).response(err)
 }
 
-/// The README's examples, compiled and run as doctests.
-#[cfg(doctest)]
+/// The README's examples, compiled and run as doctests: they use the
+/// catalog's renderings and the client.
+#[cfg(all(doctest, feature = "client", feature = "catalog"))]
 #[doc = include_str!("../../README.md")]
 struct ReadmeDoctests;

@@ -11,6 +11,7 @@ pub use serde;
 
 use crate::ApiError;
 pub use crate::catalog::{Catalog, Entry};
+#[cfg(feature = "client")]
 pub use crate::client::RemoteError;
 pub use crate::field::{FieldError, FieldPath};
 pub use crate::format::{DynFormat, Members};
@@ -18,6 +19,7 @@ pub use crate::headers;
 pub use crate::message::MessageOut;
 pub use std::vec::Vec;
 
+pub use crate::__api_error_if_client as if_client;
 pub use crate::__api_error_integrations as integrations;
 
 #[cfg(feature = "axum")]
@@ -295,6 +297,7 @@ pub trait AsDynApiError<'a> {
 
     /// The field's value rebuilt from a decoded error; a boxed trait object
     /// cannot be.
+    #[cfg(feature = "client")]
     fn from_remote(remote: &RemoteError) -> Option<Self>
     where
         Self: Sized,
@@ -313,6 +316,7 @@ impl<'a, T: ApiError + 'a> AsDynApiError<'a> for T {
         T::catalog()
     }
 
+    #[cfg(feature = "client")]
     fn from_remote(remote: &RemoteError) -> Option<Self> {
         T::from_remote(remote)
     }

@@ -33,6 +33,8 @@ impl Catalog {
     /// rewritten, to be reviewed and committed with the code. A missing
     /// file is written the same way, except under CI (where the `CI`
     /// environment variable is set), where it is an error.
+    ///
+    /// With the `catalog` feature.
     pub fn check_contract(&self, path: impl AsRef<Path>) -> Result<(), ContractError> {
         let path = path.as_ref();
         let overwrite = std::env::var_os(CONTRACT_ENV).is_some_and(|value| value == "overwrite");
@@ -66,7 +68,7 @@ impl Catalog {
     }
 
     /// Writes the catalog to `path` as the accepted contract, creating the
-    /// folders it needs.
+    /// folders it needs. With the `catalog` feature.
     pub fn write_contract(&self, path: impl AsRef<Path>) -> Result<(), ContractError> {
         let path = path.as_ref();
         let written = match path.parent() {

@@ -12,7 +12,7 @@ impl Catalog {
     /// has them, its `description`, `causes`, `resolution`, `type` URI,
     /// `www_authenticate` challenge and the other `headers` it sends;
     /// `declared_as` says which Rust type and
-    /// variant declare it.
+    /// variant declare it. With the `catalog` feature.
     ///
     /// ```
     /// use api_error::ApiError;

@@ -13,7 +13,7 @@ use crate::format::{DynFormat, Format};
 /// named after the code, so that a problem `type` such as
 /// `https://example.com/ERRORS.md#user_not_found` links to it), its title,
 /// its description, causes and resolution from its doc comment, and an
-/// example body.
+/// example body. With the `catalog` feature.
 ///
 /// ````
 /// use api_error::ApiError;

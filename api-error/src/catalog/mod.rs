@@ -6,12 +6,15 @@
 //! [`ApiError::catalog`](crate::ApiError::catalog) lists the entries a type can produce, those of the
 //! errors its transparent variants hold included, and a [`Catalog`]
 //!
-//! - renders to a Markdown reference page ([`Catalog::markdown`]) and to
-//!   JSON ([`Catalog::to_json`]);
 //! - checks that codes are unique across types
 //!   ([`Catalog::check_unique_codes`], [`assert_unique_codes!`](crate::assert_unique_codes));
+//!
+//! and with the `catalog` feature
+//!
+//! - renders to a Markdown reference page (`Catalog::markdown`) and to
+//!   JSON (`Catalog::to_json`);
 //! - checks the API against the error contract kept in its repository
-//!   ([`Catalog::check_contract`], [`assert_contract!`](crate::assert_contract)).
+//!   (`Catalog::check_contract`, `assert_contract!`).
 //!
 //! ```
 //! use api_error::ApiError;
@@ -31,14 +34,19 @@
 //! assert!(codes.contains(&"unexpected_field"));
 //! ```
 
+#[cfg(feature = "catalog")]
 mod contract;
 mod entry;
+#[cfg(feature = "catalog")]
 mod json;
+#[cfg(feature = "catalog")]
 mod markdown;
 mod unique;
 
+#[cfg(feature = "catalog")]
 pub use contract::{CONTRACT_ENV, Change, ContractError};
 pub use entry::Entry;
+#[cfg(feature = "catalog")]
 pub use markdown::Markdown;
 pub use unique::DuplicateCodes;
 
@@ -138,11 +146,15 @@ impl Catalog {
     }
 
     /// The catalog as a Markdown reference page; see [`Markdown`].
+    ///
+    /// With the `catalog` feature.
+    #[cfg(feature = "catalog")]
     pub fn markdown(&self) -> Markdown<'_> {
         Markdown::new(self)
     }
 
     /// The items as pages list them: by status, then as declared.
+    #[cfg(feature = "catalog")]
     fn in_page_order(&self) -> Vec<&Item> {
         let mut items: Vec<&Item> = self.items.iter().collect();
         items.sort_by_key(|item| item.entry.status());
@@ -221,7 +233,8 @@ macro_rules! assert_unique_codes {
 /// api_error::assert_contract!("errors.json", UserError);
 /// ```
 ///
-/// See [`Catalog::check_contract`].
+/// See [`Catalog::check_contract`]. With the `catalog` feature.
+#[cfg(feature = "catalog")]
 #[macro_export]
 macro_rules! assert_contract {
     ($path:literal, $($ty:ty),+ $(,)?) => {

@@ -1,9 +1,8 @@
 //! Checking that codes are unique across the types of an application.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
-use super::{Catalog, Entry};
+use super::{Catalog, Entry, Item};
 
 impl Catalog {
     /// Checks that no two entries share a code, as clients tell errors
@@ -37,17 +36,13 @@ impl Catalog {
     /// );
     /// ```
     pub fn check_unique_codes(&self) -> Result<(), DuplicateCodes> {
-        let mut by_code: BTreeMap<&str, Vec<&'static Entry>> = BTreeMap::new();
-        for item in self {
-            by_code
-                .entry(item.entry().code())
-                .or_default()
-                .push(item.entry());
-        }
-        let duplicates: Vec<(&'static str, Vec<&'static Entry>)> = by_code
-            .into_values()
-            .filter(|entries| entries.len() > 1)
-            .filter_map(|entries| Some((entries.first()?.code(), entries)))
+        // A stable sort keeps each code's entries in catalog order.
+        let mut entries: Vec<&'static Entry> = self.iter().map(Item::entry).collect();
+        entries.sort_by_key(|entry| entry.code());
+        let duplicates: Vec<(&'static str, Vec<&'static Entry>)> = entries
+            .chunk_by(|a, b| a.code() == b.code())
+            .filter(|same| same.len() > 1)
+            .filter_map(|same| Some((same.first()?.code(), same.to_vec())))
             .collect();
         if duplicates.is_empty() {
             Ok(())

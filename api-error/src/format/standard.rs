@@ -28,9 +28,6 @@ pub struct Standard;
 /// The members of the envelope: extensions may not use them.
 pub(crate) const RESERVED: &[&str] = &["type", "errors"];
 
-/// The `type` of each kind of body.
-pub(crate) const KINDS: &[&str] = &["client_error", "server_error", "validation_error"];
-
 impl Format for Standard {
     const CONTENT_TYPE: HeaderValue = HeaderValue::from_static("application/json");
     const JSON_SCHEMA: &'static str = r#"{"type":"object","required":["type","errors"],"properties":{"type":{"type":"string","enum":["client_error","server_error","validation_error"]},"errors":{"type":"array","items":{"type":"object","required":["code","detail","attr"],"properties":{"code":{"type":"string","description":"The error's code."},"detail":{"type":"string","description":"What went wrong, for people."},"attr":{"type":["string","null"],"description":"The field, as a dotted path, or null."}}}}}}"#;
