@@ -1,0 +1,191 @@
+#!/usr/bin/env bash
+# Measures the two compile-time budgets, each against its baseline in the
+# same run, and prints a Markdown table for BENCHMARKS.md:
+#
+# (A) `cargo check` of a crate holding one enum of VARIANTS variants with
+#     `#[derive(ApiError)]`, against the same enum with
+#     `#[derive(thiserror::Error)]` (budget: 1.25x); and, for reference,
+#     `#[derive(thiserror::Error, ApiError)]` against thiserror alone.
+# (B) a clean build of `api-error` with default features, against a clean
+#     build of its dependencies alone (budget: 1.10x).
+#
+#   bash benches/compile-time.sh                  # VARIANTS=1000 RUNS=9
+#   VARIANTS=60 RUNS=1 bash benches/compile-time.sh   # a quick smoke test
+#
+# Everything is built in a temporary directory; nothing is written to the
+# repository or its target directory. Medians of RUNS runs, in alternation,
+# so that a change in the machine's load falls on every side alike.
+# On 2 cores a full run takes about 7 minutes, most of it in (B).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+. benches/generate-enum.sh
+
+variants=${VARIANTS:-1000}
+runs=${RUNS:-9}
+# The budget is stated without incremental compilation; it also keeps the
+# clean builds of (B) from paying for incremental state on the path crates,
+# which a user who gets api-error from crates.io never builds.
+export CARGO_INCREMENTAL=0
+# A compiler cache would turn the clean builds of (B) into cache reads.
+export RUSTC_WRAPPER=
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+ws=$tmp/ws
+mkdir -p "$ws"
+
+echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)," \
+  "load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "$(rustc -V), $(cargo -V)"
+echo "variants: $variants, runs: $runs"
+echo
+
+# The normal, non-optional dependencies of api-error (what default features
+# build), as lines of a [dependencies] table: inherited entries are read from
+# [workspace.dependencies], with their paths made absolute. Stops on a form it
+# does not know rather than guess.
+api_error_deps() {
+  awk -v repo="$repo" '
+    function fail(why) { print "api_error_deps: " why > "/dev/stderr"; bad = 1; exit 1 }
+    FNR == 1 { file++ }
+    /^\[/ { section = $0; if (file == 2 && section ~ /^\[dependencies\./) fail("unsupported " $0); next }
+    /^[[:space:]]*(#|$)/ { next }
+    file == 1 && section == "[workspace.dependencies]" {
+      name = $0; sub(/[[:space:]]*=.*/, "", name)
+      spec = $0; sub(/^[^=]*=[[:space:]]*/, "", spec)
+      ws[name] = spec; next
+    }
+    file == 2 && section == "[dependencies]" {
+      if ($0 ~ /optional[[:space:]]*=[[:space:]]*true/) next
+      name = $0; sub(/[[:space:]]*=.*/, "", name)
+      spec = $0; sub(/^[^=]*=[[:space:]]*/, "", spec)
+      if (name ~ /\.workspace$/) { sub(/\.workspace$/, "", name); features = "" }
+      else if (spec ~ /workspace[[:space:]]*=[[:space:]]*true/) {
+        features = ""
+        if (match(spec, /features[[:space:]]*=[[:space:]]*\[[^]]*\]/)) features = substr(spec, RSTART, RLENGTH)
+        rest = spec
+        gsub(/workspace[[:space:]]*=[[:space:]]*true|features[[:space:]]*=[[:space:]]*\[[^]]*\]|[{},[:space:]]/, "", rest)
+        if (rest != "") fail("unsupported keys in " $0)
+      } else {
+        if (spec ~ /path[[:space:]]*=/) fail("unsupported relative path in " $0)
+        print name " = " spec; next
+      }
+      if (!(name in ws)) fail(name " is not in [workspace.dependencies]")
+      base = ws[name]
+      if (base ~ /^"/) base = "{ version = " base " }"
+      if (match(base, /path[[:space:]]*=[[:space:]]*"/)) {
+        base = substr(base, 1, RSTART + RLENGTH - 1) repo "/" substr(base, RSTART + RLENGTH)
+      }
+      if (features != "") {
+        if (base ~ /features/) fail("features both in the workspace and in " $0)
+        sub(/[[:space:]]*}[[:space:]]*$/, ", " features " }", base)
+      }
+      print name " = " base
+    }
+    END { if (bad) exit 1 }
+  ' "$repo/Cargo.toml" "$repo/api-error/Cargo.toml"
+}
+
+# One workspace holds every generated crate, with the repository's Cargo.lock,
+# so all of them build the exact versions the project builds.
+bench_workspace "$ws" "$repo"
+for kind in thiserror api both; do
+  bench_enum_crate "$ws" "$kind" "$variants" "$repo"
+done
+deps=$(api_error_deps)
+for crate in deps-only with-api-error; do
+  mkdir -p "$ws/$crate/src"
+  : >"$ws/$crate/src/lib.rs"
+  {
+    printf '[package]\nname = "%s"\nversion = "0.0.0"\nedition = "2024"\npublish = false\n\n[dependencies]\n' "$crate"
+    if [ "$crate" = deps-only ]; then echo "$deps"; else echo "api-error = { path = \"$repo/api-error\" }"; fi
+  } >"$ws/$crate/Cargo.toml"
+done
+echo "api-error's default dependencies, for (B):"
+sed 's/^/  /' <<<"$deps"
+echo
+(cd "$ws" && cargo fetch -q)
+
+# Runs a command in the workspace with its stderr in $tmp/log; sets $secs to
+# its wall time, in seconds.
+secs=
+timed() {
+  local t0 t1
+  t0=$(date +%s.%N)
+  (cd "$ws" && "$@") 2>"$tmp/log" || { cat "$tmp/log" >&2; return 1; }
+  t1=$(date +%s.%N)
+  secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
+}
+
+median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { printf "%.3f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+holds() { awk -v r="$1" -v max="$2" 'BEGIN { print (r <= max ? "yes" : "**no**") }'; }
+
+# (A) Dependencies are built once here; each measured run then touches the
+# enum crate's lib.rs so that cargo recompiles it, and it alone.
+export CARGO_TARGET_DIR=$tmp/target-check
+echo "(A) warm-up: checking the dependencies once"
+(cd "$ws" && cargo check -q -p enum-thiserror -p enum-api -p enum-both)
+
+# Checks enum-$1 once and sets $secs. A run that rebuilt anything else (say, a
+# file of api-error edited meanwhile) would measure that too: it is run again.
+check_enum() {
+  local attempt others
+  for attempt in 1 2 3; do
+    touch "$ws/enum-$1/src/lib.rs"
+    timed cargo check -p "enum-$1"
+    grep -q "Checking enum-$1 " "$tmp/log" || { cat "$tmp/log" >&2; echo "enum-$1 was not rebuilt" >&2; return 1; }
+    others=$(grep -E '^ *(Compiling|Checking) ' "$tmp/log" | grep -v " enum-$1 " || true)
+    [ -z "$others" ] && return 0
+    echo "  enum-$1 run $attempt also rebuilt, so it is run again:" $others >&2
+  done
+  echo "enum-$1 kept rebuilding other crates" >&2
+  return 1
+}
+
+declare -A check
+for ((r = 1; r <= runs; r++)); do
+  line="(A) run $r/$runs:"
+  for kind in thiserror api both; do
+    check_enum "$kind"
+    check[$kind]+=" $secs"
+    line+=" $kind ${secs}s"
+  done
+  echo "$line"
+done
+
+# (B) Each build starts from an empty target directory.
+export CARGO_TARGET_DIR=$tmp/target-build
+declare -A build
+for ((r = 1; r <= runs; r++)); do
+  line="(B) run $r/$runs:"
+  for crate in deps-only with-api-error; do
+    rm -rf "$CARGO_TARGET_DIR"
+    timed cargo build -p "$crate"
+    build[$crate]+=" $secs"
+    line+=" $crate ${secs}s"
+  done
+  echo "$line"
+done
+
+# shellcheck disable=SC2086 # the lists are space-separated on purpose
+{
+  t=$(median ${check[thiserror]})
+  a=$(median ${check[api]})
+  b=$(median ${check[both]})
+  d=$(median ${build[deps-only]})
+  w=$(median ${build[with-api-error]})
+}
+ra=$(ratio "$a" "$t")
+rb=$(ratio "$b" "$t")
+rw=$(ratio "$w" "$d")
+
+echo
+echo "Medians of $runs runs; $variants variants; \`CARGO_INCREMENTAL=0\`."
+echo
+echo "| measure | ours (median) | baseline (median) | ratio | budget | holds |"
+echo "|---|---|---|---|---|---|"
+echo "| \`cargo check\`, $variants-variant enum: \`ApiError\` / \`thiserror::Error\` | $a s | $t s | ${ra}× | ≤ 1.25× | $(holds "$ra" 1.25) |"
+echo "| \`cargo check\`, $variants-variant enum: \`thiserror::Error, ApiError\` / \`thiserror::Error\` | $b s | $t s | ${rb}× | — (for reference) | — |"
+echo "| clean \`cargo build\`: \`api-error\` (default features) / its dependencies alone | $w s | $d s | ${rw}× | ≤ 1.10× | $(holds "$rw" 1.10) |"
