@@ -8,6 +8,7 @@
 use proc_macro2::TokenStream;
 use syn::ext::IdentExt;
 use syn::parse::ParseStream;
+use syn::parse::discouraged::Speculative;
 use syn::{Attribute, Ident, LitInt, LitStr, Meta, Path, Token};
 
 use crate::case::RenameAll;
@@ -490,7 +491,7 @@ fn parse_status(cx: &Ctxt, input: ParseStream) -> Option<Status> {
         return None;
     }
     if (input.peek(Ident) || input.peek(Token![::]))
-        && let Ok(path) = input.parse::<Path>()
+        && let Some(path) = whole_path(input)
     {
         return Some(Status::Path(path));
     }
@@ -626,9 +627,9 @@ fn parse_format(cx: &Ctxt, input: ParseStream) -> Option<Path> {
         );
         return None;
     }
-    match input.parse::<Path>() {
-        Ok(path) => Some(path),
-        Err(_) => {
+    match whole_path(input) {
+        Some(path) => Some(path),
+        None => {
             cx.error_spanned_by(
                 rest(input),
                 "format must be a path to a type implementing `api_error::Format`, e.g. `format = api_error::format::Flat`",
@@ -636,6 +637,18 @@ fn parse_format(cx: &Ctxt, input: ParseStream) -> Option<Path> {
             None
         }
     }
+}
+
+/// A path that is the whole value (up to a `,`), else `None` with nothing
+/// consumed: the error then spans every token of the value.
+fn whole_path(input: ParseStream) -> Option<Path> {
+    let fork = input.fork();
+    let path = fork.parse::<Path>().ok()?;
+    if !(fork.is_empty() || fork.peek(Token![,])) {
+        return None;
+    }
+    input.advance_to(&fork);
+    Some(path)
 }
 
 /// Parses a string literal, or reports `message` on whatever stands there.

@@ -65,8 +65,18 @@ fn check_code<'v, 'a>(
     let code = input.code(variant);
     let explicit = variant.attrs.code.as_ref().map(|code| &code.value);
     if code.is_empty() {
-        if let Some(lit) = explicit {
-            cx.error_spanned_by(lit, "code must not be empty, e.g. `code = \"not_found\"`");
+        match explicit {
+            Some(lit) => {
+                cx.error_spanned_by(lit, "code must not be empty, e.g. `code = \"not_found\"`")
+            }
+            // A name of underscores alone has no words to make a code of.
+            None => cx.error_spanned_by(
+                variant.ident,
+                format_args!(
+                    "`{}` gets an empty default code, as its name has no letters or digits; set `code = \"...\"`",
+                    variant.ident
+                ),
+            ),
         }
         return;
     }

@@ -190,7 +190,7 @@ impl<'i, 'a> Expansion<'i, 'a> {
                     .iter()
                     .map(|piece| message_call(variant, piece));
                 self.message_arms.push(quote! {
-                    #path { #(#bindings,)* .. } => __out #(#calls)* .done(),
+                    #path { #(#bindings,)* .. } => { #(#calls)* __out.done() }
                 });
                 for (field, bound) in &template.bounds {
                     if let Some(field) = variant
@@ -541,6 +541,7 @@ impl<'i, 'a> Expansion<'i, 'a> {
                     __self: &#self_ty,
                     __out: &mut ::api_error::__private::MessageOut<'_, '_>,
                 ) -> ::core::fmt::Result #where_clause {
+                    use ::api_error::__private::{WriteDisplay as _, WriteStr as _};
                     match __self {
                         #(#arms)*
                         #rest
@@ -884,14 +885,15 @@ fn option_inner(ty: &Type) -> Option<&Type> {
     }
 }
 
-/// The call that writes one piece of a message (see `MessageOut`): text,
-/// already escaped for JSON too; a string field as it is; any other field
-/// through `fmt`.
+/// The statement that writes one piece of a message to `__out` (see
+/// `MessageOut`): text, already escaped for JSON too; a field through `fmt`,
+/// or, when its type is written like a string, as it is if it really is one
+/// (see `MaybeStr`: a type may be named `String` and be another).
 fn message_call(variant: &Variant, piece: &Piece) -> TokenStream {
     match piece {
         Piece::Text(text) => {
             let json = json_escaped(text);
-            quote!(.text(#text, #json))
+            quote!(__out.text(#text, #json);)
         }
         Piece::Field { local, field, how } => match how {
             How::Display
@@ -900,11 +902,11 @@ fn message_call(variant: &Variant, piece: &Piece) -> TokenStream {
                     .get(*field)
                     .is_some_and(|field| is_str(field.ty)) =>
             {
-                quote!(.str(::core::convert::AsRef::<::core::primitive::str>::as_ref(#local)))
+                quote!((&::api_error::__private::MaybeStr(#local)).write_to(__out);)
             }
-            How::Display => quote!(.display(#local)),
-            How::Debug => quote!(.debug(#local)),
-            How::Spec(lit) => quote!(.args(::core::format_args!(#lit))),
+            How::Display => quote!(__out.display(#local);),
+            How::Debug => quote!(__out.debug(#local);),
+            How::Spec(lit) => quote!(__out.args(::core::format_args!(#lit));),
         },
     }
 }
@@ -928,9 +930,8 @@ fn json_escaped(text: &str) -> String {
     out
 }
 
-/// Whether `ty` is written as a string type that `AsRef<str>` reads without
-/// formatting: `String`, `&str`, `Cow<str>`, `Box<str>`, `Rc<str>`,
-/// `Arc<str>`.
+/// Whether `ty` is written like a string type that needs no formatting:
+/// `String`, `&str`, `Cow<str>`, `Box<str>`, `Rc<str>`, `Arc<str>`.
 fn is_str(ty: &Type) -> bool {
     let is_bare_str =
         |ty: &Type| matches!(ty, Type::Path(ty) if ty.qself.is_none() && ty.path.is_ident("str"));

@@ -14,6 +14,20 @@ use crate::expand::call_site_ident;
 pub(crate) fn expand(input: &DeriveInput, errors: syn::Error) -> TokenStream {
     let ty = call_site_ident(&input.ident);
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    // Trivial bounds are unstable; a higher-ranked bound is not trivial. It
+    // joins the type's own `where` clause, if it has one.
+    let bounded = |bound: TokenStream| {
+        let mut generics = input.generics.clone();
+        generics
+            .make_where_clause()
+            .predicates
+            .push(syn::parse_quote! {
+                for<'__workaround> #ty #ty_generics: #bound
+            });
+        generics.where_clause
+    };
+    let error_where = bounded(quote!(::core::error::Error));
+    let debug_where = bounded(quote!(::core::fmt::Debug));
     let errors = errors.into_compile_error();
     let uses_thiserror = input.attrs.iter().any(|attr| attr.path().is_ident("error"))
         || match &input.data {
@@ -29,11 +43,7 @@ pub(crate) fn expand(input: &DeriveInput, errors: syn::Error) -> TokenStream {
         quote! {
             #[allow(unused_qualifications)]
             #[automatically_derived]
-            impl #impl_generics ::core::error::Error for #ty #ty_generics #where_clause
-            where
-                // Trivial bounds are unstable; the higher-ranked bound is not trivial.
-                for<'__workaround> #ty #ty_generics: ::core::fmt::Debug,
-            {}
+            impl #impl_generics ::core::error::Error for #ty #ty_generics #debug_where {}
 
             #[allow(unused_qualifications)]
             #[automatically_derived]
@@ -49,10 +59,7 @@ pub(crate) fn expand(input: &DeriveInput, errors: syn::Error) -> TokenStream {
 
         #[allow(unused_qualifications)]
         #[automatically_derived]
-        impl #impl_generics ::api_error::ApiError for #ty #ty_generics #where_clause
-        where
-            for<'__workaround> #ty #ty_generics: ::core::error::Error,
-        {
+        impl #impl_generics ::api_error::ApiError for #ty #ty_generics #error_where {
             fn status(&self) -> ::api_error::__private::StatusCode {
                 ::core::unreachable!()
             }

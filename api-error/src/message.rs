@@ -115,3 +115,48 @@ impl<'a, 'f> MessageOut<'a, 'f> {
         self.result
     }
 }
+
+/// A field whose type is written like a string (`String`, `&str`,
+/// `Cow<str>`, …), for the derive. A real string is copied as it is
+/// ([`WriteStr`]); a type that only has the name (a user's `String`, a type
+/// parameter) is formatted ([`WriteDisplay`]). Method resolution picks the
+/// first where it applies: `(&MaybeStr(field)).write_to(out)`.
+pub struct MaybeStr<'a, T: ?Sized>(pub &'a T);
+
+/// Writes a string field as it is; see [`MaybeStr`].
+pub trait WriteStr {
+    /// Writes the field to `out`.
+    fn write_to(&self, out: &mut MessageOut<'_, '_>);
+}
+
+/// Writes any other field with `Display`; see [`MaybeStr`].
+pub trait WriteDisplay {
+    /// Writes the field to `out`.
+    fn write_to(&self, out: &mut MessageOut<'_, '_>);
+}
+
+macro_rules! write_str_for {
+    ($($ty:ty),*) => {$(
+        impl WriteStr for MaybeStr<'_, $ty> {
+            fn write_to(&self, out: &mut MessageOut<'_, '_>) {
+                out.str(self.0);
+            }
+        }
+    )*};
+}
+
+write_str_for!(
+    str,
+    &str,
+    String,
+    std::borrow::Cow<'_, str>,
+    Box<str>,
+    std::rc::Rc<str>,
+    std::sync::Arc<str>
+);
+
+impl<T: fmt::Display + ?Sized> WriteDisplay for &MaybeStr<'_, T> {
+    fn write_to(&self, out: &mut MessageOut<'_, '_>) {
+        out.display(self.0);
+    }
+}
