@@ -51,7 +51,7 @@ use serde::de::DeserializeOwned;
 
 use crate::ApiError;
 use crate::error::error_status;
-use crate::request::{JsonParser, RequestError};
+use crate::request::{JsonParser, RequestError, clip_long, media_type};
 
 /// The status of `err`, as actix-web spells it; what the derived
 /// `ResponseError` impls call.
@@ -134,17 +134,34 @@ fn content_type_of(request: &HttpRequest) -> http::HeaderMap {
     headers
 }
 
-/// The media type a request says its body is, for messages.
+/// The media type a request says its body is, for messages: cut short, as
+/// [`parse_json`](crate::parse_json) cuts it.
 fn media_type_of(request: &HttpRequest) -> String {
     request
         .headers()
         .get(header::CONTENT_TYPE)
-        .map(|value| String::from_utf8_lossy(value.as_bytes()).into_owned())
+        .map(|value| media_type(value.as_bytes()))
         .unwrap_or_default()
+}
+
+/// serde_json's message, which may quote a client's name or value whole
+/// (an unknown field's), cut short like [`clip_long`], keeping where in the
+/// body it is.
+fn json_message(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    let at = format!(" at line {} column {}", error.line(), error.column());
+    match text.strip_suffix(&at) {
+        Some(message) => clip_long(message.to_owned()) + &at,
+        None => clip_long(text),
+    }
 }
 
 /// actix-web's `web::Json` extractor, rejecting with a [`RequestError`]:
 /// `.app_data(json_config())`. [`Json`] says more about what is wrong.
+///
+/// What the client sent (a `Content-Type`, a name or value serde_json's
+/// message quotes) is cut short, as [`parse_json`](crate::parse_json) cuts
+/// it: a hostile request gets a short answer.
 pub fn json_config() -> web::JsonConfig {
     web::JsonConfig::default().error_handler(|error, request| {
         let error = match error {
@@ -154,7 +171,10 @@ pub fn json_config() -> web::JsonConfig {
                 media_type: media_type_of(request),
             },
             JsonPayloadError::Deserialize(error) => RequestError::InvalidRequest {
-                reason: Cow::Owned(format!("The request body is invalid: {error}.")),
+                reason: Cow::Owned(format!(
+                    "The request body is invalid: {}.",
+                    json_message(&error)
+                )),
             },
             _ => RequestError::InvalidRequest {
                 reason: Cow::Borrowed("The request body could not be read."),
@@ -165,7 +185,8 @@ pub fn json_config() -> web::JsonConfig {
 }
 
 /// actix-web's `web::Path` extractor, rejecting with a [`RequestError`]:
-/// `.app_data(path_config())`.
+/// `.app_data(path_config())`. serde's message, which may quote the client's
+/// value whole, is cut short, as [`parse_json`](crate::parse_json) cuts it.
 pub fn path_config() -> web::PathConfig {
     web::PathConfig::default().error_handler(|error, _request| {
         let PathError::Deserialize(error) = error else {
@@ -175,14 +196,18 @@ pub fn path_config() -> web::PathConfig {
             .into();
         };
         RequestError::InvalidRequest {
-            reason: Cow::Owned(format!("The path is invalid: {error}.")),
+            reason: Cow::Owned(format!(
+                "The path is invalid: {}.",
+                clip_long(error.to_string())
+            )),
         }
         .into()
     })
 }
 
 /// actix-web's `web::Query` extractor, rejecting with a [`RequestError`]:
-/// `.app_data(query_config())`.
+/// `.app_data(query_config())`. serde's message, which may quote the client's
+/// value whole, is cut short, as [`parse_json`](crate::parse_json) cuts it.
 pub fn query_config() -> web::QueryConfig {
     web::QueryConfig::default().error_handler(|error, _request| {
         let QueryPayloadError::Deserialize(error) = error else {
@@ -192,7 +217,10 @@ pub fn query_config() -> web::QueryConfig {
             .into();
         };
         RequestError::InvalidRequest {
-            reason: Cow::Owned(format!("The query string is invalid: {error}.")),
+            reason: Cow::Owned(format!(
+                "The query string is invalid: {}.",
+                clip_long(error.to_string())
+            )),
         }
         .into()
     })
@@ -247,4 +275,30 @@ fn rewrite<B: 'static>(
     let (request, _) = response.into_parts();
     let rendered = error(&request, allowed).error_response();
     ErrorHandlerResponse::Response(ServiceResponse::new(request, rendered).map_into_right_body())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_messages_are_cut_keeping_where() {
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct NewUser {
+            name: String,
+        }
+        let body = format!(r#"{{"{}": 1}}"#, "k".repeat(1 << 20));
+        let error = serde_json::from_str::<NewUser>(&body).unwrap_err();
+        let message = json_message(&error);
+        assert!(message.starts_with("unknown field `kkk"), "{message}");
+        assert!(
+            message.ends_with(&format!("k… at line 1 column {}", (1 << 20) + 3)),
+            "{message}"
+        );
+        assert!(message.len() < 512, "{}", message.len());
+        let error = serde_json::from_str::<NewUser>(r#"{"name": 1}"#).unwrap_err();
+        assert_eq!(json_message(&error), error.to_string());
+    }
 }

@@ -50,7 +50,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::ApiError;
-use crate::request::{DEFAULT_LIMIT, JsonParser, RequestError};
+use crate::request::{DEFAULT_LIMIT, JsonParser, RequestError, clip, clip_long, media_type};
 
 /// The response for `err`, in its type's format or the application's
 /// default; what the derived `IntoResponse` impls call.
@@ -140,6 +140,10 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Query<T> {
     }
 }
 
+/// What comes from the client (a parameter's value, or a message of axum's
+/// quoting one) is cut short, as [`parse_json`](crate::parse_json) cuts it:
+/// a hostile URL gets a short answer. Keys and expected types come from the
+/// route and the handler, and are repeated whole.
 impl From<PathRejection> for RequestError {
     fn from(rejection: PathRejection) -> Self {
         use axum::extract::path::ErrorKind;
@@ -150,28 +154,31 @@ impl From<PathRejection> for RequestError {
                     value,
                     expected_type,
                 } => format!(
-                    "The path parameter {key} is invalid: expected {expected_type}, found {value:?}."
+                    "The path parameter {key} is invalid: expected {expected_type}, found {:?}.",
+                    clip(value)
                 ),
                 ErrorKind::ParseErrorAtIndex {
                     index,
                     value,
                     expected_type,
                 } => format!(
-                    "Path parameter {} is invalid: expected {expected_type}, found {value:?}.",
-                    index + 1
+                    "Path parameter {} is invalid: expected {expected_type}, found {:?}.",
+                    index + 1,
+                    clip(value)
                 ),
                 ErrorKind::ParseError {
                     value,
                     expected_type,
-                } => {
-                    format!("The path is invalid: expected {expected_type}, found {value:?}.")
-                }
+                } => format!(
+                    "The path is invalid: expected {expected_type}, found {:?}.",
+                    clip(value)
+                ),
                 ErrorKind::InvalidUtf8InPathParam { key } => {
                     format!("The path parameter {key} is not valid UTF-8.")
                 }
-                _ => format!("The path is invalid: {error}."),
+                _ => format!("The path is invalid: {}.", clip_long(error.to_string())),
             },
-            _ => format!("The path is invalid: {}.", rejection.body_text()),
+            _ => format!("The path is invalid: {}.", clip_long(rejection.body_text())),
         };
         RequestError::InvalidRequest {
             reason: Cow::Owned(reason),
@@ -179,12 +186,13 @@ impl From<PathRejection> for RequestError {
     }
 }
 
+/// axum's message, which may quote the client's value whole, is cut short.
 impl From<QueryRejection> for RequestError {
     fn from(rejection: QueryRejection) -> Self {
         RequestError::InvalidRequest {
             reason: Cow::Owned(format!(
                 "The query string is invalid: {}.",
-                rejection.body_text()
+                clip_long(rejection.body_text())
             )),
         }
     }
@@ -203,13 +211,14 @@ pub async fn not_found() -> RequestError {
 /// from method routing (keeping its `Allow`), 404 from routing, and the
 /// rejections of axum's own extractors (415, 413, 400, 422). Responses with
 /// a JSON body, every error of this crate among them, pass unchanged.
+///
+/// What the client sent (the `Content-Type` a 415 repeats, a value axum's
+/// message quotes) is cut short, as [`parse_json`](crate::parse_json) cuts
+/// it: a hostile request gets a short answer.
 pub async fn render_errors(request: Request, next: Next) -> Response {
     let method = request.method().clone();
-    let media_type = request
-        .headers()
-        .get(CONTENT_TYPE)
-        .map(|value| String::from_utf8_lossy(value.as_bytes()).into_owned())
-        .unwrap_or_default();
+    // Kept as sent (a cheap clone), decoded only for a 415.
+    let content_type = request.headers().get(CONTENT_TYPE).cloned();
     let limit = request
         .extensions()
         .get::<JsonParser>()
@@ -232,7 +241,11 @@ pub async fn render_errors(request: Request, next: Next) -> Response {
             RequestError::MethodNotAllowed { method, allowed }
         }
         StatusCode::NOT_FOUND => RequestError::NotFound,
-        StatusCode::UNSUPPORTED_MEDIA_TYPE => RequestError::UnsupportedMediaType { media_type },
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => RequestError::UnsupportedMediaType {
+            media_type: content_type
+                .map(|value| media_type(value.as_bytes()))
+                .unwrap_or_default(),
+        },
         StatusCode::PAYLOAD_TOO_LARGE => RequestError::PayloadTooLarge { limit },
         StatusCode::BAD_REQUEST | StatusCode::UNPROCESSABLE_ENTITY => {
             let text = body_text(response).await;
@@ -270,13 +283,16 @@ fn allowed_methods(response: &Response) -> Vec<Method> {
         .collect()
 }
 
-/// A rejection's plain-text explanation, as a sentence.
+/// A rejection's plain-text explanation, as a sentence, cut short like
+/// [`clip_long`]: axum's messages may quote the client's value.
 async fn body_text(response: Response) -> String {
     const LIMIT: usize = 1024;
     let text = match Limited::new(response.into_body(), LIMIT).collect().await {
-        Ok(collected) => String::from_utf8_lossy(&collected.to_bytes())
-            .trim()
-            .to_owned(),
+        Ok(collected) => clip_long(
+            String::from_utf8_lossy(&collected.to_bytes())
+                .trim()
+                .to_owned(),
+        ),
         Err(_) => String::new(),
     };
     if text.is_empty() {

@@ -3,7 +3,8 @@
 //! The derive's field keys `retry_after`, `allow` and `header = "..."` use
 //! these, and so can a hand-written [`ApiError::headers`](crate::ApiError::headers).
 //! A value that would not be a valid header (a CR, LF or NUL from user data,
-//! say) is dropped: never sent, and never a panic.
+//! say), or is longer than [`MAX_VALUE_LEN`] (8 KiB), is dropped: never sent,
+//! and never a panic.
 
 use std::fmt::{Display, Write as _};
 use std::time::Duration;
@@ -11,13 +12,24 @@ use std::time::Duration;
 use http::header::{ALLOW, RETRY_AFTER};
 use http::{HeaderMap, HeaderName, HeaderValue, Method};
 
+/// The longest header value an error sends, in bytes: 8 KiB (8,192).
+///
+/// A longer value from a field is dropped like an invalid one. HTTP sets no
+/// limit, but servers and proxies refuse header sections over 8–64 KiB
+/// (a whole section, so a single value must stay well under that): a client
+/// behind one would get a 502 or a reset connection instead of the error,
+/// and a field holding user data could make every response too large.
+pub const MAX_VALUE_LEN: usize = 8 * 1024;
+
 /// `text` as a header value: visible ASCII with inner spaces or tabs, the
-/// surrounding whitespace trimmed; `None` for anything else.
+/// surrounding whitespace trimmed, at most [`MAX_VALUE_LEN`] bytes; `None`
+/// for anything else.
 pub(crate) fn value(text: &str) -> Option<HeaderValue> {
     let text = text.trim_matches([' ', '\t']);
-    let valid = text
-        .bytes()
-        .all(|byte| byte == b' ' || byte == b'\t' || byte.is_ascii_graphic());
+    let valid = text.len() <= MAX_VALUE_LEN
+        && text
+            .bytes()
+            .all(|byte| byte == b' ' || byte == b'\t' || byte.is_ascii_graphic());
     if valid {
         HeaderValue::from_str(text).ok()
     } else {
@@ -25,7 +37,8 @@ pub(crate) fn value(text: &str) -> Option<HeaderValue> {
     }
 }
 
-/// Sets `name` to `value`'s text, unless it is not a valid header value.
+/// Sets `name` to `value`'s text, unless it is not a valid header value or
+/// is longer than [`MAX_VALUE_LEN`].
 pub fn insert_display<T: Display + ?Sized>(headers: &mut HeaderMap, name: HeaderName, value: &T) {
     let mut text = String::new();
     if write!(text, "{value}").is_ok()
@@ -40,7 +53,8 @@ pub fn retry_after<T: RetryAfter + ?Sized>(headers: &mut HeaderMap, delay: &T) {
     headers.insert(RETRY_AFTER, HeaderValue::from(delay.seconds()));
 }
 
-/// Sets `Allow` to a list of methods.
+/// Sets `Allow` to a list of methods, unless the list is not a valid header
+/// value or is longer than [`MAX_VALUE_LEN`].
 pub fn allow<T: Methods + ?Sized>(headers: &mut HeaderMap, methods: &T) {
     let mut list = String::new();
     methods.write_methods(&mut list);
@@ -176,6 +190,16 @@ mod tests {
             "Bearer realm=\"api\""
         );
         assert_eq!(value("a\tb c").unwrap(), "a\tb c");
+    }
+
+    #[test]
+    fn values_over_8_kib_are_dropped() {
+        let longest = "a".repeat(MAX_VALUE_LEN);
+        assert_eq!(value(&longest).unwrap().len(), 8192);
+        assert_eq!(value(&format!("{longest}a")), None);
+        // The limit is on what would be sent, after trimming.
+        assert_eq!(value(&format!(" {longest}\t")).unwrap().len(), 8192);
+        assert_eq!(value(&"a".repeat(1 << 20)), None);
     }
 
     #[test]

@@ -2,8 +2,8 @@
 
 use http::HeaderValue;
 
-use super::Format;
 use super::json::Object;
+use super::{Format, listed_errors};
 use crate::ApiError;
 
 /// `{"error":"<code>","message":"<message>"}`, served as `application/json`.
@@ -34,7 +34,7 @@ impl Format for Flat {
         body.string("error", err.code());
         body.message("message", err);
         err.extensions(&mut body.members(RESERVED));
-        let errors = err.errors();
+        let errors = listed_errors(err);
         if !errors.is_empty() {
             let mut list = body.array("errors");
             for sub in errors {

@@ -2,8 +2,8 @@
 
 use http::HeaderValue;
 
-use super::Format;
 use super::json::Object;
+use super::{Format, listed_errors};
 use crate::ApiError;
 use crate::error::error_status;
 
@@ -34,7 +34,7 @@ impl Format for Meta {
 
     fn write_body<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
         let status = u64::from(error_status(err).as_u16());
-        let errors = err.errors();
+        let errors = listed_errors(err);
         let mut body = Object::new(out);
         let mut meta = body.object("meta");
         meta.number("status", status);

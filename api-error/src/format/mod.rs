@@ -85,6 +85,7 @@ use http::header::{CONTENT_TYPE, WWW_AUTHENTICATE};
 use http::{HeaderValue, Response, StatusCode};
 
 use crate::error::{ApiError, error_status};
+use crate::field::FieldError;
 
 pub use self::flat::Flat;
 pub use self::json::Members;
@@ -97,7 +98,8 @@ pub use self::standard::Standard;
 ///
 /// Implement [`write_body`](Self::write_body) to define your own; `render`
 /// and `response` come with it. The writers in [`json`] escape as they go
-/// and always leave valid JSON.
+/// and always leave valid JSON; list sub-errors with [`listed_errors`], which
+/// keeps a body's length bounded as the presets do.
 ///
 /// ```
 /// use api_error::format::json::Object;
@@ -235,6 +237,20 @@ impl fmt::Debug for DynFormat {
     }
 }
 
+/// The most sub-errors a body lists: the first ones, in order.
+///
+/// An error may collect any number of sub-errors (one per invalid field of a
+/// large request, say); a body stays bounded all the same. The error itself
+/// keeps them all in [`ApiError::errors`], for logs. Your own formats keep
+/// the same bound by listing [`listed_errors`].
+pub const MAX_SUB_ERRORS: usize = 100;
+
+/// The sub-errors a body lists: the first [`MAX_SUB_ERRORS`] of `err`'s.
+pub fn listed_errors<E: ApiError + ?Sized>(err: &E) -> &[FieldError] {
+    let errors = err.errors();
+    errors.get(..MAX_SUB_ERRORS).unwrap_or(errors)
+}
+
 /// A first guess at the body's size, so that it is usually allocated once.
 fn capacity_hint(err: &(impl ApiError + ?Sized)) -> usize {
     let own = match err.entry() {
@@ -248,8 +264,7 @@ fn capacity_hint(err: &(impl ApiError + ?Sized)) -> usize {
     };
     // Each sub-error: its members' names and punctuation, its texts, and a
     // path of a few steps.
-    let errors: usize = err
-        .errors()
+    let errors: usize = listed_errors(err)
         .iter()
         .map(|sub| {
             64 + sub.code().len()

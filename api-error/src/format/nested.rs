@@ -2,8 +2,8 @@
 
 use http::HeaderValue;
 
-use super::Format;
 use super::json::Object;
+use super::{Format, listed_errors};
 use crate::ApiError;
 use crate::error::error_status;
 
@@ -35,7 +35,7 @@ impl Format for Nested {
 
     fn write_body<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
         let status = error_status(err);
-        let errors = err.errors();
+        let errors = listed_errors(err);
         let mut body = Object::new(out);
         let mut error = body.object("error");
         if errors.is_empty() {

@@ -2,8 +2,8 @@
 
 use http::HeaderValue;
 
-use super::Format;
 use super::json::Object;
+use super::{Format, listed_errors};
 use crate::ApiError;
 use crate::error::error_status;
 
@@ -48,7 +48,7 @@ impl Format for Problem {
             body.display("pointer", &path.pointer());
         }
         err.extensions(&mut body.members(RESERVED));
-        let errors = err.errors();
+        let errors = listed_errors(err);
         if !errors.is_empty() {
             let mut list = body.array("errors");
             for sub in errors {

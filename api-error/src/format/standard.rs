@@ -2,8 +2,8 @@
 
 use http::HeaderValue;
 
-use super::Format;
 use super::json::Object;
+use super::{Format, listed_errors};
 use crate::ApiError;
 use crate::error::error_status;
 
@@ -33,7 +33,7 @@ impl Format for Standard {
     const JSON_SCHEMA: &'static str = r#"{"type":"object","required":["type","errors"],"properties":{"type":{"type":"string","enum":["client_error","server_error","validation_error"]},"errors":{"type":"array","items":{"type":"object","required":["code","detail","attr"],"properties":{"code":{"type":"string","description":"The error's code."},"detail":{"type":"string","description":"What went wrong, for people."},"attr":{"type":["string","null"],"description":"The field, as a dotted path, or null."}}}}}}"#;
 
     fn write_body<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
-        let errors = err.errors();
+        let errors = listed_errors(err);
         let kind = if !errors.is_empty() {
             "validation_error"
         } else if error_status(err).is_server_error() {

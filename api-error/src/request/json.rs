@@ -155,18 +155,19 @@ fn check_content_type(headers: &HeaderMap) -> Result<(), RequestError> {
         Ok(())
     } else {
         Err(RequestError::UnsupportedMediaType {
-            media_type: clip(&String::from_utf8_lossy(given)),
+            media_type: media_type(given),
         })
     }
 }
 
-/// A client's text cut to a length a message can repeat.
-fn clip(text: &str) -> String {
-    const LIMIT: usize = 100;
-    match text.char_indices().nth(LIMIT) {
-        Some((end, _)) => format!("{}…", text.get(..end).unwrap_or_default()),
-        None => text.to_owned(),
-    }
+/// How many characters of a client's text (a media type, a member's name)
+/// a message repeats: a hostile request gets a short answer.
+const CLIP: usize = 100;
+
+/// A request's `Content-Type` as a message repeats it: lossily decoded,
+/// then cut like [`clip`].
+pub(crate) fn media_type(given: &[u8]) -> String {
+    clip(&String::from_utf8_lossy(given))
 }
 
 /// Parses with serde_json alone, which is as fast as parsing gets; only if
@@ -239,7 +240,9 @@ fn to_request_error(captured: Captured, body: &[u8]) -> RequestError {
         (captured.path_rev.into_iter().rev()).fold(
             FieldPath::new(),
             |path, segment| match segment {
-                Segment::Field(name) => path.field(name),
+                // Names the body made up (unknown fields, map keys) may be
+                // of any length.
+                Segment::Field(name) => path.field(clip_name(name)),
                 Segment::Index(index) => path.index(index),
             },
         );
@@ -256,9 +259,32 @@ fn to_request_error(captured: Captured, body: &[u8]) -> RequestError {
         Kind::Mismatch {
             expected, found, ..
         } => invalid_value(path, ["expected ", &expected, ", found ", &found].concat()),
-        Kind::Custom(message) => invalid_value(path, message),
+        // A `Deserialize` impl's own words, which may quote the value.
+        Kind::Custom(message) => invalid_value(path, clip_long(message)),
         Kind::Foreign { expected } => foreign(path, expected, body),
     }
+}
+
+/// `text` cut to `limit` characters and marked with `…`, if it is longer.
+fn clipped(text: &str, limit: usize) -> Option<String> {
+    let (end, _) = text.char_indices().nth(limit)?;
+    Some(format!("{}…", text.get(..end)?))
+}
+
+/// A client's text cut to [`CLIP`] characters.
+pub(crate) fn clip(text: &str) -> String {
+    clipped(text, CLIP).unwrap_or_else(|| text.to_owned())
+}
+
+/// A member's name from the body, cut like [`clip`].
+fn clip_name(name: Cow<'static, str>) -> Cow<'static, str> {
+    clipped(&name, CLIP).map_or(name, Cow::Owned)
+}
+
+/// A message of a `Deserialize` impl, cut to a few times [`CLIP`]: such
+/// messages may quote the client's value whole.
+pub(crate) fn clip_long(message: String) -> String {
+    clipped(&message, 4 * CLIP).unwrap_or(message)
 }
 
 /// An invalid value: of the body itself when the path is empty, else of a
@@ -347,6 +373,7 @@ fn too_deep_at(body: &[u8]) -> Option<(usize, usize)> {
 mod tests {
     use super::super::adapter::quoted;
     use super::*;
+    use crate::ApiError;
 
     #[test]
     fn depth_beyond_the_limit_is_found_where_it_starts() {
@@ -373,5 +400,30 @@ mod tests {
     fn long_media_types_are_cut() {
         assert_eq!(clip("text/plain"), "text/plain");
         assert_eq!(clip(&"é".repeat(150)).chars().count(), 101);
+    }
+
+    #[test]
+    fn long_names_and_messages_are_cut() {
+        assert!(matches!(
+            clip_name(Cow::Borrowed("email")),
+            Cow::Borrowed("email")
+        ));
+        let name = clip_name(Cow::Owned("k".repeat(1 << 20)));
+        assert_eq!(name, format!("{}…", "k".repeat(CLIP)));
+        assert_eq!(clip_long("short".to_owned()), "short");
+        assert_eq!(clip_long("m".repeat(1 << 20)).chars().count(), 4 * CLIP + 1);
+    }
+
+    #[test]
+    fn a_huge_unknown_field_gets_a_short_answer() {
+        #[derive(Debug, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Signup {
+            email: String,
+        }
+        let body = format!(r#"{{"{}": 1}}"#, "k".repeat(1 << 20));
+        let err = parse_body::<Signup>(body.as_bytes()).unwrap_err();
+        assert!(err.message().len() < 1024, "{}", err.message().len());
     }
 }

@@ -72,6 +72,12 @@ use crate::{ApiError, FieldPath};
 pub use self::checks::{accepts_json, allow_method, bearer_token};
 pub use self::json::{DEFAULT_LIMIT, JsonParser, parse_json};
 
+// Cutting a client's text short, shared with the framework integrations.
+#[cfg(feature = "axum")]
+pub(crate) use self::json::clip;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub(crate) use self::json::{clip_long, media_type};
+
 /// An error raised before a handler runs: a body that is not the JSON the
 /// endpoint takes, a method it does not answer, missing credentials, ….
 ///
