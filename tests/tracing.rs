@@ -2,42 +2,13 @@
 //! error at `error` with its whole source chain (for operators; the body
 //! never has it), a client error at `debug`.
 
-use std::io;
-use std::sync::{Arc, Mutex, PoisonError};
-
 use api_error::ApiError;
 use api_error::format::{Flat, Format};
-use tracing_subscriber::fmt::MakeWriter;
 
-/// A log written to memory.
-#[derive(Clone, Default)]
-struct Log(Arc<Mutex<Vec<u8>>>);
+#[path = "support/log.rs"]
+mod log;
 
-impl Log {
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.0.lock().unwrap_or_else(PoisonError::into_inner)).into_owned()
-    }
-}
-
-impl io::Write for Log {
-    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-        self.0
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
-impl<'a> MakeWriter<'a> for Log {
-    type Writer = Log;
-    fn make_writer(&'a self) -> Log {
-        self.clone()
-    }
-}
+use log::Log;
 
 #[derive(Debug)]
 struct Refused;
