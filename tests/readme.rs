@@ -65,3 +65,23 @@ fn the_readme_shows_what_each_format_writes() {
         bodies(Problem::render::<SignupError>)
     );
 }
+
+#[test]
+fn ci_runs_the_readme_set_up_commands_as_written() {
+    let readme = include_str!("../README.md");
+    let ci = include_str!("../.ci/run");
+    let section = readme
+        .split_once("## Try it")
+        .expect("the README has its set-up commands")
+        .1;
+    let block = section.split_once("```sh\n").expect("a sh block").1;
+    let block = block.split_once("```").expect("the block ends").0;
+    let commands: Vec<&str> = block.lines().filter(|line| !line.is_empty()).collect();
+    assert_eq!(commands.len(), 2, "{block}");
+    for command in commands {
+        assert!(
+            ci.lines().any(|line| line == command),
+            "not in .ci/run as written: {command}"
+        );
+    }
+}
