@@ -577,15 +577,10 @@ async fn actix_responses_never_show_a_server_errors_display() {
 #[test]
 fn the_log_has_the_whole_chain_for_operators() {
     let log = Log::default();
-    let subscriber = tracing_subscriber::fmt()
-        .with_writer(log.clone())
-        .with_max_level(tracing::Level::DEBUG)
-        .with_ansi(false)
-        .finish();
     let mut expected = Vec::new();
     // What the warm-up wrote, left out of what is checked.
     let mut warm_up = 0;
-    tracing::subscriber::with_default(subscriber, || {
+    tracing::subscriber::with_default(log.subscriber(), || {
         // Other tests of this binary render errors on threads without a
         // subscriber; while this one is the only subscriber, a callsite they
         // reach first is cached as uninterested for every thread. Reach the

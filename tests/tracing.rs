@@ -34,12 +34,7 @@ enum AppError {
 #[test]
 fn server_errors_are_logged_with_their_chain_client_errors_at_debug() {
     let log = Log::default();
-    let subscriber = tracing_subscriber::fmt()
-        .with_writer(log.clone())
-        .with_max_level(tracing::Level::DEBUG)
-        .with_ansi(false)
-        .finish();
-    tracing::subscriber::with_default(subscriber, || {
+    tracing::subscriber::with_default(log.subscriber(), || {
         let response = api_error::response(&AppError::Load(7, Refused));
         let body = String::from_utf8(response.into_body()).expect("UTF-8");
         assert!(!body.contains("hunter2"), "{body}");
