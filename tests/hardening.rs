@@ -1603,6 +1603,36 @@ fn detail(body: &[u8]) -> String {
         .to_owned()
 }
 
+/// A query or path parameter with a few allowed values.
+#[derive(Deserialize)]
+#[allow(dead_code)]
+enum Sort {
+    #[serde(rename = "asc")]
+    Asc,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct Page {
+    sort: Sort,
+}
+
+/// The status and body of a GET of `uri` from `app`.
+async fn axum_get(app: &axum::Router, uri: &str) -> (StatusCode, Vec<u8>) {
+    use tower::ServiceExt;
+
+    let request = axum::http::Request::builder()
+        .uri(uri)
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let response = app.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+        .await
+        .unwrap();
+    (status, body.to_vec())
+}
+
 #[tokio::test]
 async fn axum_render_errors_gives_a_short_answer_to_a_long_content_type() {
     use axum::Router;
@@ -1643,35 +1673,15 @@ async fn axum_render_errors_gives_a_short_answer_to_a_long_content_type() {
 async fn axum_query_rejection_gives_a_short_answer_to_a_long_value() {
     use api_error::axum::Query;
     use axum::Router;
-    use axum::body::Body;
     use axum::routing::get;
-    use tower::ServiceExt;
 
-    #[derive(Deserialize)]
-    #[allow(dead_code)]
-    enum Sort {
-        #[serde(rename = "asc")]
-        Asc,
-    }
-    #[derive(Deserialize)]
-    #[allow(dead_code)]
-    struct Page {
-        sort: Sort,
-    }
     async fn list(Query(_): Query<Page>) -> &'static str {
         "ok"
     }
     let app = Router::new().route("/items", get(list));
     let uri = format!("/items?sort={}", "x".repeat(32 * 1024));
-    let request = axum::http::Request::builder()
-        .uri(uri)
-        .body(Body::empty())
-        .unwrap();
-    let response = app.oneshot(request).await.unwrap();
-    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
-    let body = axum::body::to_bytes(response.into_body(), usize::MAX)
-        .await
-        .unwrap();
+    let (status, body) = axum_get(&app, &uri).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
     eprintln!(
         "axum Query, 32 KiB unknown variant: detail {} bytes, body {} bytes",
         detail(&body).len(),
@@ -1684,16 +1694,8 @@ async fn axum_query_rejection_gives_a_short_answer_to_a_long_value() {
 async fn axum_path_rejection_gives_a_short_answer_to_a_long_value() {
     use api_error::axum::Path;
     use axum::Router;
-    use axum::body::Body;
     use axum::routing::get;
-    use tower::ServiceExt;
 
-    #[derive(Deserialize)]
-    #[allow(dead_code)]
-    enum Sort {
-        #[serde(rename = "asc")]
-        Asc,
-    }
     async fn by_id(Path(_): Path<u32>) -> &'static str {
         "ok"
     }
@@ -1718,15 +1720,8 @@ async fn axum_path_rejection_gives_a_short_answer_to_a_long_value() {
         ("tuple element", format!("/pairs/a/{long}")),
         ("unknown variant", format!("/sorted/{long}")),
     ] {
-        let request = axum::http::Request::builder()
-            .uri(uri)
-            .body(Body::empty())
-            .unwrap();
-        let response = app.clone().oneshot(request).await.unwrap();
-        assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{case}");
-        let body = axum::body::to_bytes(response.into_body(), usize::MAX)
-            .await
-            .unwrap();
+        let (status, body) = axum_get(&app, &uri).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{case}");
         let detail = detail(&body);
         eprintln!(
             "axum Path, 32 KiB {case}: detail {} bytes, body {} bytes",
@@ -1752,46 +1747,58 @@ async fn axum_path_rejection_gives_a_short_answer_to_a_long_value() {
             r#"Path parameter 2 is invalid: expected u32, found "abc"."#,
         ),
     ] {
-        let request = axum::http::Request::builder()
-            .uri(uri)
-            .body(Body::empty())
-            .unwrap();
-        let response = app.clone().oneshot(request).await.unwrap();
-        let body = axum::body::to_bytes(response.into_body(), usize::MAX)
-            .await
-            .unwrap();
+        let (_, body) = axum_get(&app, uri).await;
         assert_eq!(detail(&body), expected, "{uri}");
     }
 }
 
 #[actix_web::test]
-async fn actix_path_config_gives_a_short_answer_to_a_long_value() {
+async fn actix_path_and_query_configs_give_a_short_answer_to_a_long_value() {
     use actix_web::test::{TestRequest, call_service, init_service, read_body};
     use actix_web::{App, web};
 
     async fn by_id(_: web::Path<u32>) -> &'static str {
         "ok"
     }
+    async fn list(_: web::Query<Page>) -> &'static str {
+        "ok"
+    }
     let app = init_service(
         App::new()
             .app_data(api_error::actix::path_config())
-            .route("/items/{id}", web::get().to(by_id)),
+            .app_data(api_error::actix::query_config())
+            .route("/items/{id}", web::get().to(by_id))
+            .route("/items", web::get().to(list)),
     )
     .await;
-    let request = TestRequest::get()
-        .uri(&format!("/items/{}", "x".repeat(32 * 1024)))
-        .to_request();
-    let response = call_service(&app, request).await;
-    assert_eq!(response.status().as_u16(), 400);
-    let body = read_body(response).await;
-    let detail = detail(&body);
-    eprintln!(
-        "actix path_config, 32 KiB value for a u32: detail {} bytes, body {} bytes",
-        detail.len(),
-        body.len()
-    );
-    assert!(detail.contains("xxx…"), "{detail}");
-    assert!(body.len() <= 1024, "{}", body.len());
+    let long = "x".repeat(32 * 1024);
+    for (case, uri, quoted) in [
+        (
+            "path_config, 32 KiB value for a u32",
+            format!("/items/{long}"),
+            true,
+        ),
+        (
+            "query_config, 32 KiB unknown variant",
+            format!("/items?sort={long}"),
+            false,
+        ),
+    ] {
+        let request = TestRequest::get().uri(&uri).to_request();
+        let response = call_service(&app, request).await;
+        assert_eq!(response.status().as_u16(), 400, "{case}");
+        let body = read_body(response).await;
+        let detail = detail(&body);
+        eprintln!(
+            "actix {case}: detail {} bytes, body {} bytes",
+            detail.len(),
+            body.len()
+        );
+        if quoted {
+            assert!(detail.contains("xxx…"), "{case}: {detail}");
+        }
+        assert!(body.len() <= 1024, "{case}: {}", body.len());
+    }
 }
 
 #[actix_web::test]
@@ -1850,43 +1857,4 @@ async fn actix_json_config_gives_a_short_answer_to_long_input() {
     for (case, size) in sizes {
         assert!(size <= 1024, "{case}: {size}");
     }
-}
-
-#[actix_web::test]
-async fn actix_query_config_gives_a_short_answer_to_a_long_value() {
-    use actix_web::test::{TestRequest, call_service, init_service, read_body};
-    use actix_web::{App, web};
-
-    #[derive(Deserialize)]
-    #[allow(dead_code)]
-    enum Sort {
-        #[serde(rename = "asc")]
-        Asc,
-    }
-    #[derive(Deserialize)]
-    #[allow(dead_code)]
-    struct Page {
-        sort: Sort,
-    }
-    async fn list(_: web::Query<Page>) -> &'static str {
-        "ok"
-    }
-    let app = init_service(
-        App::new()
-            .app_data(api_error::actix::query_config())
-            .route("/items", web::get().to(list)),
-    )
-    .await;
-    let request = TestRequest::get()
-        .uri(&format!("/items?sort={}", "x".repeat(32 * 1024)))
-        .to_request();
-    let response = call_service(&app, request).await;
-    assert_eq!(response.status().as_u16(), 400);
-    let body = read_body(response).await;
-    eprintln!(
-        "actix query_config, 32 KiB unknown variant: detail {} bytes, body {} bytes",
-        detail(&body).len(),
-        body.len()
-    );
-    assert!(body.len() <= 1024, "{}", body.len());
 }
