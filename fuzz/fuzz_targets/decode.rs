@@ -19,11 +19,10 @@
 use std::mem::discriminant;
 
 use api_error::client::{self, Envelope, RemoteError};
-use api_error::format::json::Object;
 use api_error::format::{Flat, Format, Meta, Nested, Problem, Standard, listed_errors};
 use api_error::http::StatusCode;
 use api_error::{ApiError, FieldError, FieldErrors, FieldPath};
-use api_error_fuzz::{path, sub_errors, text};
+use api_error_fuzz::{extension_members, path, sub_errors, text};
 use libfuzzer_sys::arbitrary::Unstructured;
 use libfuzzer_sys::fuzz_target;
 use serde_json::{Map, Value};
@@ -115,16 +114,6 @@ fn failure(u: &mut Unstructured<'_>) -> Failure {
     }
 }
 
-/// The extension members `err` adds, as an object.
-fn members(err: &Failure) -> Map<String, Value> {
-    let mut out = Vec::new();
-    err.extensions(&mut Object::new(&mut out).members(&[]));
-    match serde_json::from_slice(&out) {
-        Ok(Value::Object(members)) => members,
-        other => panic!("extension members are not an object: {other:?}"),
-    }
-}
-
 /// A path as a dotted path reads back: as its text reads.
 fn dotted(path: &FieldPath) -> FieldPath {
     FieldPath::parse(&path.to_string())
@@ -205,7 +194,7 @@ fn round_trip<F: Format>(err: &Failure, envelope: Envelope) {
     assert_eq!(remote.type_uri(), problem.then(|| err.type_uri()));
     assert_eq!(remote.instance(), err.instance().filter(|_| problem));
 
-    let mut expected = members(err);
+    let mut expected = extension_members(err);
     expected.retain(|name, _| !carried.reserved.contains(&name.as_str()));
     assert_eq!(remote.extensions(), &expected);
 

@@ -16,13 +16,12 @@
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-use api_error::format::json::Object;
 use api_error::format::{Flat, Format, Meta, Nested, Problem, Standard, listed_errors};
 use api_error::headers::MAX_VALUE_LEN;
 use api_error::http::StatusCode;
 use api_error::http::header::{CONTENT_TYPE, RETRY_AFTER, WWW_AUTHENTICATE};
 use api_error::{ApiError, FieldError, FieldErrors, FieldPath};
-use api_error_fuzz::{path, sub_errors, text};
+use api_error_fuzz::{extension_members, path, sub_errors, text};
 use libfuzzer_sys::arbitrary::Unstructured;
 use libfuzzer_sys::fuzz_target;
 use serde_json::{Map, Value};
@@ -189,12 +188,7 @@ fn hostile(u: &mut Unstructured<'_>) -> Hostile {
 
 /// The extension members `err` adds, as an object.
 fn members(err: &Hostile) -> Map<String, Value> {
-    let mut out = Vec::new();
-    err.extensions(&mut Object::new(&mut out).members(&[]));
-    let members = match serde_json::from_slice(&out) {
-        Ok(Value::Object(members)) => members,
-        other => panic!("extension members are not an object: {other:?}"),
-    };
+    let members = extension_members(err);
     if let Hostile::Field { pairs, .. } = err {
         assert_eq!(members.contains_key("pairs"), pairs.is_empty());
     }

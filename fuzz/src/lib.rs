@@ -1,9 +1,11 @@
 //! What the fuzz targets share: building field paths and sub-errors from
-//! the input.
+//! the input, and reading back an error's extension members.
 
+use api_error::format::json::Object;
 use api_error::http::StatusCode;
-use api_error::{FieldError, FieldErrors, FieldPath};
+use api_error::{ApiError, FieldError, FieldErrors, FieldPath};
 use libfuzzer_sys::arbitrary::Unstructured;
+use serde_json::{Map, Value};
 
 /// Text from the input; what is left of it when it runs out.
 pub fn text(u: &mut Unstructured<'_>) -> String {
@@ -53,4 +55,14 @@ pub fn sub_errors(u: &mut Unstructured<'_>) -> FieldErrors {
         errors = nested;
     }
     errors
+}
+
+/// The extension members `err` adds, as an object.
+pub fn extension_members<E: ApiError>(err: &E) -> Map<String, Value> {
+    let mut out = Vec::new();
+    err.extensions(&mut Object::new(&mut out).members(&[]));
+    match serde_json::from_slice(&out) {
+        Ok(Value::Object(members)) => members,
+        other => panic!("extension members are not an object: {other:?}"),
+    }
 }
