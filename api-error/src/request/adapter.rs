@@ -289,11 +289,18 @@ pub(super) fn quoted(text: &str) -> String {
 
 /// Writes `text` quoted and escaped, cut to [`QUOTE_LIMIT`] characters.
 fn write_quoted(out: &mut String, text: &str) {
-    let (shown, cut) = match text.char_indices().nth(QUOTE_LIMIT) {
-        Some((end, _)) => (text.get(..end).unwrap_or(text), "…"),
+    let (shown, cut) = match head(text, QUOTE_LIMIT) {
+        Some(head) => (head, "…"),
         None => (text, ""),
     };
     let _ = write!(out, "{shown:?}{cut}");
+}
+
+/// The first `chars` characters of `text`, if it has more: where a message
+/// cuts a client's text short.
+pub(super) fn head(text: &str, chars: usize) -> Option<&str> {
+    let (end, _) = text.char_indices().nth(chars)?;
+    text.get(..end)
 }
 
 /// `one of "a", "b" or "c"`.

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use serde::de::IgnoredAny;
 
 use super::RequestError;
-use super::adapter::{Adapter, Captured, Kind, Track};
+use super::adapter::{Adapter, Captured, Kind, Track, head};
 use super::locate;
 use super::way::Way;
 use crate::field::{FieldPath, Segment};
@@ -267,8 +267,7 @@ fn to_request_error(captured: Captured, body: &[u8]) -> RequestError {
 
 /// `text` cut to `limit` characters and marked with `…`, if it is longer.
 fn clipped(text: &str, limit: usize) -> Option<String> {
-    let (end, _) = text.char_indices().nth(limit)?;
-    Some(format!("{}…", text.get(..end)?))
+    head(text, limit).map(|head| format!("{head}…"))
 }
 
 /// A client's text cut to [`CLIP`] characters.
