@@ -101,9 +101,11 @@ impl Catalog {
         format: Option<DynFormat>,
         inner: &[fn() -> Catalog],
     ) -> Catalog {
-        let mut catalog = Catalog {
-            items: entries.iter().map(|entry| Item { entry, format }).collect(),
-        };
+        let mut items = Vec::with_capacity(entries.len());
+        for entry in entries {
+            items.push(Item { entry, format });
+        }
+        let mut catalog = Catalog { items };
         for inner in inner {
             for mut item in inner().items {
                 item.format = format.or(item.format);
@@ -121,13 +123,12 @@ impl Catalog {
     }
 
     fn push(&mut self, item: Item) {
-        if !self
-            .items
-            .iter()
-            .any(|known| std::ptr::eq(known.entry, item.entry))
-        {
-            self.items.push(item);
+        for known in &self.items {
+            if std::ptr::eq(known.entry, item.entry) {
+                return;
+            }
         }
+        self.items.push(item);
     }
 
     /// The items, the type's own first.

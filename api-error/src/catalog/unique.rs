@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::{Catalog, Entry, Item};
+use super::{Catalog, Entry};
 
 impl Catalog {
     /// Checks that no two entries share a code, as clients tell errors
@@ -36,14 +36,26 @@ impl Catalog {
     /// );
     /// ```
     pub fn check_unique_codes(&self) -> Result<(), DuplicateCodes> {
-        // A stable sort keeps each code's entries in catalog order.
-        let mut entries: Vec<&'static Entry> = self.iter().map(Item::entry).collect();
-        entries.sort_by_key(|entry| entry.code());
-        let duplicates: Vec<(&'static str, Vec<&'static Entry>)> = entries
-            .chunk_by(|a, b| a.code() == b.code())
-            .filter(|same| same.len() > 1)
-            .filter_map(|same| Some((same.first()?.code(), same.to_vec())))
-            .collect();
+        // Entries grouped by code, the groups in code order, each group's
+        // entries in catalog order.
+        let mut groups: Vec<(&'static str, Vec<&'static Entry>)> = Vec::new();
+        for item in &self.items {
+            let code = item.entry.code();
+            match groups.binary_search_by(|(known, _)| known.cmp(&code)) {
+                Ok(at) => {
+                    if let Some((_, entries)) = groups.get_mut(at) {
+                        entries.push(item.entry);
+                    }
+                }
+                Err(at) => groups.insert(at, (code, vec![item.entry])),
+            }
+        }
+        let mut duplicates = Vec::new();
+        for group in groups {
+            if group.1.len() > 1 {
+                duplicates.push(group);
+            }
+        }
         if duplicates.is_empty() {
             Ok(())
         } else {
