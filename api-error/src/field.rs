@@ -311,8 +311,9 @@ impl FieldPath {
                 path.segments
                     .push(Segment::Field(Cow::Owned(name.to_owned())));
             }
-            path.segments
-                .extend(indices.into_iter().map(Segment::Index));
+            for index in indices {
+                path.segments.push(Segment::Index(index));
+            }
         }
         path
     }
@@ -345,8 +346,8 @@ impl FieldPath {
     #[must_use]
     pub fn join(&self, rest: &FieldPath) -> FieldPath {
         let mut segments = Vec::with_capacity(self.segments.len() + rest.segments.len());
-        segments.extend(self.segments.iter().cloned());
-        segments.extend(rest.segments.iter().cloned());
+        segments.extend_from_slice(&self.segments);
+        segments.extend_from_slice(&rest.segments);
         FieldPath { segments }
     }
 
@@ -388,11 +389,8 @@ impl FieldPath {
             return Some(path);
         }
         for step in pointer.strip_prefix('/')?.split('/') {
-            let is_index = !step.is_empty()
-                && step.bytes().all(|byte| byte.is_ascii_digit())
-                && (step == "0" || !step.starts_with('0'));
-            match step.parse() {
-                Ok(index) if is_index => path.push_index(index),
+            match parse_index(step) {
+                Some(index) if step == "0" || !step.starts_with('0') => path.push_index(index),
                 _ => path.push_field(step.replace("~1", "/").replace("~0", "~")),
             }
         }
@@ -420,9 +418,9 @@ fn split_indices(part: &str) -> (&str, Vec<usize>) {
         let Some((digits, after)) = rest.split_once(']') else {
             return (part, Vec::new());
         };
-        match digits.parse() {
-            Ok(index) if digits.bytes().all(|b| b.is_ascii_digit()) => indices.push(index),
-            _ => return (part, Vec::new()),
+        match parse_index(digits) {
+            Some(index) => indices.push(index),
+            None => return (part, Vec::new()),
         }
         if after.is_empty() {
             return (name, indices);
@@ -432,6 +430,23 @@ fn split_indices(part: &str) -> (&str, Vec<usize>) {
             None => return (part, Vec::new()),
         }
     }
+}
+
+/// `digits` as an index: ASCII digits only (no sign), within `usize`.
+fn parse_index(digits: &str) -> Option<usize> {
+    if digits.is_empty() {
+        return None;
+    }
+    let mut index: usize = 0;
+    for byte in digits.bytes() {
+        if !byte.is_ascii_digit() {
+            return None;
+        }
+        index = index
+            .checked_mul(10)?
+            .checked_add(usize::from(byte - b'0'))?;
+    }
+    Some(index)
 }
 
 impl From<&str> for FieldPath {
@@ -524,24 +539,28 @@ impl fmt::Display for Pointer<'_> {
 fn percent_decode(text: &str) -> String {
     let mut bytes = Vec::with_capacity(text.len());
     let mut rest = text.as_bytes();
-    while let Some((&byte, after)) = rest.split_first() {
-        let escaped = (byte == b'%')
-            .then(|| after.get(..2))
-            .flatten()
-            .and_then(|hex| std::str::from_utf8(hex).ok())
-            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
-        match escaped {
-            Some(decoded) => {
-                bytes.push(decoded);
-                rest = after.get(2..).unwrap_or_default();
-            }
-            None => {
-                bytes.push(byte);
-                rest = after;
-            }
+    while let [byte, after @ ..] = rest {
+        if let (b'%', [high, low, after @ ..]) = (byte, after)
+            && let (Some(high), Some(low)) = (hex_value(*high), hex_value(*low))
+        {
+            bytes.push(high << 4 | low);
+            rest = after;
+        } else {
+            bytes.push(*byte);
+            rest = after;
         }
     }
     String::from_utf8(bytes).unwrap_or_else(|_| text.to_owned())
+}
+
+/// The value of a hexadecimal digit.
+pub(crate) fn hex_value(digit: u8) -> Option<u8> {
+    match digit {
+        b'0'..=b'9' => Some(digit - b'0'),
+        b'a'..=b'f' => Some(digit - b'a' + 10),
+        b'A'..=b'F' => Some(digit - b'A' + 10),
+        _ => None,
+    }
 }
 
 /// Whether a URI fragment may hold `byte` as it is (RFC 3986: unreserved,

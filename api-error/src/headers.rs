@@ -25,16 +25,22 @@ pub const MAX_VALUE_LEN: usize = 8 * 1024;
 /// surrounding whitespace trimmed, at most [`MAX_VALUE_LEN`] bytes; `None`
 /// for anything else.
 pub(crate) fn value(text: &str) -> Option<HeaderValue> {
-    let text = text.trim_matches([' ', '\t']);
-    let valid = text.len() <= MAX_VALUE_LEN
-        && text
-            .bytes()
-            .all(|byte| byte == b' ' || byte == b'\t' || byte.is_ascii_graphic());
-    if valid {
-        HeaderValue::from_str(text).ok()
-    } else {
-        None
+    let mut bytes = text.as_bytes();
+    while let [b' ' | b'\t', rest @ ..] = bytes {
+        bytes = rest;
     }
+    while let [rest @ .., b' ' | b'\t'] = bytes {
+        bytes = rest;
+    }
+    if bytes.len() > MAX_VALUE_LEN {
+        return None;
+    }
+    for &byte in bytes {
+        if !(byte == b' ' || byte == b'\t' || byte.is_ascii_graphic()) {
+            return None;
+        }
+    }
+    HeaderValue::from_bytes(bytes).ok()
 }
 
 /// Sets `name` to `value`'s text, unless it is not a valid header value or
