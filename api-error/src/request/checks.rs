@@ -24,62 +24,78 @@ use super::RequestError;
 /// assert_eq!(accepts_json(&headers).unwrap_err().to_string(), "Could not satisfy the request Accept header.");
 /// ```
 pub fn accepts_json(headers: &HeaderMap) -> Result<(), RequestError> {
-    let mut ranges = headers
-        .get_all(ACCEPT)
-        .iter()
-        .flat_map(|value| value.as_bytes().split(|&byte| byte == b','))
-        .map(<[u8]>::trim_ascii)
-        .filter(|range| !range.is_empty())
-        .peekable();
-    if ranges.peek().is_none() {
-        return Ok(());
+    let mut has_ranges = false;
+    for value in headers.get_all(ACCEPT) {
+        let mut ranges = value.as_bytes();
+        while !ranges.is_empty() {
+            let (range, rest) = split_once_byte(ranges, b',');
+            ranges = rest;
+            let range = range.trim_ascii();
+            if range.is_empty() {
+                continue;
+            }
+            if accepts_json_range(range) {
+                return Ok(());
+            }
+            has_ranges = true;
+        }
     }
-    if ranges.any(accepts_json_range) {
-        Ok(())
-    } else {
+    if has_ranges {
         Err(RequestError::NotAcceptable)
+    } else {
+        Ok(())
     }
 }
 
 /// Whether one media range (`application/json;q=0.8`) admits JSON.
 fn accepts_json_range(range: &[u8]) -> bool {
-    let mut parts = range.split(|&byte| byte == b';').map(<[u8]>::trim_ascii);
-    let media = parts.next().unwrap_or_default();
-    let matches = [&b"application/json"[..], b"application/*", b"*/*"]
-        .iter()
-        .any(|accepted| media.eq_ignore_ascii_case(accepted));
-    let refused = parts.any(|parameter| {
-        let Some((name, value)) = parameter.split_once_byte(b'=') else {
+    let (media, mut parameters) = split_once_byte(range, b';');
+    let media = media.trim_ascii();
+    let matches = media.eq_ignore_ascii_case(b"application/json")
+        || media.eq_ignore_ascii_case(b"application/*")
+        || media == b"*/*";
+    if !matches {
+        return false;
+    }
+    while !parameters.is_empty() {
+        let (parameter, rest) = split_once_byte(parameters, b';');
+        parameters = rest;
+        let (name, value) = split_once_byte(parameter, b'=');
+        if name.trim_ascii().eq_ignore_ascii_case(b"q") && is_zero(value.trim_ascii()) {
             return false;
-        };
-        name.trim_ascii().eq_ignore_ascii_case(b"q") && is_zero(value.trim_ascii())
-    });
-    matches && !refused
+        }
+    }
+    true
 }
 
 /// Whether a `q` value is zero: `0`, `0.`, `0.000`.
 fn is_zero(q: &[u8]) -> bool {
-    match q.split_first() {
-        Some((b'0', rest)) => match rest.split_first() {
-            None => true,
-            Some((b'.', decimals)) => decimals.iter().all(|&digit| digit == b'0'),
-            Some(_) => false,
-        },
+    match q {
+        [b'0'] => true,
+        [b'0', b'.', decimals @ ..] => {
+            for &digit in decimals {
+                if digit != b'0' {
+                    return false;
+                }
+            }
+            true
+        }
         _ => false,
     }
 }
 
-/// `split_once` for byte slices.
-trait SplitOnceByte {
-    fn split_once_byte(&self, separator: u8) -> Option<(&[u8], &[u8])>;
-}
-
-impl SplitOnceByte for [u8] {
-    fn split_once_byte(&self, separator: u8) -> Option<(&[u8], &[u8])> {
-        let at = self.iter().position(|&byte| byte == separator)?;
-        let (before, after) = self.split_at(at);
-        Some((before, after.get(1..).unwrap_or_default()))
+/// The bytes before the first `separator` and those after it; all of them
+/// and none if there is no `separator`.
+pub(crate) fn split_once_byte(bytes: &[u8], separator: u8) -> (&[u8], &[u8]) {
+    let mut rest = bytes;
+    while let [byte, after @ ..] = rest {
+        if *byte == separator {
+            let before = bytes.get(..bytes.len() - rest.len()).unwrap_or_default();
+            return (before, after);
+        }
+        rest = after;
     }
+    (bytes, &[])
 }
 
 /// `Ok` if `method` is one of `allowed` (or is `HEAD` where `GET` is), else
@@ -100,15 +116,15 @@ impl SplitOnceByte for [u8] {
 /// );
 /// ```
 pub fn allow_method(method: &Method, allowed: &[Method]) -> Result<(), RequestError> {
-    let head_of_get = *method == Method::HEAD && allowed.contains(&Method::GET);
-    if allowed.contains(method) || head_of_get {
-        Ok(())
-    } else {
-        Err(RequestError::MethodNotAllowed {
-            method: method.clone(),
-            allowed: allowed.to_vec(),
-        })
+    for allowed in allowed {
+        if allowed == method || (*method == Method::HEAD && *allowed == Method::GET) {
+            return Ok(());
+        }
     }
+    Err(RequestError::MethodNotAllowed {
+        method: method.clone(),
+        allowed: allowed.to_vec(),
+    })
 }
 
 /// The token of an `Authorization: Bearer <token>` header (RFC 6750).
@@ -139,28 +155,35 @@ pub fn bearer_token(headers: &HeaderMap) -> Result<&str, RequestError> {
             RequestError::MissingAuthorizationHeader
         });
     };
-    let credentials = value
-        .to_str()
-        .map_err(|_| RequestError::InvalidAuthorizationHeader)?
-        .trim();
-    let (scheme, token) = credentials
-        .split_once(' ')
-        .ok_or(RequestError::InvalidAuthorizationHeader)?;
-    let token = token.trim_start_matches(' ');
-    if scheme.eq_ignore_ascii_case("bearer") && is_token68(token) {
-        Ok(token)
-    } else {
-        Err(RequestError::InvalidAuthorizationHeader)
+    // A header value holds no line breaks and no control bytes but tabs.
+    let credentials = value.as_bytes().trim_ascii();
+    let (scheme, mut token) = split_once_byte(credentials, b' ');
+    while let [b' ', rest @ ..] = token {
+        token = rest;
     }
+    if !scheme.eq_ignore_ascii_case(b"bearer") || !is_token68(token) {
+        return Err(RequestError::InvalidAuthorizationHeader);
+    }
+    std::str::from_utf8(token).map_err(|_| RequestError::InvalidAuthorizationHeader)
 }
 
 /// `1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="`.
-fn is_token68(token: &str) -> bool {
-    let body = token.trim_end_matches('=');
-    !body.is_empty()
-        && body
-            .bytes()
-            .all(|byte| byte.is_ascii_alphanumeric() || b"-._~+/".contains(&byte))
+fn is_token68(token: &[u8]) -> bool {
+    let mut body = token;
+    while let [rest @ .., b'='] = body {
+        body = rest;
+    }
+    if body.is_empty() {
+        return false;
+    }
+    for &byte in body {
+        if !(byte.is_ascii_alphanumeric()
+            || matches!(byte, b'-' | b'.' | b'_' | b'~' | b'+' | b'/'))
+        {
+            return false;
+        }
+    }
+    true
 }
 
 #[cfg(test)]
