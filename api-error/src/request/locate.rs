@@ -7,6 +7,7 @@
 
 use std::borrow::Cow;
 
+use crate::field::hex_value;
 use crate::format::json::first_to_escape;
 
 /// A step from a container to one of its members.
@@ -148,13 +149,13 @@ static MATTERS: [bool; 256] = {
 
 /// What was found: `container`, inside the containers of `stack`.
 fn found<'b>(body: &'b [u8], stack: &[Open], container: &Open) -> Option<Found<'b>> {
-    let path = stack
-        .iter()
-        .map(|open| match open.step? {
-            At::Key { start, end } => unescape(body.get(start..=end)?).map(Step::Key),
-            At::Index(index) => Some(Step::Index(index)),
-        })
-        .collect::<Option<Vec<Step<'b>>>>()?;
+    let mut path = Vec::with_capacity(stack.len());
+    for open in stack {
+        path.push(match open.step? {
+            At::Key { start, end } => Step::Key(unescape(body.get(start..=end)?)?),
+            At::Index(index) => Step::Index(index),
+        });
+    }
     let container = body.get(container.start..)?;
     Some(Found { path, container })
 }
@@ -173,14 +174,70 @@ fn string_end(body: &[u8], start: usize) -> Option<usize> {
     }
 }
 
-/// A quoted JSON string's value, borrowed where it has no escapes.
+/// A quoted JSON string's value, borrowed where it has no escapes; `None` if
+/// it is not a JSON string.
 fn unescape(quoted: &[u8]) -> Option<Cow<'_, str>> {
-    let inside = quoted.get(1..quoted.len().checked_sub(1)?)?;
-    if inside.contains(&b'\\') {
-        serde_json::from_slice(quoted).ok().map(Cow::Owned)
-    } else {
-        std::str::from_utf8(inside).ok().map(Cow::Borrowed)
+    let [b'"', inside @ .., b'"'] = quoted else {
+        return None;
+    };
+    if !inside.contains(&b'\\') {
+        return std::str::from_utf8(inside).ok().map(Cow::Borrowed);
     }
+    let mut value = Vec::with_capacity(inside.len());
+    let mut rest = inside;
+    while let [byte, after @ ..] = rest {
+        rest = after;
+        if *byte != b'\\' {
+            value.push(*byte);
+            continue;
+        }
+        let [escape, after @ ..] = rest else {
+            return None;
+        };
+        rest = after;
+        let unescaped = match escape {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => char::from_u32(code_point(&mut rest)?)?,
+            _ => return None,
+        };
+        value.extend_from_slice(unescaped.encode_utf8(&mut [0; 4]).as_bytes());
+    }
+    String::from_utf8(value).ok().map(Cow::Owned)
+}
+
+/// The code point of a `\u` escape whose `XXXX` starts `rest`, reading the
+/// second half of a surrogate pair too; `rest` moves past what was read.
+fn code_point(rest: &mut &[u8]) -> Option<u32> {
+    let high = hex4(rest)?;
+    if !matches!(high, 0xD800..=0xDBFF) {
+        return Some(high);
+    }
+    let [b'\\', b'u', after @ ..] = *rest else {
+        return None;
+    };
+    *rest = after;
+    let low = hex4(rest)?;
+    matches!(low, 0xDC00..=0xDFFF).then(|| 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+}
+
+/// Four hexadecimal digits at the start of `rest`; `rest` moves past them.
+fn hex4(rest: &mut &[u8]) -> Option<u32> {
+    let [a, b, c, d, after @ ..] = *rest else {
+        return None;
+    };
+    *rest = after;
+    let mut value = 0;
+    for digit in [a, b, c, d] {
+        value = value << 4 | u32::from(hex_value(*digit)?);
+    }
+    Some(value)
 }
 
 #[cfg(test)]
@@ -258,6 +315,41 @@ mod tests {
             at("[\n1,\n[2|]\n]").map(|(path, _)| path),
             Some(vec![Step::Index(1)])
         );
+    }
+
+    #[test]
+    fn keys_unescape_as_serde_json_reads_them() {
+        for quoted in [
+            r#""plain""#,
+            r#""a\"b\\c\/d""#,
+            r#""\b\f\n\r\t""#,
+            r#""k\u00e9 \u00E9""#,
+            r#""\ud83d\ude00 and \uD83D\uDE00""#,
+            r#""\u0000""#,
+            r#""é\n""#,
+            r#""""#,
+        ] {
+            let expected: String = serde_json::from_str(quoted).unwrap();
+            assert_eq!(
+                unescape(quoted.as_bytes()).as_deref(),
+                Some(&*expected),
+                "{quoted}"
+            );
+        }
+        for bad in [
+            r#""\ud83d""#,
+            r#""\ud83d\u0041""#,
+            r#""\ude00""#,
+            r#""\u12""#,
+            r#""\u12g4""#,
+            r#""\x""#,
+            r#""\""#,
+            r#""no end"#,
+        ] {
+            assert!(serde_json::from_str::<String>(bad).is_err(), "{bad}");
+            assert_eq!(unescape(bad.as_bytes()), None, "{bad}");
+        }
+        assert_eq!(unescape(b"\"\xff\\n\""), None);
     }
 
     #[test]
