@@ -55,16 +55,18 @@ impl<'de> Track<'de> {
 
     /// Whether `captured` happened in the container the track expects.
     pub(super) fn within_target(&self, captured: &Captured) -> bool {
-        self.target.len() <= captured.path_rev.len()
-            && self
-                .target
-                .iter()
-                .zip(captured.path_rev.iter().rev())
-                .all(|(step, segment)| match (step, segment) {
-                    (Step::Key(key), Segment::Field(name)) => key == name,
-                    (Step::Index(index), Segment::Index(at)) => index == at,
-                    _ => false,
-                })
+        let mut path = captured.path_rev.iter().rev();
+        for step in &self.target {
+            let same = match (step, path.next()) {
+                (Step::Key(key), Some(Segment::Field(name))) => key == name,
+                (Step::Index(index), Some(Segment::Index(at))) => index == at,
+                _ => false,
+            };
+            if !same {
+                return false;
+            }
+        }
+        true
     }
 }
 
@@ -299,20 +301,39 @@ fn write_quoted(out: &mut String, text: &str) {
 /// The first `chars` characters of `text`, if it has more: where a message
 /// cuts a client's text short.
 pub(super) fn head(text: &str, chars: usize) -> Option<&str> {
-    let (end, _) = text.char_indices().nth(chars)?;
-    text.get(..end)
+    let mut count = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        // A character starts at every byte but a UTF-8 continuation byte.
+        if byte & 0xC0 != 0x80 {
+            if count == chars {
+                return text.get(..at);
+            }
+            count += 1;
+        }
+    }
+    None
 }
 
 /// `one of "a", "b" or "c"`.
 fn one_of(variants: &[&str]) -> String {
-    match variants {
-        [] => "no variant".to_owned(),
-        [only] => quoted(only),
-        [init @ .., last] => {
-            let init: Vec<String> = init.iter().map(|variant| quoted(variant)).collect();
-            format!("one of {} or {}", init.join(", "), quoted(last))
-        }
+    let [init @ .., last] = variants else {
+        return "no variant".to_owned();
+    };
+    let mut out = String::new();
+    if !init.is_empty() {
+        out.push_str("one of ");
     }
+    for (i, variant) in init.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        write_quoted(&mut out, variant);
+    }
+    if !init.is_empty() {
+        out.push_str(" or ");
+    }
+    write_quoted(&mut out, last);
+    out
 }
 
 /// An error made to travel through serde_json as its own error type: it waits
@@ -334,6 +355,16 @@ fn recover<E>(track: &Track<'_>, error: E, hint: Hint, carried: Carried<'_, E>) 
             expected: hint.expected(),
         })
     })
+}
+
+/// [`recover`] for the result of a call into serde_json.
+fn recovered<T, E>(
+    track: &Track<'_>,
+    result: Result<T, E>,
+    hint: Hint,
+    carried: Carried<'_, E>,
+) -> Result<T, Captured> {
+    result.map_err(|error| recover(track, error, hint, carried))
 }
 
 /// Where a layer keeps the serde_json error an error of ours came out of,
@@ -479,9 +510,7 @@ impl<'a, 'de, D: Deserializer<'de>> Adapter<'a, 'de, D> {
     fn any<V: Visitor<'de>>(self, visitor: V, hint: Hint) -> Result<V::Value, Captured> {
         let wrapped = self.wrap(visitor, hint);
         let (track, carried) = (self.track, self.carried);
-        self.inner
-            .deserialize_any(wrapped)
-            .map_err(|error| recover(track, error, hint, carried))
+        recovered(track, self.inner.deserialize_any(wrapped), hint, carried)
     }
 }
 
@@ -495,9 +524,7 @@ macro_rules! any_or_key {
                 Position::Key => {
                     let wrapped = self.wrap(visitor, $hint);
                     let (track, carried) = (self.track, self.carried);
-                    self.inner
-                        .$method($($arg,)* wrapped)
-                        .map_err(|error| recover(track, error, $hint, carried))
+                    recovered(track, self.inner.$method($($arg,)* wrapped), $hint, carried)
                 }
             }
         }
@@ -510,9 +537,7 @@ macro_rules! forward {
         fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, Captured> {
             let wrapped = self.wrap(visitor, $hint);
             let (track, carried) = (self.track, self.carried);
-            self.inner
-                .$method($($arg,)* wrapped)
-                .map_err(|error| recover(track, error, $hint, carried))
+            recovered(track, self.inner.$method($($arg,)* wrapped), $hint, carried)
         }
     )*};
 }
@@ -521,16 +546,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Adapter<'_, 'de, D> {
     type Error = Captured;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Captured> {
-        match self.position {
-            Position::Value => self.any(visitor, Hint::Any),
-            Position::Key => {
-                let wrapped = self.wrap(visitor, Hint::Any);
-                let (track, carried) = (self.track, self.carried);
-                self.inner
-                    .deserialize_any(wrapped)
-                    .map_err(|error| recover(track, error, Hint::Any, carried))
-            }
-        }
+        self.any(visitor, Hint::Any)
     }
 
     any_or_key! {
@@ -577,11 +593,15 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Adapter<'_, 'de, D> {
         match self.position {
             Position::Value => self.any(visitor, Hint::Enum(variants)),
             Position::Key => {
-                let wrapped = self.wrap(visitor, Hint::Enum(variants));
+                let hint = Hint::Enum(variants);
+                let wrapped = self.wrap(visitor, hint);
                 let (track, carried) = (self.track, self.carried);
-                self.inner
-                    .deserialize_enum(name, variants, wrapped)
-                    .map_err(|error| recover(track, error, Hint::Enum(variants), carried))
+                recovered(
+                    track,
+                    self.inner.deserialize_enum(name, variants, wrapped),
+                    hint,
+                    carried,
+                )
             }
         }
     }
@@ -881,10 +901,12 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<'_, 'de, A> {
             position: Position::Key,
         };
         self.track.reads.set(self.track.reads.get() + 1);
-        let key = self
-            .inner
-            .next_key_seed(seed)
-            .map_err(|error| recover(self.track, error, Hint::Any, Some(self.carried)))?;
+        let key = recovered(
+            self.track,
+            self.inner.next_key_seed(seed),
+            Hint::Any,
+            Some(self.carried),
+        )?;
         self.key = self.track.key.take();
         Ok(key)
     }
@@ -1000,10 +1022,7 @@ impl<'a, 'de, A: EnumAccess<'de>> EnumAccess<'de> for Enum<'a, 'de, A> {
             position: Position::Value,
         };
         let track = self.track;
-        let (value, variant) = self
-            .inner
-            .variant_seed(seed)
-            .map_err(|error| recover(track, error, Hint::Any, None))?;
+        let (value, variant) = recovered(track, self.inner.variant_seed(seed), Hint::Any, None)?;
         Ok((
             value,
             Enum {
@@ -1019,9 +1038,7 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for Enum<'_, 'de, A> {
 
     fn unit_variant(self) -> Result<(), Captured> {
         let track = self.track;
-        self.inner
-            .unit_variant()
-            .map_err(|error| recover(track, error, Hint::Any, None))
+        recovered(track, self.inner.unit_variant(), Hint::Any, None)
     }
 
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, Captured> {
@@ -1031,9 +1048,12 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for Enum<'_, 'de, A> {
             track,
             position: Position::Value,
         };
-        self.inner
-            .newtype_variant_seed(seed)
-            .map_err(|error| recover(track, error, Hint::Any, None))
+        recovered(
+            track,
+            self.inner.newtype_variant_seed(seed),
+            Hint::Any,
+            None,
+        )
     }
 
     fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, Captured> {
@@ -1043,9 +1063,12 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for Enum<'_, 'de, A> {
             track,
             position: Position::Value,
         };
-        self.inner
-            .newtype_variant_seed(seed)
-            .map_err(|error| recover(track, error, Hint::Any, None))
+        recovered(
+            track,
+            self.inner.newtype_variant_seed(seed),
+            Hint::Any,
+            None,
+        )
     }
 
     fn struct_variant<V: Visitor<'de>>(
@@ -1059,8 +1082,11 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for Enum<'_, 'de, A> {
             track,
             position: Position::Value,
         };
-        self.inner
-            .newtype_variant_seed(seed)
-            .map_err(|error| recover(track, error, Hint::Any, None))
+        recovered(
+            track,
+            self.inner.newtype_variant_seed(seed),
+            Hint::Any,
+            None,
+        )
     }
 }

@@ -9,6 +9,7 @@ use serde::de::IgnoredAny;
 
 use super::RequestError;
 use super::adapter::{Adapter, Captured, Kind, Track, head};
+use super::checks::split_once_byte;
 use super::locate;
 use super::way::Way;
 use crate::field::{FieldPath, Segment};
@@ -131,33 +132,31 @@ impl JsonParser {
 
 /// Accepts `application/json` and `<type>/<subtype>+json`, with parameters.
 fn check_content_type(headers: &HeaderMap) -> Result<(), RequestError> {
-    let given = headers
-        .get(CONTENT_TYPE)
-        .map_or(&b""[..], |value| value.as_bytes());
-    let essence = given
-        .split(|&byte| byte == b';')
-        .next()
-        .unwrap_or_default()
-        .trim_ascii();
-    let is_json = essence.eq_ignore_ascii_case(b"application/json")
-        || essence
-            .iter()
-            .position(|&byte| byte == b'/')
-            .is_some_and(|slash| {
-                let subtype = essence.get(slash + 1..).unwrap_or_default();
-                slash > 0
-                    && subtype.len() > b"+json".len()
-                    && subtype
-                        .get(subtype.len() - b"+json".len()..)
-                        .is_some_and(|suffix| suffix.eq_ignore_ascii_case(b"+json"))
-            });
-    if is_json {
+    let given = match headers.get(CONTENT_TYPE) {
+        Some(value) => value.as_bytes(),
+        None => b"",
+    };
+    let (essence, _parameters) = split_once_byte(given, b';');
+    if is_json_type(essence.trim_ascii()) {
         Ok(())
     } else {
         Err(RequestError::UnsupportedMediaType {
             media_type: media_type(given),
         })
     }
+}
+
+/// Whether a media type (without parameters) is `application/json` or
+/// `<type>/<subtype>+json`, in any case.
+fn is_json_type(essence: &[u8]) -> bool {
+    if essence.eq_ignore_ascii_case(b"application/json") {
+        return true;
+    }
+    let (kind, subtype) = split_once_byte(essence, b'/');
+    let suffix_at = subtype.len().saturating_sub(b"+json".len());
+    !kind.is_empty()
+        && suffix_at > 0
+        && matches!(subtype.get(suffix_at..), Some(suffix) if suffix.eq_ignore_ascii_case(b"+json"))
 }
 
 /// How many characters of a client's text (a media type, a member's name)
@@ -236,16 +235,17 @@ fn invalid_request(reason: impl Into<Cow<'static, str>>) -> RequestError {
 /// The request error a captured error means.
 fn to_request_error(captured: Captured, body: &[u8]) -> RequestError {
     let captured = captured.into_details();
-    let path =
-        (captured.path_rev.into_iter().rev()).fold(
-            FieldPath::new(),
-            |path, segment| match segment {
-                // Names the body made up (unknown fields, map keys) may be
-                // of any length.
-                Segment::Field(name) => path.field(clip_name(name)),
-                Segment::Index(index) => path.index(index),
-            },
-        );
+    let mut segments = captured.path_rev;
+    let mut path = FieldPath::new();
+    // The path is kept innermost step first: the outermost is last.
+    while let Some(segment) = segments.pop() {
+        path = match segment {
+            // Names the body made up (unknown fields, map keys) may be of
+            // any length.
+            Segment::Field(name) => path.field(clip_name(name)),
+            Segment::Index(index) => path.index(index),
+        };
+    }
     match captured.kind {
         Kind::UnknownField(expected) => RequestError::UnexpectedField {
             path,
@@ -258,11 +258,21 @@ fn to_request_error(captured: Captured, body: &[u8]) -> RequestError {
         },
         Kind::Mismatch {
             expected, found, ..
-        } => invalid_value(path, ["expected ", &expected, ", found ", &found].concat()),
+        } => invalid_value(path, expected_found(&expected, &found)),
         // A `Deserialize` impl's own words, which may quote the value.
         Kind::Custom(message) => invalid_value(path, clip_long(message)),
         Kind::Foreign { expected } => foreign(path, expected, body),
     }
+}
+
+/// `expected {expected}, found {found}`.
+fn expected_found(expected: &str, found: &str) -> String {
+    let mut reason = String::with_capacity(expected.len() + found.len() + 16);
+    reason.push_str("expected ");
+    reason.push_str(expected);
+    reason.push_str(", found ");
+    reason.push_str(found);
+    reason
 }
 
 /// `text` cut to `limit` characters and marked with `…`, if it is longer.
