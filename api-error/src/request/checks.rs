@@ -116,8 +116,8 @@ pub(crate) fn split_once_byte(bytes: &[u8], separator: u8) -> (&[u8], &[u8]) {
 /// );
 /// ```
 pub fn allow_method(method: &Method, allowed: &[Method]) -> Result<(), RequestError> {
-    for allowed in allowed {
-        if allowed == method || (*method == Method::HEAD && *allowed == Method::GET) {
+    for candidate in allowed {
+        if candidate == method || (*method == Method::HEAD && *candidate == Method::GET) {
             return Ok(());
         }
     }

@@ -267,10 +267,13 @@ fn to_request_error(captured: Captured, body: &[u8]) -> RequestError {
 
 /// `expected {expected}, found {found}`.
 fn expected_found(expected: &str, found: &str) -> String {
-    let mut reason = String::with_capacity(expected.len() + found.len() + 16);
-    reason.push_str("expected ");
+    const EXPECTED: &str = "expected ";
+    const FOUND: &str = ", found ";
+    let mut reason =
+        String::with_capacity(EXPECTED.len() + expected.len() + FOUND.len() + found.len());
+    reason.push_str(EXPECTED);
     reason.push_str(expected);
-    reason.push_str(", found ");
+    reason.push_str(FOUND);
     reason.push_str(found);
     reason
 }
