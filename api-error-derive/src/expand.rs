@@ -150,7 +150,7 @@ impl<'i, 'a> Expansion<'i, 'a> {
             <#field_ty as ::api_error::__private::AsDynApiError<'_>>::as_dyn_api_error(__inner)
         };
         self.resolve_arms.push(quote! {
-            #path { #member: __inner } => ::api_error::__private::Target::Inner(#inner),
+            #path { #member: __inner } => return ::api_error::__private::Target::Inner(#inner),
         });
         self.inner_catalogs.push(quote! {
             <#field_ty as ::api_error::__private::AsDynApiError<'_>>::catalog
@@ -176,7 +176,7 @@ impl<'i, 'a> Expansion<'i, 'a> {
         let entry = self.entry(variant, &message);
         self.entries.push(entry);
         self.resolve_arms.push(quote! {
-            #path { .. } => ::api_error::__private::Target::Entry(&__ENTRIES[#index]),
+            #path { .. } => #index,
         });
         self.remote_arm(variant, path, &index);
         match message {
@@ -520,10 +520,17 @@ impl<'i, 'a> Expansion<'i, 'a> {
             .insert(0, syn::parse_quote!('__self));
         let (resolve_generics, _, _) = resolve_generics.split_for_impl();
         let resolve_arms = &self.resolve_arms;
+        // Arms yield an entry's index, which is indexed once: an arm per
+        // variant that only names a number is the cheapest to type-check.
         let resolve_body = if resolve_arms.is_empty() {
             quote!(match *__self {})
-        } else {
+        } else if self.entries.is_empty() {
             quote!(match __self { #(#resolve_arms)* })
+        } else {
+            quote! {
+                let __index: usize = match __self { #(#resolve_arms)* };
+                ::api_error::__private::Target::Entry(&__ENTRIES[__index])
+            }
         };
 
         let mut message_bounds = InferredBounds::default();
