@@ -375,7 +375,7 @@ impl<'i, 'a> Expansion<'i, 'a> {
             (Some(status), _) => self.status(&status.value),
             (None, Some(default)) => default.clone(),
             // check.rs reported the missing status.
-            (None, None) => quote!(::api_error::__private::StatusCode::INTERNAL_SERVER_ERROR),
+            (None, None) => quote!(500),
         };
         let mut entry = quote! {
             ::api_error::__private::Entry::__new(#type_name, #variant_name, #code, #status)
@@ -429,10 +429,11 @@ impl<'i, 'a> Expansion<'i, 'a> {
         entry
     }
 
-    /// The tokens of a status, adding a checked constant for a path.
+    /// The tokens of a status as a `u16`, adding a checked constant for a
+    /// path.
     fn status(&mut self, status: &Status) -> TokenStream {
         match status {
-            Status::Code(code) => quote!(::api_error::__private::status(#code)),
+            Status::Code(code) => quote!(#code),
             Status::Path(path) => {
                 let name = format_ident!("__STATUS_{}", self.status_consts.len());
                 let span = path.span();
@@ -443,7 +444,7 @@ impl<'i, 'a> Expansion<'i, 'a> {
                         "status must be 400..=599 (a client or server error)",
                     );
                 });
-                quote!(#name)
+                quote!(::api_error::__private::StatusCode::as_u16(&#name))
             }
         }
     }

@@ -38,8 +38,9 @@ impl Entry {
         type_name: &'static str,
         variant: Option<&'static str>,
         code: &'static str,
-        status: StatusCode,
+        status: u16,
     ) -> Entry {
+        let status = crate::__private::status(status);
         let reason = reason_phrase(status);
         Entry {
             type_name,
