@@ -204,7 +204,10 @@ impl<'i, 'a> Expansion<'i, 'a> {
             }
             Message::Display => {
                 self.message_arms.push(quote! {
-                    #path { .. } => __out.client_display(&__ENTRIES[#index], __self).done(),
+                    #path { .. } => {
+                        __out.client_display(&__ENTRIES[#index], __self);
+                        __out.done()
+                    }
                 });
                 if self.input.generics.type_params().next().is_some() {
                     let self_ty = self.self_ty();
@@ -542,7 +545,7 @@ impl<'i, 'a> Expansion<'i, 'a> {
             let arms = &self.message_arms;
             let rest = self
                 .fixed_messages
-                .then(|| quote!(_ => __out.resolved(__resolve(__self)).done(),));
+                .then(|| quote!(_ => { __out.resolved(__resolve(__self)); __out.done() }));
             quote! {
                 #[allow(deprecated)]
                 fn __message #fn_impl_generics (
@@ -573,11 +576,11 @@ impl<'i, 'a> Expansion<'i, 'a> {
         } else {
             (
                 quote!(__resolve(self).fmt_message(__formatter)),
-                quote!(
-                    ::api_error::__private::MessageOut::json(__out)
-                        .resolved(__resolve(self))
-                        .done()
-                ),
+                quote! {
+                    let mut __out = ::api_error::__private::MessageOut::json(__out);
+                    __out.resolved(__resolve(self));
+                    __out.done()
+                },
             )
         };
 

@@ -43,49 +43,46 @@ impl<'a, 'f> MessageOut<'a, 'f> {
 
     /// Text of the message: `text` as written, and `json` the same escaped
     /// for a JSON string.
-    pub fn text(&mut self, text: &'static str, json: &'static str) -> &mut Self {
+    pub fn text(&mut self, text: &'static str, json: &'static str) {
         match &mut self.sink {
             Sink::Formatter(f) if self.result.is_ok() => self.result = f.write_str(text),
             Sink::Formatter(_) => {}
             Sink::Json(out) => out.extend_from_slice(json.as_bytes()),
         }
-        self
     }
 
     /// A string field, `{name}`: no formatting needed.
-    pub fn str(&mut self, value: &str) -> &mut Self {
+    pub fn str(&mut self, value: &str) {
         match &mut self.sink {
             Sink::Formatter(f) if self.result.is_ok() => self.result = f.write_str(value),
             Sink::Formatter(_) => {}
             Sink::Json(out) => escape_into(out, value),
         }
-        self
     }
 
     /// A field shown with `Display`, `{field}`.
-    pub fn display<T: fmt::Display + ?Sized>(&mut self, value: &T) -> &mut Self {
-        self.args(format_args!("{value}"))
+    pub fn display<T: fmt::Display + ?Sized>(&mut self, value: &T) {
+        self.args(format_args!("{value}"));
     }
 
     /// A field shown with `Debug`, `{field:?}`.
-    pub fn debug<T: fmt::Debug + ?Sized>(&mut self, value: &T) -> &mut Self {
-        self.args(format_args!("{value:?}"))
+    pub fn debug<T: fmt::Debug + ?Sized>(&mut self, value: &T) {
+        self.args(format_args!("{value:?}"));
     }
 
     /// A field with any other format spec, `{field:>8}`.
-    pub fn args(&mut self, args: fmt::Arguments<'_>) -> &mut Self {
+    pub fn args(&mut self, args: fmt::Arguments<'_>) {
         if self.result.is_ok() {
             self.result = match &mut self.sink {
                 Sink::Formatter(f) => f.write_fmt(args),
                 Sink::Json(out) => Escape(out).write_fmt(args),
             };
         }
-        self
     }
 
     /// The message of a variant whose thiserror `Display` is its public
     /// message when it is a client error; a server error shows its entry's.
-    pub fn client_display(&mut self, entry: &Entry, err: &dyn fmt::Display) -> &mut Self {
+    pub fn client_display(&mut self, entry: &Entry, err: &dyn fmt::Display) {
         if entry.status().is_client_error() {
             self.args(format_args!("{err}"))
         } else {
@@ -95,7 +92,7 @@ impl<'a, 'f> MessageOut<'a, 'f> {
 
     /// The message of a variant without placeholders (its entry's), or of
     /// the error a transparent variant holds.
-    pub fn resolved(&mut self, target: Target<'_>) -> &mut Self {
+    pub fn resolved(&mut self, target: Target<'_>) {
         match target {
             Target::Entry(entry) => self.str(entry.message()),
             Target::Inner(inner) => {
@@ -105,7 +102,6 @@ impl<'a, 'f> MessageOut<'a, 'f> {
                         Sink::Json(out) => inner.__message_json(out),
                     };
                 }
-                self
             }
         }
     }
