@@ -7,7 +7,7 @@
 //! messages with placeholders get code of their own.
 
 use proc_macro2::{Literal, Span, TokenStream};
-use quote::{ToTokens, format_ident, quote, quote_spanned};
+use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{GenericArgument, Ident, LitStr, PathArguments, Type};
 
@@ -368,10 +368,11 @@ impl<'i, 'a> Expansion<'i, 'a> {
     fn entry(&mut self, variant: &Variant, message: &Message) -> TokenStream {
         let input = self.input;
         let type_name = input.name();
+        // A struct's entry has no variant: an empty name says so.
         let variant_name = if input.is_struct {
-            quote!(::core::option::Option::None)
+            String::new()
         } else {
-            some(variant.name())
+            variant.name()
         };
         let code = input.code(variant);
         let status = match (&variant.attrs.status, &self.default_status) {
@@ -380,24 +381,35 @@ impl<'i, 'a> Expansion<'i, 'a> {
             // check.rs reported the missing status.
             (None, None) => quote!(500),
         };
-        let mut entry = quote! {
-            ::api_error::__private::Entry::__new(#type_name, #variant_name, #code, #status)
+        // The constructor takes what nearly every entry has, so that an
+        // entry is a single call (a thousand calls are checked and
+        // evaluated for a thousand variants); setters add the rest.
+        let template = variant.template.as_ref().or(input.template.as_ref());
+        let mut entry = match template {
+            Some(template) => {
+                let text = &template.text;
+                quote! {
+                    ::api_error::__private::Entry::__new_with_message(
+                        #type_name, #variant_name, #code, #status, #text,
+                    )
+                }
+            }
+            None => quote! {
+                ::api_error::__private::Entry::__new(#type_name, #variant_name, #code, #status)
+            },
         };
         if let Some(title) = &variant.attrs.title {
             let title = title.value.value();
             entry.extend(quote!(.__title(#title)));
         }
-        match (&variant.template, &input.template, message) {
-            (Some(template), _, _) | (None, Some(template), _) => {
-                let text = &template.text;
-                entry.extend(quote!(.__message(#text)));
-            }
-            (None, None, Message::Display) => {
+        match (template, message) {
+            (Some(_), _) => {}
+            (None, Message::Display) => {
                 if let Some(template) = thiserror_template(input, variant) {
                     entry.extend(quote!(.__client_message(#template)));
                 }
             }
-            (None, None, _) => {}
+            (None, _) => {}
         }
         let doc = &variant.attrs.doc;
         if !doc.description.is_empty() {
@@ -976,8 +988,4 @@ fn is_str(ty: &Type) -> bool {
 fn is_field_errors(ty: &Type) -> bool {
     matches!(ty, Type::Path(ty) if ty.qself.is_none()
         && ty.path.segments.last().is_some_and(|last| last.ident == "FieldErrors" && last.arguments.is_none()))
-}
-
-fn some(value: impl ToTokens) -> TokenStream {
-    quote!(::core::option::Option::Some(#value))
 }

@@ -34,9 +34,11 @@ pub struct Entry {
 // only what it sets.
 #[doc(hidden)]
 impl Entry {
+    /// An entry whose message is its status's reason phrase; `variant` is
+    /// empty for a struct.
     pub const fn __new(
         type_name: &'static str,
-        variant: Option<&'static str>,
+        variant: &'static str,
         code: &'static str,
         status: u16,
     ) -> Entry {
@@ -44,7 +46,11 @@ impl Entry {
         let reason = reason_phrase(status);
         Entry {
             type_name,
-            variant,
+            variant: if variant.is_empty() {
+                None
+            } else {
+                Some(variant)
+            },
             code,
             status,
             title: reason,
@@ -56,6 +62,17 @@ impl Entry {
             www_authenticate: None,
             headers: &[],
         }
+    }
+
+    /// An entry with its message; see [`__new`](Self::__new).
+    pub const fn __new_with_message(
+        type_name: &'static str,
+        variant: &'static str,
+        code: &'static str,
+        status: u16,
+        message: &'static str,
+    ) -> Entry {
+        Entry::__new(type_name, variant, code, status).__message(message)
     }
 
     pub const fn __title(mut self, title: &'static str) -> Entry {
