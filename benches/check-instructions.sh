@@ -26,10 +26,7 @@ ws=$tmp/ws
 mkdir -p "$ws"
 export CARGO_TARGET_DIR=$tmp/target
 
-bench_workspace "$ws" "$repo"
-for kind in thiserror api both; do
-  bench_enum_crate "$ws" "$kind" "$variants" "$repo"
-done
+bench_enum_workspace "$ws" "$variants" "$repo"
 (cd "$ws" && cargo check -q -p enum-thiserror -p enum-api -p enum-both)
 
 # Runs rustc under callgrind for the crate named in $COUNT_CRATE only, with

@@ -89,10 +89,7 @@ api_error_deps() {
 
 # One workspace holds every generated crate, with the repository's Cargo.lock,
 # so all of them build the exact versions the project builds.
-bench_workspace "$ws" "$repo"
-for kind in thiserror api both; do
-  bench_enum_crate "$ws" "$kind" "$variants" "$repo"
-done
+bench_enum_workspace "$ws" "$variants" "$repo"
 deps=$(api_error_deps)
 for crate in deps-only with-api-error; do
   mkdir -p "$ws/$crate/src"

@@ -62,6 +62,16 @@ EOF
   bench_enum_source "$2" "$3" >"$dir/src/lib.rs"
 }
 
+# The workspace in $1 with the enum crate of $2 variants derived each way
+# (thiserror, api, both).
+bench_enum_workspace() { # root variants repo
+  bench_workspace "$1" "$3"
+  local kind
+  for kind in thiserror api both; do
+    bench_enum_crate "$1" "$kind" "$2" "$3"
+  done
+}
+
 # A workspace in $1 holding every crate under it, with the repository's
 # Cargo.lock so that every crate resolves the versions the project builds.
 bench_workspace() { # root repo

@@ -34,10 +34,7 @@ ws=$tmp/ws
 mkdir -p "$ws"
 export CARGO_TARGET_DIR=$tmp/target
 
-bench_workspace "$ws" "$repo"
-for kind in thiserror api both; do
-  bench_enum_crate "$ws" "$kind" "$variants" "$repo"
-done
+bench_enum_workspace "$ws" "$variants" "$repo"
 
 echo "$(rustc -V), $(cargo llvm-lines --version)"
 echo "lines of LLVM IR (dev profile) for one enum of $variants variants"

@@ -402,14 +402,11 @@ impl<'i, 'a> Expansion<'i, 'a> {
             let title = title.value.value();
             entry.extend(quote!(.__title(#title)));
         }
-        match (template, message) {
-            (Some(_), _) => {}
-            (None, Message::Display) => {
-                if let Some(template) = thiserror_template(input, variant) {
-                    entry.extend(quote!(.__client_message(#template)));
-                }
-            }
-            (None, _) => {}
+        if template.is_none()
+            && matches!(message, Message::Display)
+            && let Some(template) = thiserror_template(input, variant)
+        {
+            entry.extend(quote!(.__client_message(#template)));
         }
         let doc = &variant.attrs.doc;
         if !doc.description.is_empty() {

@@ -322,14 +322,12 @@ fn one_of(variants: &[&str]) -> String {
     let mut out = String::new();
     if !init.is_empty() {
         out.push_str("one of ");
-    }
-    for (i, variant) in init.iter().enumerate() {
-        if i > 0 {
-            out.push_str(", ");
+        for (i, variant) in init.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            write_quoted(&mut out, variant);
         }
-        write_quoted(&mut out, variant);
-    }
-    if !init.is_empty() {
         out.push_str(" or ");
     }
     write_quoted(&mut out, last);
