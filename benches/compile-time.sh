@@ -7,7 +7,9 @@
 #     `#[derive(thiserror::Error)]` (budget: 1.25x); and, for reference,
 #     `#[derive(thiserror::Error, ApiError)]` against thiserror alone.
 # (B) a clean build of `api-error` with default features, against a clean
-#     build of its dependencies alone (budget: 1.10x).
+#     build of its dependencies alone (budget: 1.10x); and, for reference,
+#     the processor time of those builds, which shows the work api-error adds
+#     apart from where in the build's schedule it falls.
 #
 #   bash benches/compile-time.sh                  # VARIANTS=1000 RUNS=9
 #   VARIANTS=60 RUNS=1 bash benches/compile-time.sh   # a quick smoke test
@@ -105,14 +107,16 @@ echo
 (cd "$ws" && cargo fetch -q)
 
 # Runs a command in the workspace with its stderr in $tmp/log; sets $secs to
-# its wall time, in seconds.
+# its wall time and $cpu to the processor time it and its children took
+# (user + system), in seconds.
 secs=
+cpu=
 timed() {
-  local t0 t1
-  t0=$(date +%s.%N)
-  (cd "$ws" && "$@") 2>"$tmp/log" || { cat "$tmp/log" >&2; return 1; }
-  t1=$(date +%s.%N)
-  secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
+  local times user sys
+  times=$(cd "$ws" && { TIMEFORMAT='%R %U %S'; time "$@" 2>"$tmp/log"; } 2>&1) ||
+    { cat "$tmp/log" >&2; return 1; }
+  read -r secs user sys <<<"$times"
+  cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.3f", u + s }')
 }
 
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { printf "%.3f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -154,14 +158,15 @@ done
 
 # (B) Each build starts from an empty target directory.
 export CARGO_TARGET_DIR=$tmp/target-build
-declare -A build
+declare -A build build_cpu
 for ((r = 1; r <= runs; r++)); do
   line="(B) run $r/$runs:"
   for crate in deps-only with-api-error; do
     rm -rf "$CARGO_TARGET_DIR"
     timed cargo build -p "$crate"
     build[$crate]+=" $secs"
-    line+=" $crate ${secs}s"
+    build_cpu[$crate]+=" $cpu"
+    line+=" $crate ${secs}s (cpu ${cpu}s)"
   done
   echo "$line"
 done
@@ -173,10 +178,13 @@ done
   b=$(median ${check[both]})
   d=$(median ${build[deps-only]})
   w=$(median ${build[with-api-error]})
+  dcpu=$(median ${build_cpu[deps-only]})
+  wcpu=$(median ${build_cpu[with-api-error]})
 }
 ra=$(ratio "$a" "$t")
 rb=$(ratio "$b" "$t")
 rw=$(ratio "$w" "$d")
+rc=$(ratio "$wcpu" "$dcpu")
 
 echo
 echo "Medians of $runs runs; $variants variants; \`CARGO_INCREMENTAL=0\`."
@@ -186,3 +194,4 @@ echo "|---|---|---|---|---|---|"
 echo "| \`cargo check\`, $variants-variant enum: \`ApiError\` / \`thiserror::Error\` | $a s | $t s | ${ra}× | ≤ 1.25× | $(holds "$ra" 1.25) |"
 echo "| \`cargo check\`, $variants-variant enum: \`thiserror::Error, ApiError\` / \`thiserror::Error\` | $b s | $t s | ${rb}× | — (for reference) | — |"
 echo "| clean \`cargo build\`: \`api-error\` (default features) / its dependencies alone | $w s | $d s | ${rw}× | ≤ 1.10× | $(holds "$rw" 1.10) |"
+echo "| the same builds, processor time (user + system) | $wcpu s | $dcpu s | ${rc}× | — (for reference) | — |"
