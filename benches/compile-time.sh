@@ -43,66 +43,12 @@ echo "$(rustc -V), $(cargo -V)"
 echo "variants: $variants, runs: $runs"
 echo
 
-# The normal, non-optional dependencies of api-error (what default features
-# build), as lines of a [dependencies] table: inherited entries are read from
-# [workspace.dependencies], with their paths made absolute. Stops on a form it
-# does not know rather than guess.
-api_error_deps() {
-  awk -v repo="$repo" '
-    function fail(why) { print "api_error_deps: " why > "/dev/stderr"; bad = 1; exit 1 }
-    FNR == 1 { file++ }
-    /^\[/ { section = $0; if (file == 2 && section ~ /^\[dependencies\./) fail("unsupported " $0); next }
-    /^[[:space:]]*(#|$)/ { next }
-    file == 1 && section == "[workspace.dependencies]" {
-      name = $0; sub(/[[:space:]]*=.*/, "", name)
-      spec = $0; sub(/^[^=]*=[[:space:]]*/, "", spec)
-      ws[name] = spec; next
-    }
-    file == 2 && section == "[dependencies]" {
-      if ($0 ~ /optional[[:space:]]*=[[:space:]]*true/) next
-      name = $0; sub(/[[:space:]]*=.*/, "", name)
-      spec = $0; sub(/^[^=]*=[[:space:]]*/, "", spec)
-      if (name ~ /\.workspace$/) { sub(/\.workspace$/, "", name); features = "" }
-      else if (spec ~ /workspace[[:space:]]*=[[:space:]]*true/) {
-        features = ""
-        if (match(spec, /features[[:space:]]*=[[:space:]]*\[[^]]*\]/)) features = substr(spec, RSTART, RLENGTH)
-        rest = spec
-        gsub(/workspace[[:space:]]*=[[:space:]]*true|features[[:space:]]*=[[:space:]]*\[[^]]*\]|[{},[:space:]]/, "", rest)
-        if (rest != "") fail("unsupported keys in " $0)
-      } else {
-        if (spec ~ /path[[:space:]]*=/) fail("unsupported relative path in " $0)
-        print name " = " spec; next
-      }
-      if (!(name in ws)) fail(name " is not in [workspace.dependencies]")
-      base = ws[name]
-      if (base ~ /^"/) base = "{ version = " base " }"
-      if (match(base, /path[[:space:]]*=[[:space:]]*"/)) {
-        base = substr(base, 1, RSTART + RLENGTH - 1) repo "/" substr(base, RSTART + RLENGTH)
-      }
-      if (features != "") {
-        if (base ~ /features/) fail("features both in the workspace and in " $0)
-        sub(/[[:space:]]*}[[:space:]]*$/, ", " features " }", base)
-      }
-      print name " = " base
-    }
-    END { if (bad) exit 1 }
-  ' "$repo/Cargo.toml" "$repo/api-error/Cargo.toml"
-}
-
 # One workspace holds every generated crate, with the repository's Cargo.lock,
 # so all of them build the exact versions the project builds.
 bench_enum_workspace "$ws" "$variants" "$repo"
-deps=$(api_error_deps)
-for crate in deps-only with-api-error; do
-  mkdir -p "$ws/$crate/src"
-  : >"$ws/$crate/src/lib.rs"
-  {
-    printf '[package]\nname = "%s"\nversion = "0.0.0"\nedition = "2024"\npublish = false\n\n[dependencies]\n' "$crate"
-    if [ "$crate" = deps-only ]; then echo "$deps"; else echo "api-error = { path = \"$repo/api-error\" }"; fi
-  } >"$ws/$crate/Cargo.toml"
-done
+bench_build_crates "$ws" "$repo"
 echo "api-error's default dependencies, for (B):"
-sed 's/^/  /' <<<"$deps"
+sed -n '/^\[dependencies\]/,$p' "$ws/deps-only/Cargo.toml" | tail -n +2 | sed 's/^/  /'
 echo
 (cd "$ws" && cargo fetch -q)
 

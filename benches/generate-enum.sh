@@ -1,6 +1,7 @@
 # Generates the crates the compile-time benchmarks measure: one enum of many
-# variants, derived three ways. Sourced by benches/compile-time.sh and
-# benches/llvm-lines.sh; not run on its own.
+# variants, derived three ways; and two empty crates, one depending on
+# api-error, the other on api-error's dependencies alone, whose clean builds
+# are compared. Sourced by the scripts in benches/; not run on its own.
 #
 #   kind thiserror: #[derive(Debug, thiserror::Error)], #[error("...")]
 #   kind api:       #[derive(Debug, api_error::ApiError)], #[api(status, message)]
@@ -81,4 +82,65 @@ members = ["*"]
 resolver = "3"
 EOF
   cp "$2/Cargo.lock" "$1/Cargo.lock"
+}
+
+# The normal, non-optional dependencies of api-error (what default features
+# build), as lines of a [dependencies] table: inherited entries are read from
+# [workspace.dependencies], with their paths made absolute. Stops on a form it
+# does not know rather than guess.
+api_error_deps() { # repo
+  awk -v repo="$1" '
+    function fail(why) { print "api_error_deps: " why > "/dev/stderr"; bad = 1; exit 1 }
+    FNR == 1 { file++ }
+    /^\[/ { section = $0; if (file == 2 && section ~ /^\[dependencies\./) fail("unsupported " $0); next }
+    /^[[:space:]]*(#|$)/ { next }
+    file == 1 && section == "[workspace.dependencies]" {
+      name = $0; sub(/[[:space:]]*=.*/, "", name)
+      spec = $0; sub(/^[^=]*=[[:space:]]*/, "", spec)
+      ws[name] = spec; next
+    }
+    file == 2 && section == "[dependencies]" {
+      if ($0 ~ /optional[[:space:]]*=[[:space:]]*true/) next
+      name = $0; sub(/[[:space:]]*=.*/, "", name)
+      spec = $0; sub(/^[^=]*=[[:space:]]*/, "", spec)
+      if (name ~ /\.workspace$/) { sub(/\.workspace$/, "", name); features = "" }
+      else if (spec ~ /workspace[[:space:]]*=[[:space:]]*true/) {
+        features = ""
+        if (match(spec, /features[[:space:]]*=[[:space:]]*\[[^]]*\]/)) features = substr(spec, RSTART, RLENGTH)
+        rest = spec
+        gsub(/workspace[[:space:]]*=[[:space:]]*true|features[[:space:]]*=[[:space:]]*\[[^]]*\]|[{},[:space:]]/, "", rest)
+        if (rest != "") fail("unsupported keys in " $0)
+      } else {
+        if (spec ~ /path[[:space:]]*=/) fail("unsupported relative path in " $0)
+        print name " = " spec; next
+      }
+      if (!(name in ws)) fail(name " is not in [workspace.dependencies]")
+      base = ws[name]
+      if (base ~ /^"/) base = "{ version = " base " }"
+      if (match(base, /path[[:space:]]*=[[:space:]]*"/)) {
+        base = substr(base, 1, RSTART + RLENGTH - 1) repo "/" substr(base, RSTART + RLENGTH)
+      }
+      if (features != "") {
+        if (base ~ /features/) fail("features both in the workspace and in " $0)
+        sub(/[[:space:]]*}[[:space:]]*$/, ", " features " }", base)
+      }
+      print name " = " base
+    }
+    END { if (bad) exit 1 }
+  ' "$1/Cargo.toml" "$1/api-error/Cargo.toml"
+}
+
+# Two crates in $1 with nothing in them: with-api-error depends on api-error,
+# deps-only on api-error's default dependencies alone.
+bench_build_crates() { # root repo
+  local deps crate
+  deps=$(api_error_deps "$2")
+  for crate in deps-only with-api-error; do
+    mkdir -p "$1/$crate/src"
+    : >"$1/$crate/src/lib.rs"
+    {
+      printf '[package]\nname = "%s"\nversion = "0.0.0"\nedition = "2024"\npublish = false\n\n[dependencies]\n' "$crate"
+      if [ "$crate" = deps-only ]; then echo "$deps"; else echo "api-error = { path = \"$2/api-error\" }"; fi
+    } >"$1/$crate/Cargo.toml"
+  done
 }

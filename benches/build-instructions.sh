@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Counts the instructions of every rustc in the two clean builds that
+# benches/compile-time.sh times for its budget (B): api-error with default
+# features, and its dependencies alone. The count is the work each build
+# does, whatever the machine's load and wherever in the build's schedule
+# api-error falls, which the timed ratio depends on. Build scripts' own runs
+# are not counted. It leaves out cache effects and parallelism, so it is not
+# the budget's figure: the times are.
+#
+#   bash benches/build-instructions.sh            # about 17 minutes on 2 cores
+#
+# Needs valgrind. Builds in a temporary directory; nothing is written to the
+# repository or its target directory.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+. benches/generate-enum.sh
+command -v valgrind >/dev/null || { echo "needs valgrind" >&2; exit 1; }
+
+export CARGO_INCREMENTAL=0 RUSTC_WRAPPER=
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+ws=$tmp/ws
+mkdir -p "$ws"
+export CARGO_TARGET_DIR=$tmp/target
+
+bench_workspace "$ws" "$repo"
+bench_build_crates "$ws" "$repo"
+(cd "$ws" && cargo fetch -q)
+
+# Runs every rustc that compiles a crate under callgrind, and appends the
+# crate's name and count to $COUNT_OUT.
+cat >"$tmp/wrapper" <<'SH'
+#!/usr/bin/env bash
+rustc=$1
+shift
+if [[ " $* " != *" --crate-name "* ]]; then
+  exec "$rustc" "$@"
+fi
+log=$(mktemp)
+status=0
+valgrind --tool=callgrind --callgrind-out-file=/dev/null --log-file="$log" "$rustc" "$@" || status=$?
+name=$(printf '%s\n' "$@" | grep -A1 -x -- --crate-name | tail -1)
+echo "$name $(sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$log")" >>"$COUNT_OUT"
+rm -f "$log"
+exit "$status"
+SH
+chmod +x "$tmp/wrapper"
+
+# The instructions of a clean build of crate $1, summed over its crates;
+# each crate's count is kept in $tmp/$1.counts.
+count() {
+  rm -rf "$CARGO_TARGET_DIR"
+  : >"$tmp/$1.counts"
+  (cd "$ws" && COUNT_OUT="$tmp/$1.counts" RUSTC_WRAPPER="$tmp/wrapper" cargo build -q -p "$1")
+  awk '{ n += $2 } END { printf "%.0f", n }' "$tmp/$1.counts"
+}
+
+echo "$(rustc -V); instructions of every rustc in a clean \`cargo build\`"
+echo
+deps=$(count deps-only)
+with=$(count with-api-error)
+own=$(awk '$1 == "api_error" { print $2 }' "$tmp/with-api-error.counts")
+echo "| build | instructions | ratio |"
+echo "|---|---|---|"
+echo "| dependencies alone | $deps | 1.00× |"
+awk -v n="$with" -v b="$deps" 'BEGIN { printf "| `api-error` (default features) | %.0f | %.3f× |\n", n, n / b }'
+awk -v n="$own" -v b="$deps" 'BEGIN { printf "| of which `api-error` itself | %.0f | %.3f× |\n", n, n / b }'
