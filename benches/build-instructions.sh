@@ -7,7 +7,7 @@
 # are not counted. It leaves out cache effects and parallelism, so it is not
 # the budget's figure: the times are.
 #
-#   bash benches/build-instructions.sh            # about 17 minutes on 2 cores
+#   bash benches/build-instructions.sh            # about 25 minutes on 2 cores
 #
 # Needs valgrind. Builds in a temporary directory; nothing is written to the
 # repository or its target directory.
