@@ -14,46 +14,26 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
-. benches/generate-enum.sh
+. benches/setup.sh
 command -v valgrind >/dev/null || { echo "needs valgrind" >&2; exit 1; }
 
 export CARGO_INCREMENTAL=0 RUSTC_WRAPPER=
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-ws=$tmp/ws
-mkdir -p "$ws"
+bench_scratch
 export CARGO_TARGET_DIR=$tmp/target
 
 bench_workspace "$ws" "$repo"
 bench_build_crates "$ws" "$repo"
 (cd "$ws" && cargo fetch -q)
 
-# Runs every rustc that compiles a crate under callgrind, and appends the
-# crate's name and count to $COUNT_OUT.
-cat >"$tmp/wrapper" <<'SH'
-#!/usr/bin/env bash
-rustc=$1
-shift
-if [[ " $* " != *" --crate-name "* ]]; then
-  exec "$rustc" "$@"
-fi
-log=$(mktemp)
-status=0
-valgrind --tool=callgrind --callgrind-out-file=/dev/null --log-file="$log" "$rustc" "$@" || status=$?
-name=$(printf '%s\n' "$@" | grep -A1 -x -- --crate-name | tail -1)
-echo "$name $(sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$log")" >>"$COUNT_OUT"
-rm -f "$log"
-exit "$status"
-SH
-chmod +x "$tmp/wrapper"
+bench_count_wrapper "$tmp/wrapper"
 
 # The instructions of a clean build of crate $1, summed over its crates;
 # each crate's count is kept in $tmp/$1.counts.
 count() {
   rm -rf "$CARGO_TARGET_DIR"
   : >"$tmp/$1.counts"
-  (cd "$ws" && COUNT_OUT="$tmp/$1.counts" RUSTC_WRAPPER="$tmp/wrapper" cargo build -q -p "$1")
+  (cd "$ws" && COUNT_CRATE= COUNT_OUT="$tmp/$1.counts" RUSTC_WRAPPER="$tmp/wrapper" cargo build -q -p "$1")
   awk '{ n += $2 } END { printf "%.0f", n }' "$tmp/$1.counts"
 }
 

@@ -14,40 +14,27 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
-. benches/generate-enum.sh
+. benches/setup.sh
 command -v valgrind >/dev/null || { echo "needs valgrind" >&2; exit 1; }
 
 variants=${VARIANTS:-1000}
 export CARGO_INCREMENTAL=0 RUSTC_WRAPPER=
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-ws=$tmp/ws
-mkdir -p "$ws"
+bench_scratch
 export CARGO_TARGET_DIR=$tmp/target
 
 bench_enum_workspace "$ws" "$variants" "$repo"
 (cd "$ws" && cargo check -q -p enum-thiserror -p enum-api -p enum-both)
 
-# Runs rustc under callgrind for the crate named in $COUNT_CRATE only, with
-# callgrind's report in $COUNT_LOG.
-cat >"$tmp/wrapper" <<'EOF'
-#!/usr/bin/env bash
-rustc=$1
-shift
-if [[ " $* " == *" --crate-name $COUNT_CRATE "* ]]; then
-  exec valgrind --tool=callgrind --callgrind-out-file=/dev/null --log-file="$COUNT_LOG" "$rustc" "$@"
-fi
-exec "$rustc" "$@"
-EOF
-chmod +x "$tmp/wrapper"
+bench_count_wrapper "$tmp/wrapper"
 
 # The instructions of checking enum-$1, once its dependencies are built.
 count() {
   touch "$ws/enum-$1/src/lib.rs"
-  (cd "$ws" && COUNT_CRATE="enum_$1" COUNT_LOG="$tmp/$1.log" RUSTC_WRAPPER="$tmp/wrapper" \
+  : >"$tmp/$1.counts"
+  (cd "$ws" && COUNT_CRATE="enum_$1" COUNT_OUT="$tmp/$1.counts" RUSTC_WRAPPER="$tmp/wrapper" \
     cargo check -q -p "enum-$1")
-  sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$tmp/$1.log"
+  awk '{ print $2 }' "$tmp/$1.counts"
 }
 
 echo "$(rustc -V); instructions of \`cargo check\` for one enum of $variants variants"

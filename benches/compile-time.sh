@@ -21,7 +21,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
-. benches/generate-enum.sh
+. benches/setup.sh
 
 variants=${VARIANTS:-1000}
 runs=${RUNS:-9}
@@ -32,10 +32,7 @@ export CARGO_INCREMENTAL=0
 # A compiler cache would turn the clean builds of (B) into cache reads.
 export RUSTC_WRAPPER=
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-ws=$tmp/ws
-mkdir -p "$ws"
+bench_scratch
 
 echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)," \
   "load $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -14,7 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
-. benches/generate-enum.sh
+. benches/setup.sh
 
 variants=${VARIANTS:-1000}
 top=10
@@ -28,10 +28,7 @@ if ! command -v cargo-llvm-lines >/dev/null; then
   export PATH=$root/bin:$PATH
 fi
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-ws=$tmp/ws
-mkdir -p "$ws"
+bench_scratch
 export CARGO_TARGET_DIR=$tmp/target
 
 bench_enum_workspace "$ws" "$variants" "$repo"

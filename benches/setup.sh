@@ -1,15 +1,9 @@
-# Generates the crates the compile-time benchmarks measure: one enum of many
-# variants, derived three ways; and two empty crates, one depending on
-# api-error, the other on api-error's dependencies alone, whose clean builds
-# are compared. Sourced by the scripts in benches/; not run on its own.
-#
-#   kind thiserror: #[derive(Debug, thiserror::Error)], #[error("...")]
-#   kind api:       #[derive(Debug, api_error::ApiError)], #[api(status, message)]
-#                   (with no #[error], the derive writes Display and Error too,
-#                   so it does the job thiserror does)
-#   kind both:      #[derive(Debug, thiserror::Error, api_error::ApiError)],
-#                   #[error("...")] and #[api(status)] (the client message
-#                   then comes from #[error])
+# The shared setup of the compile-time benchmarks, sourced by the scripts in
+# benches/ and not run on its own. It generates the crates they measure: one
+# enum of many variants, derived three ways; and two empty crates, one
+# depending on api-error, the other on api-error's dependencies alone, whose
+# clean builds are compared. It also gives each run its scratch directory
+# and a rustc wrapper that counts instructions.
 
 # The source of `pub enum E` with $2 variants, derived as kind $1. A third are
 # unit variants, a third tuple and a third struct variants, with one or two
@@ -143,4 +137,35 @@ bench_build_crates() { # root repo
       if [ "$crate" = deps-only ]; then echo "$deps"; else echo "api-error = { path = \"$2/api-error\" }"; fi
     } >"$1/$crate/Cargo.toml"
   done
+}
+
+# A scratch directory for one run, removed when the script exits: sets $tmp
+# to it and $ws to an empty workspace directory in it.
+bench_scratch() {
+  tmp=$(mktemp -d)
+  trap 'rm -rf "$tmp"' EXIT
+  ws=$tmp/ws
+  mkdir -p "$ws"
+}
+
+# Writes to $1 a RUSTC_WRAPPER that runs rustc under callgrind for the crate
+# named in $COUNT_CRATE (for every crate if that is empty), and appends the
+# crate's name and instruction count to the file $COUNT_OUT.
+bench_count_wrapper() { # path
+  cat >"$1" <<'EOF'
+#!/usr/bin/env bash
+rustc=$1
+shift
+name=$(printf '%s\n' "$@" | grep -A1 -x -- --crate-name | tail -1)
+if [ -z "$name" ] || [[ -n "${COUNT_CRATE:-}" && "$name" != "$COUNT_CRATE" ]]; then
+  exec "$rustc" "$@"
+fi
+log=$(mktemp)
+status=0
+valgrind --tool=callgrind --callgrind-out-file=/dev/null --log-file="$log" "$rustc" "$@" || status=$?
+echo "$name $(sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$log")" >>"$COUNT_OUT"
+rm -f "$log"
+exit "$status"
+EOF
+  chmod +x "$1"
 }
