@@ -46,8 +46,9 @@
 //!   page, as a contract that tests check, and for the OpenAPI document.
 //! - `client` (feature `client`) decodes error responses back, whatever
 //!   their format.
-//! - [`RequestError`] and [`parse_json`] answer a request that goes wrong
-//!   before a handler runs, saying exactly what is wrong and where.
+//! - [`RequestError`] answers a request that goes wrong before a handler
+//!   runs, and `parse_json` (feature `parse-json`) reads a JSON body, saying
+//!   exactly what is wrong and where.
 //!
 //! # Features
 //!
@@ -59,13 +60,20 @@
 //! | `client` | `api_error::client`, decoding error responses in any format, and `ApiError::from_remote` |
 //! | `catalog` | the catalog as a Markdown reference page and as JSON, and the error contract check (`assert_contract!`) |
 //!
+//! One adds the JSON body parser, the largest part of this crate to compile,
+//! which servers whose framework reads bodies its own way do not need:
+//!
+//! | feature | gives |
+//! |---|---|
+//! | `parse-json` | `parse_json` and `JsonParser`: a JSON request body read into a type, with `RequestError`s that name the field and its path |
+//!
 //! The others make every derived type implement the matching trait, with
 //! nothing to write and no dependency to add:
 //!
 //! | feature | gives |
 //! |---|---|
-//! | `axum` | `IntoResponse`; the `api_error::axum` extractors and error rendering for axum 0.8 |
-//! | `actix-web` | `ResponseError`; the `api_error::actix` extractor, configs and error handlers for actix-web 4 |
+//! | `axum` | `IntoResponse`; the `api_error::axum` extractors and error rendering for axum 0.8 (turns on `parse-json`) |
+//! | `actix-web` | `ResponseError`; the `api_error::actix` extractor, configs and error handlers for actix-web 4 (turns on `parse-json`) |
 //! | `utoipa` | `IntoResponses`: one OpenAPI response per status, with an example per code (`api_error::utoipa`) |
 //! | `tracing` | a log line for every error turned into a response: server errors at `error`, with their source chain |
 //!
@@ -114,9 +122,9 @@ pub use crate::error::ApiError;
 pub use crate::field::{FieldError, FieldErrors, FieldPath, Pointer, Segment};
 pub use crate::format::Format;
 use crate::format::for_error;
-pub use crate::request::{
-    JsonParser, RequestError, accepts_json, allow_method, bearer_token, parse_json,
-};
+#[cfg(feature = "parse-json")]
+pub use crate::request::{JsonParser, parse_json};
+pub use crate::request::{RequestError, accepts_json, allow_method, bearer_token};
 
 #[doc = include_str!("derive.md")]
 pub use api_error_derive::ApiError;
@@ -137,7 +145,12 @@ pub fn response(err: &dyn ApiError) -> http::Response<Vec<u8>> {
 }
 
 /// The README's examples, compiled and run as doctests: they use the
-/// catalog's renderings and the client.
-#[cfg(all(doctest, feature = "client", feature = "catalog"))]
+/// catalog's renderings, the client and the body parser.
+#[cfg(all(
+    doctest,
+    feature = "client",
+    feature = "catalog",
+    feature = "parse-json"
+))]
 #[doc = include_str!("../../README.md")]
 struct ReadmeDoctests;

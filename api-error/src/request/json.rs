@@ -58,6 +58,32 @@ const MAX_DEPTH: usize = 127;
 /// let err = parse_json::<Signup>(&headers, br#"{"email": "ada@example.com"}"#).unwrap_err();
 /// assert_eq!(err.message(), "age is missing.");
 /// ```
+///
+/// With `#[serde(deny_unknown_fields)]`, a field the type does not name is
+/// an error that lists the fields it does:
+///
+/// ```
+/// use api_error::http::{HeaderMap, HeaderValue, header::CONTENT_TYPE};
+/// use api_error::{parse_json, ApiError};
+///
+/// #[derive(Debug, serde::Deserialize)]
+/// #[serde(deny_unknown_fields)]
+/// struct UpdateOrganization {
+///     name: Option<String>,
+///     status: Option<String>,
+///     members: Option<Vec<String>>,
+/// }
+///
+/// let mut headers = HeaderMap::new();
+/// headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+///
+/// let err = parse_json::<UpdateOrganization>(&headers, br#"{ "foo": "bar" }"#).unwrap_err();
+/// assert_eq!(err.code(), "unexpected_field");
+/// assert_eq!(
+///     err.message(),
+///     "foo is not a valid field name for this request. Expected 3 fields: name, status and members."
+/// );
+/// ```
 pub fn parse_json<'de, T: Deserialize<'de>>(
     headers: &HeaderMap,
     body: &'de [u8],

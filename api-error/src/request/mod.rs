@@ -1,28 +1,11 @@
 //! Request errors: what a server raises before a handler runs, with the codes
 //! of the reference APIs, and the JSON body parser that raises them.
 //!
-//! ```
-//! use api_error::http::{HeaderMap, HeaderValue, header::CONTENT_TYPE};
-//! use api_error::{parse_json, ApiError};
-//!
-//! #[derive(Debug, serde::Deserialize)]
-//! #[serde(deny_unknown_fields)]
-//! struct UpdateOrganization {
-//!     name: Option<String>,
-//!     status: Option<String>,
-//!     members: Option<Vec<String>>,
-//! }
-//!
-//! let mut headers = HeaderMap::new();
-//! headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-//!
-//! let err = parse_json::<UpdateOrganization>(&headers, br#"{ "foo": "bar" }"#).unwrap_err();
-//! assert_eq!(err.code(), "unexpected_field");
-//! assert_eq!(
-//!     err.message(),
-//!     "foo is not a valid field name for this request. Expected 3 fields: name, status and members."
-//! );
-//! ```
+//! The parser, `parse_json` and `JsonParser`, is behind the `parse-json`
+//! feature, which the `axum` and `actix-web` features turn on. It is the
+//! largest part of this crate to compile, and a server whose framework parses
+//! bodies its own way need not build it. The error type and the header checks
+//! are always here.
 //!
 //! | code | status | when |
 //! |---|---|---|
@@ -56,10 +39,15 @@
 //! Unknown fields are errors only for types marked
 //! `#[serde(deny_unknown_fields)]`; otherwise serde ignores them.
 
+// The body parser, api-error's largest part, builds only where it is used.
+#[cfg(feature = "parse-json")]
 mod adapter;
 mod checks;
+#[cfg(feature = "parse-json")]
 mod json;
+#[cfg(feature = "parse-json")]
 mod locate;
+#[cfg(feature = "parse-json")]
 mod way;
 
 use std::borrow::Cow;
@@ -70,6 +58,7 @@ use http::Method;
 use crate::{ApiError, FieldPath};
 
 pub use self::checks::{accepts_json, allow_method, bearer_token};
+#[cfg(feature = "parse-json")]
 pub use self::json::{DEFAULT_LIMIT, JsonParser, parse_json};
 
 // Cutting a client's text short, shared with the framework integrations.
