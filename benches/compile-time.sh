@@ -9,7 +9,8 @@
 # (B) a clean build of `api-error` with default features, against a clean
 #     build of its dependencies alone (budget: 1.10x); and, for reference,
 #     the processor time of those builds, which shows the work api-error adds
-#     apart from where in the build's schedule it falls.
+#     apart from where in the build's schedule it falls, and the build with
+#     the `parse-json` feature, against the same baseline.
 #
 #   bash benches/compile-time.sh                  # VARIANTS=1000 RUNS=9
 #   VARIANTS=60 RUNS=1 bash benches/compile-time.sh   # a quick smoke test
@@ -17,7 +18,7 @@
 # Everything is built in a temporary directory; nothing is written to the
 # repository or its target directory. Medians of RUNS runs, in alternation,
 # so that a change in the machine's load falls on every side alike.
-# On 2 cores a full run takes about 7 minutes, most of it in (B).
+# On 2 cores a full run takes about 10 minutes, most of it in (B).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -104,7 +105,7 @@ export CARGO_TARGET_DIR=$tmp/target-build
 declare -A build build_cpu
 for ((r = 1; r <= runs; r++)); do
   line="(B) run $r/$runs:"
-  for crate in deps-only with-api-error; do
+  for crate in deps-only with-api-error with-parse-json; do
     rm -rf "$CARGO_TARGET_DIR"
     timed cargo build -p "$crate"
     build[$crate]+=" $secs"
@@ -123,11 +124,13 @@ done
   w=$(median ${build[with-api-error]})
   dcpu=$(median ${build_cpu[deps-only]})
   wcpu=$(median ${build_cpu[with-api-error]})
+  p=$(median ${build[with-parse-json]})
 }
 ra=$(ratio "$a" "$t")
 rb=$(ratio "$b" "$t")
 rw=$(ratio "$w" "$d")
 rc=$(ratio "$wcpu" "$dcpu")
+rp=$(ratio "$p" "$d")
 
 echo
 echo "Medians of $runs runs; $variants variants; \`CARGO_INCREMENTAL=0\`."
@@ -138,3 +141,4 @@ echo "| \`cargo check\`, $variants-variant enum: \`ApiError\` / \`thiserror::Err
 echo "| \`cargo check\`, $variants-variant enum: \`thiserror::Error, ApiError\` / \`thiserror::Error\` | $b s | $t s | ${rb}× | — (for reference) | — |"
 echo "| clean \`cargo build\`: \`api-error\` (default features) / its dependencies alone | $w s | $d s | ${rw}× | ≤ 1.10× | $(holds "$rw" 1.10) |"
 echo "| the same builds, processor time (user + system) | $wcpu s | $dcpu s | ${rc}× | — (for reference) | — |"
+echo "| clean \`cargo build\`: \`api-error\` with \`parse-json\` / the same dependencies | $p s | $d s | ${rp}× | — (for reference) | — |"

@@ -124,17 +124,22 @@ api_error_deps() { # repo
   ' "$1/Cargo.toml" "$1/api-error/Cargo.toml"
 }
 
-# Two crates in $1 with nothing in them: with-api-error depends on api-error,
-# deps-only on api-error's default dependencies alone.
+# Three crates in $1 with nothing in them: with-api-error depends on
+# api-error, with-parse-json on api-error with its body parser (a feature that
+# adds no dependency), and deps-only on api-error's default dependencies alone.
 bench_build_crates() { # root repo
   local deps crate
   deps=$(api_error_deps "$2")
-  for crate in deps-only with-api-error; do
+  for crate in deps-only with-api-error with-parse-json; do
     mkdir -p "$1/$crate/src"
     : >"$1/$crate/src/lib.rs"
     {
       printf '[package]\nname = "%s"\nversion = "0.0.0"\nedition = "2024"\npublish = false\n\n[dependencies]\n' "$crate"
-      if [ "$crate" = deps-only ]; then echo "$deps"; else echo "api-error = { path = \"$2/api-error\" }"; fi
+      case $crate in
+        deps-only) echo "$deps" ;;
+        with-api-error) echo "api-error = { path = \"$2/api-error\" }" ;;
+        with-parse-json) echo "api-error = { path = \"$2/api-error\", features = [\"parse-json\"] }" ;;
+      esac
     } >"$1/$crate/Cargo.toml"
   done
 }
