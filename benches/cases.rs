@@ -1,9 +1,13 @@
 //! The cases the benchmarks measure, and their baselines, shared by the
-//! criterion benches and the instruction-count driver.
+//! criterion benches and the instruction-count and paired-timing drivers.
 
 use std::fmt;
+use std::hint::black_box;
 
-use api_error::ApiError;
+use api_error::format::{Flat, Format};
+use api_error::http::header::CONTENT_TYPE;
+use api_error::http::{HeaderMap, HeaderValue};
+use api_error::{ApiError, parse_json};
 use axum::Json;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
@@ -128,4 +132,75 @@ pub const VALID: &str = r#"{
 /// `VALID` with a string where the last item's quantity goes.
 pub fn invalid() -> String {
     VALID.replace(r#""quantity": 3"#, r#""quantity": "three""#)
+}
+
+/// Every case and its baseline by name, on inputs built once, for the
+/// drivers that pick a case at run time.
+pub struct Inputs {
+    headers: HeaderMap,
+    invalid: String,
+    err: UserError,
+}
+
+/// A case run once on the inputs, its result dropped through `black_box`.
+pub type Case = fn(&Inputs);
+
+/// The comparisons the budgets name: what, our case, its baseline.
+pub const COMPARISONS: [(&str, &str, &str); 4] = [
+    ("body render vs serde limit", "render-flat", "render-serde"),
+    ("response vs axum json!", "response-flat", "response-axum"),
+    (
+        "parse valid vs serde_json",
+        "parse-valid",
+        "serde-json-valid",
+    ),
+    (
+        "parse invalid vs path_to_error",
+        "parse-invalid",
+        "path-to-error-invalid",
+    ),
+];
+
+impl Inputs {
+    pub fn new() -> Self {
+        let mut headers = HeaderMap::new();
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        Inputs {
+            headers,
+            invalid: invalid(),
+            err: UserError::AlreadyExists {
+                id: "ada-lovelace-1815".into(),
+            },
+        }
+    }
+
+    /// The case called `name`, if there is one.
+    pub fn case(name: &str) -> Option<Case> {
+        Some(match name {
+            "parse-valid" => |inputs| {
+                let parsed = parse_json::<Order>(&inputs.headers, black_box(VALID.as_bytes()));
+                drop(black_box(parsed));
+            },
+            "serde-json-valid" => |_| {
+                let parsed = serde_json::from_slice::<Order>(black_box(VALID.as_bytes()));
+                drop(black_box(parsed));
+            },
+            "parse-invalid" => |inputs| {
+                let body = black_box(inputs.invalid.as_bytes());
+                let err = parse_json::<Order>(&inputs.headers, body).err();
+                drop(black_box(err.map(|err| err.message())));
+            },
+            "path-to-error-invalid" => |inputs| {
+                let body = black_box(inputs.invalid.as_bytes());
+                let mut deserializer = serde_json::Deserializer::from_slice(body);
+                let err = serde_path_to_error::deserialize::<_, Order>(&mut deserializer).err();
+                drop(black_box(err.map(|err| err.path().to_string())));
+            },
+            "render-flat" => |inputs| drop(black_box(Flat::render(black_box(&inputs.err)))),
+            "render-serde" => |_| drop(black_box(hand_written(black_box("ada-lovelace-1815")))),
+            "response-flat" => |inputs| drop(black_box(Flat::response(black_box(&inputs.err)))),
+            "response-axum" => |_| drop(black_box(axum_json(black_box("ada-lovelace-1815")))),
+            _ => return None,
+        })
+    }
 }

@@ -27,7 +27,6 @@ compare() { # name case baseline
 }
 
 echo "instructions for 20,000 runs of each case"
-compare "body render vs serde limit" render-flat render-serde
-compare "response vs axum json!" response-flat response-axum
-compare "parse valid vs serde_json" parse-valid serde-json-valid
-compare "parse invalid vs path_to_error" parse-invalid path-to-error-invalid
+"$driver" list | while IFS='|' read -r what ours theirs; do
+  compare "$what" "$ours" "$theirs"
+done
