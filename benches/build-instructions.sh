@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Counts the instructions of every rustc in the two clean builds that
 # benches/compile-time.sh times for its budget (B): api-error with default
-# features, and its dependencies alone. For reference, it also counts
-# api-error built with the `parse-json` feature, which adds no dependency. The count is the work each build
-# does, whatever the machine's load and wherever in the build's schedule
-# api-error falls, which the timed ratio depends on. Build scripts' own runs
-# are not counted. It leaves out cache effects and parallelism, so it is not
+# features, and its dependencies alone; for reference, also api-error with
+# the `parse-json` feature, which adds no dependency. The count is the work
+# each build does, whatever the machine's load and wherever in the build's
+# schedule api-error falls, which the timed ratio depends on. Build scripts'
+# own runs are not counted. It leaves out cache effects and parallelism, so it is not
 # the budget's figure: the times are.
 #
 #   bash benches/build-instructions.sh            # about 30 minutes on 2 cores

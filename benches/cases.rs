@@ -134,12 +134,15 @@ pub fn invalid() -> String {
     VALID.replace(r#""quantity": 3"#, r#""quantity": "three""#)
 }
 
-/// Every case and its baseline by name, on inputs built once, for the
-/// drivers that pick a case at run time.
+/// The inputs of every case, built once; and every case and its baseline by
+/// name, for the drivers that pick a case at run time.
 pub struct Inputs {
-    headers: HeaderMap,
-    invalid: String,
-    err: UserError,
+    /// A JSON `Content-Type`, for `parse_json`.
+    pub headers: HeaderMap,
+    /// [`invalid`]'s body.
+    pub invalid: String,
+    /// The error the render and response cases write.
+    pub err: UserError,
 }
 
 /// A case run once on the inputs, its result dropped through `black_box`.

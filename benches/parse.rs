@@ -9,8 +9,6 @@
 
 use std::hint::black_box;
 
-use api_error::http::header::CONTENT_TYPE;
-use api_error::http::{HeaderMap, HeaderValue};
 use api_error::{ApiError, parse_json};
 use criterion::{Criterion, criterion_group, criterion_main};
 
@@ -18,19 +16,18 @@ use criterion::{Criterion, criterion_group, criterion_main};
 #[allow(dead_code)]
 mod cases;
 
-use cases::{Order, VALID, invalid};
+use cases::{Inputs, Order, VALID};
 
 fn benches(c: &mut Criterion) {
-    let mut headers = HeaderMap::new();
-    headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    let inputs = Inputs::new();
+    let headers = &inputs.headers;
     let valid = VALID.as_bytes();
-    let invalid_text = invalid();
-    let invalid = invalid_text.as_bytes();
+    let invalid = inputs.invalid.as_bytes();
 
     // Both sides agree on what they parse, or the comparison means nothing.
-    assert!(parse_json::<Order>(&headers, valid).is_ok());
+    assert!(parse_json::<Order>(headers, valid).is_ok());
     assert!(serde_json::from_slice::<Order>(valid).is_ok());
-    let ours = parse_json::<Order>(&headers, invalid).unwrap_err();
+    let ours = parse_json::<Order>(headers, invalid).unwrap_err();
     let mut deserializer = serde_json::Deserializer::from_slice(invalid);
     let theirs = serde_path_to_error::deserialize::<_, Order>(&mut deserializer).unwrap_err();
     assert_eq!(
@@ -40,7 +37,7 @@ fn benches(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("parse/valid");
     group.bench_function("parse_json", |b| {
-        b.iter(|| parse_json::<Order>(black_box(&headers), black_box(valid)))
+        b.iter(|| parse_json::<Order>(black_box(headers), black_box(valid)))
     });
     group.bench_function("serde_json", |b| {
         b.iter(|| serde_json::from_slice::<Order>(black_box(valid)))
@@ -51,8 +48,7 @@ fn benches(c: &mut Criterion) {
     let mut group = c.benchmark_group("parse/invalid");
     group.bench_function("parse_json", |b| {
         b.iter(|| {
-            parse_json::<Order>(black_box(&headers), black_box(invalid))
-                .map_err(|err| err.message())
+            parse_json::<Order>(black_box(headers), black_box(invalid)).map_err(|err| err.message())
         })
     });
     group.bench_function("serde_path_to_error", |b| {

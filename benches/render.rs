@@ -18,26 +18,25 @@ use criterion::{Criterion, criterion_group, criterion_main};
 #[allow(dead_code)]
 mod cases;
 
-use cases::{UserError, axum_json, hand_written};
+use cases::{Inputs, axum_json, hand_written};
 
 fn benches(c: &mut Criterion) {
-    let err = UserError::AlreadyExists {
-        id: "ada-lovelace-1815".into(),
-    };
+    let inputs = Inputs::new();
+    let err = &inputs.err;
     let id = "ada-lovelace-1815";
     // The same bytes, or the comparison means nothing.
-    assert_eq!(Flat::render(&err), hand_written(id));
+    assert_eq!(Flat::render(err), hand_written(id));
 
     let mut render = c.benchmark_group("render");
-    render.bench_function("flat", |b| b.iter(|| Flat::render(black_box(&err))));
+    render.bench_function("flat", |b| b.iter(|| Flat::render(black_box(err))));
     render.bench_function("serde_collect_str", |b| {
         b.iter(|| hand_written(black_box(id)))
     });
-    render.bench_function("problem", |b| b.iter(|| Problem::render(black_box(&err))));
+    render.bench_function("problem", |b| b.iter(|| Problem::render(black_box(err))));
     render.finish();
 
     let mut response = c.benchmark_group("response");
-    response.bench_function("flat", |b| b.iter(|| Flat::response(black_box(&err))));
+    response.bench_function("flat", |b| b.iter(|| Flat::response(black_box(err))));
     response.bench_function("axum_json", |b| b.iter(|| axum_json(black_box(id))));
     response.finish();
 }
