@@ -94,7 +94,7 @@ async fn the_json_extractor_rejects_with_request_errors() {
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert_eq!(
         body,
-        r##"{"type":"about:blank","title":"Bad Request","status":400,"detail":"nme is not a valid field name for this request. Expected 1 field: name.","code":"unexpected_field","pointer":"#/nme"}"##
+        r##"{"type":"about:blank","title":"Bad Request","status":400,"detail":"The request body has 2 invalid fields.","code":"invalid_fields","errors":[{"code":"unexpected_field","detail":"nme is not a valid field name for this request. Expected 1 required field: name.","pointer":"#/nme"},{"code":"missing_field","detail":"name is missing.","pointer":"#/name"}]}"##
     );
 
     let request = Request::builder()

@@ -1354,10 +1354,11 @@ fn long_codes_and_members_render_in_linear_size() {
         let small = format.render(&members(1)).len();
         let big = format.render(&members(MIB + 1)).len();
         parsed(&format.render(&members(MIB + 1)));
-        // Each member appears a whole number of times: growth is a multiple
-        // of the growth of the input.
+        // Each member appears a whole number of times, but for a dotted
+        // path, which is cut to 303 bytes (from 1 here): growth is a
+        // multiple of the growth of the input, or that and 302 bytes.
         let growth = big - small;
-        assert_eq!(growth % MIB, 0, "{name}: {growth}");
+        assert!(matches!(growth % MIB, 0 | 302), "{name}: {growth}");
         assert!(growth <= 5 * MIB, "{name}: {growth}");
         eprintln!(
             "{name}: 1 MiB instance, extension, sub-error code, message and path: body grows by {} MiB",

@@ -36,6 +36,24 @@ fn error<'de, T: Deserialize<'de> + std::fmt::Debug>(
     )
 }
 
+/// Code, dotted path and message of each sub-error of `err`.
+fn sub_errors(err: &RequestError) -> Vec<(String, String, String)> {
+    err.errors()
+        .iter()
+        .map(|sub| {
+            let path = sub.path().map(ToString::to_string).unwrap_or_default();
+            (sub.code().to_owned(), path, sub.message().to_owned())
+        })
+        .collect()
+}
+
+/// Rows of [`sub_errors`], written as string slices.
+fn subs(rows: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
+    rows.iter()
+        .map(|&(code, path, message)| (code.to_owned(), path.to_owned(), message.to_owned()))
+        .collect()
+}
+
 fn row(
     status: u16,
     code: &str,
@@ -113,7 +131,7 @@ fn unexpected_field_as_seed_000_says_it() {
         row(
             400,
             "unexpected_field",
-            "foo is not a valid field name for this request. Expected 3 fields: name, status and members.",
+            "foo is not a valid field name for this request. Expected 3 optional fields: name, status and members.",
             Some("foo")
         )
     );
@@ -125,7 +143,7 @@ fn unexpected_field_as_seed_000_says_it() {
     }
     assert_eq!(
         error::<One>(r#"{"name": "a", "nmae": "b"}"#).2,
-        "nmae is not a valid field name for this request. Expected 1 field: name."
+        "nmae is not a valid field name for this request. Expected 1 required field: name."
     );
     #[derive(Debug, Deserialize)]
     #[serde(deny_unknown_fields)]
@@ -145,7 +163,7 @@ fn unexpected_field_in_a_nested_struct() {
         row(
             400,
             "unexpected_field",
-            "customer.address.city is not a valid field name for this request. Expected 2 fields: street and zip.",
+            "customer.address.city is not a valid field name for this request. Expected 2 required fields: street and zip.",
             Some("customer.address.city")
         )
     );
@@ -214,7 +232,7 @@ fn invalid_fields_say_what_was_expected_and_what_came() {
         error::<Order>(&body).2,
         "items[0].tags[1] is invalid: expected a string, found the number 7."
     );
-    let body = order(r#"[{"sku": null, "quantity": -1, "tags": []}]"#);
+    let body = order(r#"[{"sku": null, "quantity": 1, "tags": []}]"#);
     assert_eq!(
         error::<Order>(&body).2,
         "items[0].sku is invalid: expected a string, found null."
@@ -269,7 +287,7 @@ fn every_primitive_in_json_terms() {
     );
     assert_eq!(
         message(r#"{"big": "1"}"#),
-        "big is invalid: expected a non-negative integer."
+        "big is invalid: expected a non-negative integer, found the string \"1\"."
     );
     let parsed: Primitives =
         parse(r#"{"big": 340282366920938463463374607431768211455, "letter": "é"}"#).unwrap();
@@ -429,11 +447,22 @@ fn flatten_rename_and_rename_all() {
     }
     assert_eq!(
         error::<Person>(r#"{"firstName": "Ada", "surname": "L", "middleName": "K"}"#).2,
-        "middleName is not a valid field name for this request. Expected 2 fields: firstName and surname."
+        "middleName is not a valid field name for this request. Expected 2 required fields: firstName and surname."
     );
+    // The field's Rust name is unknown, and the fields it stands for are
+    // missing: three problems.
+    let err = parse::<Person>(r#"{"first_name": "Ada"}"#).unwrap_err();
     assert_eq!(
-        error::<Person>(r#"{"first_name": "Ada"}"#).3.as_deref(),
-        Some("first_name")
+        sub_errors(&err),
+        subs(&[
+            (
+                "unexpected_field",
+                "first_name",
+                "first_name is not a valid field name for this request. Expected 2 required fields: firstName and surname."
+            ),
+            ("missing_field", "firstName", "firstName is missing."),
+            ("missing_field", "surname", "surname is missing."),
+        ])
     );
 
     #[derive(Debug, Deserialize)]
@@ -496,7 +525,7 @@ fn borrowed_strings_and_escaped_keys() {
     );
     assert_eq!(
         error::<Borrowed<'_>>(r#"{"name": "Ada", "bio": "", "f\u006fo": 1}"#).2,
-        "foo is not a valid field name for this request. Expected 2 fields: name and bio."
+        "foo is not a valid field name for this request. Expected 2 required fields: name and bio."
     );
 }
 

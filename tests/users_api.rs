@@ -50,8 +50,7 @@ fn cases() -> Vec<Case> {
     let demo = Some("Bearer demo-token");
     let token = |token| Some(token);
     vec![
-        // The page's two examples, byte for byte but for "optional", which
-        // serde cannot tell.
+        // The page's two examples, byte for byte.
         Case {
             headers: BEARER,
             ..case(
@@ -71,7 +70,7 @@ fn cases() -> Vec<Case> {
             None,
             Some(r#"{ "foo": "bar" }"#),
             400,
-            r#"{"error":"unexpected_field","message":"foo is not a valid field name for this request. Expected 3 fields: name, status and members."}"#,
+            r#"{"error":"unexpected_field","message":"foo is not a valid field name for this request. Expected 3 optional fields: name, status and members."}"#,
         ),
         case(
             "invalid_request",

@@ -265,9 +265,11 @@ impl std::error::Error for FieldErrors {}
 
 /// Where in a request body a value sits: field names and array indices.
 ///
-/// `Display` writes the dotted form (`address.street`, `items[3].tags`);
-/// [`pointer`](Self::pointer) the JSON Pointer as a URI fragment
-/// (`#/items/3/tags`).
+/// `Display` writes the dotted form (`address.street`, `items[3].tags`),
+/// for people: control characters in names are escaped (`\u000a`), and a
+/// path longer than 300 bytes is cut in the middle (`…`).
+/// [`pointer`](Self::pointer) writes the JSON Pointer as a URI fragment
+/// (`#/items/3/tags`), exact.
 ///
 /// ```
 /// use api_error::FieldPath;
@@ -469,19 +471,47 @@ impl From<&FieldPath> for FieldPath {
     }
 }
 
+/// How long a path's dotted form is shown whole: a longer one is cut in
+/// the middle, so a message about a deep body stays short.
+const SHOWN: usize = 300;
+
 impl fmt::Display for FieldPath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut length = Counter(0);
+        self.write_dotted(&mut length)?;
+        if length.0 <= SHOWN {
+            return self.write_dotted(f);
+        }
+        let mut dotted = String::with_capacity(length.0);
+        self.write_dotted(&mut dotted)?;
+        let head = (0..=SHOWN / 2)
+            .rev()
+            .find(|&at| dotted.is_char_boundary(at));
+        let tail = (dotted.len() - SHOWN / 2..dotted.len()).find(|&at| dotted.is_char_boundary(at));
+        match (
+            head.and_then(|at| dotted.get(..at)),
+            tail.and_then(|at| dotted.get(at..)),
+        ) {
+            (Some(head), Some(tail)) => write!(f, "{head}…{tail}"),
+            _ => f.write_str(&dotted),
+        }
+    }
+}
+
+impl FieldPath {
+    fn write_dotted(&self, out: &mut impl fmt::Write) -> fmt::Result {
         for (i, segment) in self.segments.iter().enumerate() {
             match segment {
-                Segment::Field(name) if i == 0 => f.write_str(name)?,
                 Segment::Field(name) => {
-                    f.write_char('.')?;
-                    f.write_str(name)?;
+                    if i > 0 {
+                        out.write_char('.')?;
+                    }
+                    write_escaped(out, name)?;
                 }
                 Segment::Index(index) => {
-                    f.write_char('[')?;
-                    write_index(f, *index)?;
-                    f.write_char(']')?;
+                    out.write_char('[')?;
+                    write_index(out, *index)?;
+                    out.write_char(']')?;
                 }
             }
         }
@@ -489,9 +519,31 @@ impl fmt::Display for FieldPath {
     }
 }
 
+/// Counts what is written.
+struct Counter(usize);
+
+impl fmt::Write for Counter {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.0 += s.len();
+        Ok(())
+    }
+}
+
+/// Writes `text` with its control characters escaped as JSON escapes them
+/// (`\u0000`): a name from a request, shown to people.
+pub(crate) fn write_escaped(out: &mut impl fmt::Write, text: &str) -> fmt::Result {
+    let mut rest = text;
+    while let Some((at, c)) = rest.char_indices().find(|(_, c)| c.is_control()) {
+        out.write_str(rest.get(..at).unwrap_or_default())?;
+        write!(out, "\\u{:04x}", u32::from(c))?;
+        rest = rest.get(at + c.len_utf8()..).unwrap_or_default();
+    }
+    out.write_str(rest)
+}
+
 /// Writes `index` in decimal without the `fmt` machinery, which costs more
 /// than the digits: paths are shown in every request error's message.
-fn write_index(f: &mut fmt::Formatter<'_>, mut index: usize) -> fmt::Result {
+fn write_index(out: &mut impl fmt::Write, mut index: usize) -> fmt::Result {
     let mut digits = [0u8; 20];
     let mut start = digits.len();
     for slot in digits.iter_mut().rev() {
@@ -503,7 +555,7 @@ fn write_index(f: &mut fmt::Formatter<'_>, mut index: usize) -> fmt::Result {
         }
     }
     let digits = digits.get(start..).unwrap_or_default();
-    f.write_str(std::str::from_utf8(digits).unwrap_or_default())
+    out.write_str(std::str::from_utf8(digits).unwrap_or_default())
 }
 
 /// A [`FieldPath`] shown as a JSON Pointer URI fragment; see

@@ -39,23 +39,26 @@
 //! Unknown fields are errors only for types marked
 //! `#[serde(deny_unknown_fields)]`; otherwise serde ignores them.
 
-// The body parser, api-error's largest part, builds only where it is used.
-#[cfg(feature = "parse-json")]
-mod adapter;
 mod checks;
+// The body parser, api-error's largest part, builds only where it is used.
 #[cfg(feature = "parse-json")]
 mod json;
 #[cfg(feature = "parse-json")]
-mod locate;
+mod probe;
 #[cfg(feature = "parse-json")]
-mod way;
+mod problems;
+#[cfg(feature = "parse-json")]
+mod tree;
+#[cfg(feature = "parse-json")]
+mod wording;
 
 use std::borrow::Cow;
 use std::fmt;
 
 use http::Method;
 
-use crate::{ApiError, FieldPath};
+use crate::field::write_escaped;
+use crate::{ApiError, FieldErrors, FieldPath};
 
 pub use self::checks::{accepts_json, allow_method, bearer_token};
 #[cfg(feature = "parse-json")]
@@ -63,9 +66,9 @@ pub use self::json::{DEFAULT_LIMIT, JsonParser, parse_json};
 
 // Cutting a client's text short, shared with the framework integrations.
 #[cfg(feature = "axum")]
-pub(crate) use self::json::clip;
+pub(crate) use self::wording::clip;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
-pub(crate) use self::json::{clip_long, media_type};
+pub(crate) use self::wording::{clip_long, media_type};
 
 /// An error raised before a handler runs: a body that is not the JSON the
 /// endpoint takes, a method it does not answer, missing credentials, ….
@@ -125,6 +128,22 @@ pub enum RequestError {
         path: FieldPath,
         /// What was expected and what came.
         reason: String,
+    },
+
+    /// The request body has more than one unexpected, missing or invalid
+    /// field: each is a sub-error, with its own code, message and path, in
+    /// body order.
+    ///
+    /// # Resolution
+    ///
+    /// Fix each field the sub-errors name.
+    #[api(message = "The request body has {count} invalid fields.")]
+    InvalidFields {
+        /// How many problems the body has; `errors` may keep fewer.
+        count: usize,
+        /// The problems, the first ones in body order.
+        #[api(errors)]
+        errors: FieldErrors,
     },
 
     /// The request body is larger than the endpoint accepts.
@@ -209,35 +228,117 @@ pub enum RequestError {
     InvalidAuthorizationHeader,
 }
 
-/// The fields a request may have at some point of its body, as serde lists
-/// them.
+/// The fields an object of the request body may have, as an
+/// `unexpected_field` message lists them.
 ///
-/// `Display` writes them as a message does: `3 fields: name, status and
-/// members`, `1 field: name`, `no fields`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FieldNames(pub &'static [&'static str]);
+/// `Display` writes them as the message does: `3 optional fields: name,
+/// status and members`, `3 required fields: id, email and age`, `2 required
+/// fields (id and email) and 1 optional field (age)`; `3 fields: …` when
+/// which are required is not known; `no fields`. A long list ends `and 12
+/// more`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldNames(Names);
 
-impl fmt::Display for FieldNames {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let names = self.0;
-        match names.len() {
-            0 => return f.write_str("no fields"),
-            1 => f.write_str("1 field: ")?,
-            count => write!(f, "{count} fields: ")?,
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Names {
+    Listed(Vec<&'static str>),
+    Classified {
+        required: Vec<&'static str>,
+        optional: Vec<&'static str>,
+    },
+}
+
+impl FieldNames {
+    /// Fields of which it is not known which are required.
+    pub fn listed(names: &[&'static str]) -> Self {
+        FieldNames(Names::Listed(names.to_vec()))
+    }
+
+    /// Fields told apart: those a request must have, and those it may.
+    pub fn classified(required: Vec<&'static str>, optional: Vec<&'static str>) -> Self {
+        FieldNames(Names::Classified { required, optional })
+    }
+
+    /// The fields a request must have there, if that is known.
+    pub fn required(&self) -> Option<&[&'static str]> {
+        match &self.0 {
+            Names::Listed(_) => None,
+            Names::Classified { required, .. } => Some(required),
         }
-        write_list(f, names, "and")
+    }
+
+    /// Every field, required ones first when they are known.
+    pub fn names(&self) -> Vec<&'static str> {
+        match &self.0 {
+            Names::Listed(names) => names.clone(),
+            Names::Classified { required, optional } => {
+                required.iter().chain(optional).copied().collect()
+            }
+        }
     }
 }
 
-/// Writes `a`, `a and b`, `a, b and c`.
-fn write_list(f: &mut fmt::Formatter<'_>, items: &[impl fmt::Display], last: &str) -> fmt::Result {
-    for (i, item) in items.iter().enumerate() {
+impl fmt::Display for FieldNames {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.0 {
+            Names::Listed(names) => counted(f, names, "", ": "),
+            Names::Classified { required, optional } => match (required.len(), optional.len()) {
+                (_, 0) => counted(f, required, "required ", ": "),
+                (0, _) => counted(f, optional, "optional ", ": "),
+                _ => {
+                    counted(f, required, "required ", " (")?;
+                    f.write_str(") and ")?;
+                    counted(f, optional, "optional ", " (")?;
+                    f.write_str(")")
+                }
+            },
+        }
+    }
+}
+
+/// `3 optional fields: a, b and c`, with `kind` and `then` as given.
+fn counted(f: &mut fmt::Formatter<'_>, names: &[&str], kind: &str, then: &str) -> fmt::Result {
+    match names.len() {
+        0 => return f.write_str("no fields"),
+        1 => write!(f, "1 {kind}field{then}")?,
+        count => write!(f, "{count} {kind}fields{then}")?,
+    }
+    write_list(f, names, "and")
+}
+
+/// How many names a list shows before `and N more`, and how long their
+/// text may grow: a message stays within a kilobyte.
+const LISTED: usize = 16;
+const LISTED_BYTES: usize = 250;
+
+/// Writes `a`, `a and b`, `a, b and c` (with `last` for `and`), or as many
+/// as fit and `and N more`, control characters escaped.
+pub(crate) fn write_list(
+    out: &mut impl fmt::Write,
+    names: &[impl AsRef<str>],
+    last: &str,
+) -> fmt::Result {
+    let mut written = 0;
+    for (i, name) in names.iter().enumerate() {
+        let name = name.as_ref();
+        let left = names.len() - i;
+        if i > 0 && left > 1 && (i == LISTED || written + name.len() > LISTED_BYTES) {
+            return write!(out, " {last} {left} more");
+        }
         match i {
             0 => {}
-            _ if i + 1 == items.len() => write!(f, " {last} ")?,
-            _ => f.write_str(", ")?,
+            _ if left == 1 => write!(out, " {last} ")?,
+            _ => out.write_str(", ")?,
         }
-        write!(f, "{item}")?;
+        // A name is cut short as a client's would be.
+        match name.char_indices().nth(100) {
+            Some((cut, _)) => {
+                write_escaped(out, name.get(..cut).unwrap_or_default())?;
+                out.write_char('…')?;
+            }
+            None => write_escaped(out, name)?,
+        }
+        written += name.len() + 2;
     }
     Ok(())
 }
@@ -248,15 +349,46 @@ mod tests {
 
     #[test]
     fn field_names_read_as_a_sentence() {
-        assert_eq!(FieldNames(&[]).to_string(), "no fields");
-        assert_eq!(FieldNames(&["name"]).to_string(), "1 field: name");
+        assert_eq!(FieldNames::listed(&[]).to_string(), "no fields");
+        assert_eq!(FieldNames::listed(&["name"]).to_string(), "1 field: name");
         assert_eq!(
-            FieldNames(&["name", "id"]).to_string(),
-            "2 fields: name and id"
+            FieldNames::listed(&["name", "status", "members"]).to_string(),
+            "3 fields: name, status and members"
+        );
+        let classified = |required: &[&'static str], optional: &[&'static str]| {
+            FieldNames::classified(required.to_vec(), optional.to_vec()).to_string()
+        };
+        assert_eq!(classified(&[], &[]), "no fields");
+        assert_eq!(
+            classified(&[], &["name", "status", "members"]),
+            "3 optional fields: name, status and members"
         );
         assert_eq!(
-            FieldNames(&["name", "status", "members"]).to_string(),
-            "3 fields: name, status and members"
+            classified(&["id", "email", "age"], &[]),
+            "3 required fields: id, email and age"
+        );
+        assert_eq!(
+            classified(&["id", "email"], &["age"]),
+            "2 required fields (id and email) and 1 optional field (age)"
+        );
+    }
+
+    #[test]
+    fn long_lists_are_cut() {
+        let names: Vec<&'static str> = (0..40).map(|i| &*format!("f{i:02}").leak()).collect();
+        let listed = FieldNames::listed(&names).to_string();
+        assert!(listed.ends_with("f14, f15 and 24 more"), "{listed}");
+        let long: Vec<&'static str> = (0..5)
+            .map(|i| &*format!("{i}{}", "x".repeat(99)).leak())
+            .collect();
+        let listed = FieldNames::listed(&long).to_string();
+        assert!(
+            listed.ends_with(" and 3 more") && listed.len() < 300,
+            "{listed}"
+        );
+        assert_eq!(
+            FieldNames::listed(&["a\nb"]).to_string(),
+            "1 field: a\\u000ab"
         );
     }
 }

@@ -1,0 +1,1214 @@
+//! One run of the target type's `Deserialize` over the body's tree, showing
+//! the body as the [`Cursor`] says: a probe.
+//!
+//! The deserializer here reads the tree as serde_json reads the text (the
+//! same visits for the same values), with [`Error`] as its error type, so
+//! serde's structured errors (`unknown_field`, `missing_field`,
+//! `invalid_type`, …) arrive as data. As an error leaves each member on its
+//! way up it records the member, so the probe's error says where it
+//! happened.
+//!
+//! What a probe shows of each object or array on the cursor's path:
+//!
+//! - before the cursor, nothing: the members there were read by earlier
+//!   probes. Reaching the end of such a container stops the probe
+//!   ([`What::Stop`]) before the type can complain of what it did not see.
+//! - at an object's end ([`At::End`]), the object mended: each member with
+//!   a problem inside it mended in turn, each member that is a problem
+//!   replaced by a stand-in, each key the type refused left out, and a
+//!   stand-in for each field found missing. What the type says at its end
+//!   is then about fields it still lacks.
+//! - after the cursor, the body as it is.
+//!
+//! A stand-in is the smallest value of what the type asks for: `false`,
+//! `1`, `""`, `null` for an `Option`, an empty array or object, and for a
+//! struct an object of the fields it was found to require, each a stand-in.
+//! Those are learned one at a time ([`What::Learn`]): each `missing_field`
+//! a stand-in struct raises is added to it for the next probe.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::fmt::{self, Write as _};
+use std::marker::PhantomData;
+
+use serde::de::value::{BorrowedStrDeserializer, StrDeserializer};
+use serde::de::{
+    self, Deserialize, DeserializeSeed, Deserializer, EnumAccess, Expected, MapAccess, SeqAccess,
+    Unexpected, VariantAccess, Visitor,
+};
+
+use super::tree::{Children, Kind, Tree, is_number};
+use super::wording::{clip_long, describe, one_of, quoted, the_number, the_string};
+
+/// Where the next probe starts, and how it shows the body there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Cursor {
+    /// Members from the body down (the values' nodes): the probe shows
+    /// each object or array on the way only from that member on.
+    pub(super) path: Vec<u32>,
+    pub(super) at: At,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum At {
+    /// The first probe: the whole body as it is.
+    Start,
+    /// Just after the last member of the path.
+    After,
+    /// At the end of the last member of the path (of the body, if none),
+    /// an object whose members have all been read, shown mended.
+    End,
+    /// The last member of the path (the body, if none) replaced by a
+    /// stand-in of its own type, to learn the type's fields.
+    Shape(Shape),
+}
+
+/// The members of the stand-in a shape probe shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Shape {
+    /// The fields learned so far to be required.
+    Required,
+    /// One field name, twice: serde's `duplicate_field` then names the
+    /// field it belongs to by its main name.
+    Twice(&'static str),
+}
+
+impl Cursor {
+    pub(super) fn start() -> Self {
+        Cursor {
+            path: Vec::new(),
+            at: At::Start,
+        }
+    }
+
+    /// The object whose end is shown, with `At::End`.
+    pub(super) fn end_container(&self) -> Option<u32> {
+        (self.at == At::End).then(|| self.path.last().copied().unwrap_or(ROOT))
+    }
+
+    /// How deep `node` is on the cursor's path, if it is an object or
+    /// array shown there.
+    pub(super) fn depth_of(&self, node: u32) -> Option<usize> {
+        if node == ROOT {
+            return (self.at != At::Start).then_some(0);
+        }
+        let depth = self.path.iter().position(|&member| member == node)? + 1;
+        (depth < self.path.len() || self.at == At::End).then_some(depth)
+    }
+}
+
+/// The body's own node.
+pub(super) const ROOT: u32 = 0;
+
+/// How a member is shown in a mended object or array.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) enum Mark {
+    /// As it is.
+    #[default]
+    Good,
+    /// Mended: it holds a problem.
+    Inner,
+    /// As a stand-in: it is a problem.
+    Own,
+    /// Left out: a key the type refused, or a value no stand-in replaces.
+    Left,
+}
+
+/// What the probes have learned of the body, which the next one shows.
+#[derive(Debug, Default)]
+pub(super) struct Learned {
+    /// How each member (by its value's node) is shown when mended.
+    pub(super) marks: Vec<Mark>,
+    /// The fields found missing from each object.
+    pub(super) missing: HashMap<u32, Vec<&'static str>>,
+    /// The fields a stand-in struct must have, by where it stands: the
+    /// member it replaces (or the object whose missing field it is), and
+    /// the fields on the way to it within stand-ins.
+    pub(super) shapes: HashMap<(u32, String), Vec<&'static str>>,
+}
+
+/// How an object or array was read, as a member's step records it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Read {
+    Struct,
+    /// A tuple or fixed-size array, which is read whole.
+    Tuple,
+    /// An externally tagged enum: an object of one member.
+    Enum,
+    /// A map, a sequence, or anything, by `deserialize_any`.
+    Other,
+}
+
+/// A member an error left on its way up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Step {
+    /// The member's value node.
+    pub(super) node: u32,
+    /// Whether the error was about its key.
+    pub(super) key: bool,
+    /// How the object or array holding it was read.
+    pub(super) read: Read,
+}
+
+/// The error of a probe's deserializer: what serde said, and where.
+pub(super) struct Error(Box<Inner>);
+
+#[derive(Debug)]
+pub(super) struct Inner {
+    pub(super) what: What,
+    /// The members it left on its way up, innermost first.
+    pub(super) crossed: Vec<Step>,
+    /// The innermost member it left that was mended or stood in for: it
+    /// is about that mending, not about the body.
+    pub(super) mending: Option<u32>,
+    /// Whether `what` is a type error in serde's words, which the
+    /// deserializer that knows what JSON it asked for puts in JSON's.
+    rewordable: bool,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub(super) enum What {
+    UnknownField(&'static [&'static str]),
+    MissingField(&'static str),
+    DuplicateField(&'static str),
+    Mismatch {
+        expected: Cow<'static, str>,
+        found: String,
+    },
+    /// A number beyond what a 64-bit float holds, as written.
+    OutOfRange(String),
+    /// A `Deserialize` impl's own words.
+    Custom(String),
+    /// A container the probe showed only in part ended.
+    Stop {
+        node: u32,
+        read: Read,
+    },
+    /// A stand-in struct needs `field`.
+    Learn {
+        anchor: u32,
+        path: String,
+        field: &'static str,
+    },
+    /// A shape probe's stand-in was taken.
+    Accepted,
+}
+
+impl std::ops::Deref for Error {
+    type Target = Inner;
+
+    fn deref(&self) -> &Inner {
+        &self.0
+    }
+}
+
+impl Error {
+    fn new(what: What) -> Self {
+        Error(Box::new(Inner {
+            what,
+            crossed: Vec::new(),
+            mending: None,
+            rewordable: false,
+        }))
+    }
+
+    pub(super) fn into_what(self) -> What {
+        self.0.what
+    }
+
+    fn mismatch(expected: impl Into<Cow<'static, str>>, found: String) -> Self {
+        let expected = expected.into();
+        Error::new(What::Mismatch { expected, found })
+    }
+
+    /// The member (or the last member) the error left.
+    fn last_left(&self) -> Option<u32> {
+        self.crossed.last().map(|step| step.node)
+    }
+
+    /// This error leaving `step`, shown mended or as a stand-in if
+    /// `mending`.
+    fn leaving(mut self, step: Step, mending: bool) -> Self {
+        let inner = &mut *self.0;
+        inner.crossed.push(step);
+        inner.rewordable = false;
+        if mending && inner.mending.is_none() {
+            inner.mending = Some(step.node);
+        }
+        self
+    }
+
+    fn mending_at(mut self, node: u32) -> Self {
+        self.0.mending.get_or_insert(node);
+        self
+    }
+
+    /// Puts a visitor's type error in JSON's words, which say what the
+    /// method asked for (`an integer from 0 to 255`, not `u8`).
+    fn reworded(mut self, asked: &'static str) -> Self {
+        let inner = &mut *self.0;
+        if let (true, What::Mismatch { expected, .. }) = (inner.rewordable, &mut inner.what) {
+            *expected = Cow::Borrowed(asked);
+        }
+        self
+    }
+
+    fn type_error(unexpected: &Unexpected<'_>, expected: &dyn Expected) -> Self {
+        let mut error = Error::mismatch(bounded(&expected), describe(unexpected));
+        error.0.rewordable = true;
+        error
+    }
+}
+
+/// A `Display` of a type's, written at most to a kilobyte (a hostile
+/// `Deserialize` could say more), cut like a client's long text.
+fn bounded(text: &dyn fmt::Display) -> String {
+    struct Upto(String);
+    impl fmt::Write for Upto {
+        fn write_str(&mut self, s: &str) -> fmt::Result {
+            for c in s.chars() {
+                if self.0.len() >= 1024 {
+                    return Err(fmt::Error);
+                }
+                self.0.push(c);
+            }
+            Ok(())
+        }
+    }
+    let mut out = Upto(String::new());
+    let _ = write!(out, "{text}");
+    clip_long(out.0)
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}", self.0.what)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl de::Error for Error {
+    fn custom<T: fmt::Display>(message: T) -> Self {
+        Error::new(What::Custom(bounded(&message)))
+    }
+
+    fn invalid_type(unexpected: Unexpected<'_>, expected: &dyn Expected) -> Self {
+        Error::type_error(&unexpected, expected)
+    }
+
+    fn invalid_value(unexpected: Unexpected<'_>, expected: &dyn Expected) -> Self {
+        Error::type_error(&unexpected, expected)
+    }
+
+    fn invalid_length(len: usize, expected: &dyn Expected) -> Self {
+        let plural = if len == 1 { "" } else { "s" };
+        Error::mismatch(bounded(&expected), format!("{len} element{plural}"))
+    }
+
+    fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
+        Error::mismatch(one_of(expected), quoted(variant))
+    }
+
+    fn unknown_field(_field: &str, expected: &'static [&'static str]) -> Self {
+        // The field is the key the error leaves, which the step records.
+        Error::new(What::UnknownField(expected))
+    }
+
+    fn missing_field(field: &'static str) -> Self {
+        Error::new(What::MissingField(field))
+    }
+
+    fn duplicate_field(field: &'static str) -> Self {
+        Error::new(What::DuplicateField(field))
+    }
+}
+
+/// What an externally tagged enum with data is written as.
+const ONE_MEMBER: &str = "an object with one member, named after a variant";
+
+/// Runs `T::deserialize` over the body as `cursor` shows it.
+pub(super) fn run<'de, T: Deserialize<'de>>(
+    tree: &Tree<'de>,
+    cursor: &Cursor,
+    learned: &Learned,
+) -> Result<T, Error> {
+    let probe = Probe {
+        tree,
+        cursor,
+        learned,
+    };
+    match cursor.at {
+        At::Start => T::deserialize(Value::new(&probe, ROOT, View::Real)),
+        At::Shape(shape) if cursor.path.is_empty() => {
+            T::deserialize(StandIn::shape(&probe, ROOT, shape))
+        }
+        _ => T::deserialize(Value::new(&probe, ROOT, View::Path(0))),
+    }
+}
+
+struct Probe<'p, 'de> {
+    tree: &'p Tree<'de>,
+    cursor: &'p Cursor,
+    learned: &'p Learned,
+}
+
+impl Probe<'_, '_> {
+    fn mark(&self, node: u32) -> Mark {
+        self.learned
+            .marks
+            .get(node as usize)
+            .copied()
+            .unwrap_or_default()
+    }
+}
+
+/// How a value is shown.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum View {
+    Real,
+    /// On the cursor's path, this deep.
+    Path(usize),
+    Mended,
+}
+
+/// Which members of an object or array a probe shows, and how.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Rule {
+    Real,
+    /// From this member on, which is shown as the next level of the path.
+    Inside(u32),
+    /// After this member.
+    After(u32),
+    Mended,
+    /// From this member on, which is shown as a shape probe's stand-in.
+    Shape(u32, Shape),
+}
+
+/// A member as a probe shows it.
+#[derive(Clone, Copy)]
+enum Shown {
+    Value(u32, View),
+    StandIn(u32),
+    Shape(u32, Shape),
+    /// A stand-in for a missing field.
+    Missing(&'static str),
+}
+
+impl Shown {
+    fn node(self) -> Option<u32> {
+        match self {
+            Shown::Value(node, _) | Shown::StandIn(node) | Shown::Shape(node, _) => Some(node),
+            Shown::Missing(_) => None,
+        }
+    }
+
+    fn field(self) -> &'static str {
+        match self {
+            Shown::Missing(field) => field,
+            _ => "",
+        }
+    }
+
+    fn is_mending(self) -> bool {
+        matches!(self, Shown::Value(_, View::Mended) | Shown::StandIn(_))
+    }
+}
+
+/// A value of the tree, for the type to read: a member's value, or with
+/// `key`, its key, which serde_json reads as a number for a number type.
+#[derive(Clone, Copy)]
+struct Value<'a, 'p, 'de> {
+    probe: &'a Probe<'p, 'de>,
+    node: u32,
+    view: View,
+    key: bool,
+}
+
+impl<'a, 'p, 'de> Value<'a, 'p, 'de> {
+    fn new(probe: &'a Probe<'p, 'de>, node: u32, view: View) -> Self {
+        let key = false;
+        Value {
+            probe,
+            node,
+            view,
+            key,
+        }
+    }
+
+    fn kind(&self) -> Kind {
+        self.probe.tree.node(self.node).kind
+    }
+
+    fn text(&self) -> &'de str {
+        self.probe.tree.text_of(self.node)
+    }
+
+    /// What this value is, in a type error's words.
+    fn found(&self) -> String {
+        match self.kind() {
+            Kind::Null => "null".to_owned(),
+            Kind::False => "false".to_owned(),
+            Kind::True => "true".to_owned(),
+            Kind::Number => the_number(self.text()),
+            Kind::String { .. } => the_string(&self.probe.tree.string(self.node)),
+            Kind::Array => "an array".to_owned(),
+            Kind::Object => "an object".to_owned(),
+        }
+    }
+
+    /// A type error for a value not of the kind the method asked for.
+    fn wrong_kind<T>(&self, asked: impl Into<Cow<'static, str>>) -> Result<T, Error> {
+        Err(Error::mismatch(asked, self.found()))
+    }
+
+    fn is_number(&self) -> bool {
+        match self.kind() {
+            Kind::Number => true,
+            Kind::String { .. } => self.key && is_number(self.text()),
+            _ => false,
+        }
+    }
+
+    fn number<V: Visitor<'de>>(self, visitor: V, asked: &'static str) -> Result<V::Value, Error> {
+        if !self.is_number() {
+            return self.wrong_kind(asked);
+        }
+        visit_number(self.text(), visitor).map_err(|error| error.reworded(asked))
+    }
+
+    /// A string's text, to a visitor of strings or of bytes, in serde's
+    /// words if it refuses it (`a borrowed string`, `a character`).
+    fn string<V: Visitor<'de>>(
+        self,
+        visitor: V,
+        asked: &'static str,
+        bytes: bool,
+    ) -> Result<V::Value, Error> {
+        if !matches!(self.kind(), Kind::String { .. }) {
+            return self.wrong_kind(asked);
+        }
+        match (self.probe.tree.string(self.node), bytes) {
+            (Cow::Borrowed(text), false) => visitor.visit_borrowed_str(text),
+            (Cow::Owned(text), false) => visitor.visit_str(&text),
+            (Cow::Borrowed(text), true) => visitor.visit_borrowed_bytes(text.as_bytes()),
+            (Cow::Owned(text), true) => visitor.visit_bytes(text.as_bytes()),
+        }
+    }
+
+    /// Reads an object or an array through `visitor`, showing what the
+    /// probe shows of it.
+    fn container<V: Visitor<'de>>(self, visitor: V, read: Read) -> Result<V::Value, Error> {
+        let mut members = Members::new(self, read);
+        let result = match read {
+            Read::Enum => visitor.visit_enum(&mut members),
+            _ if self.kind() == Kind::Object => visitor.visit_map(&mut members),
+            _ => visitor.visit_seq(&mut members),
+        };
+        members.finish(result)
+    }
+
+    fn array<V: Visitor<'de>>(self, visitor: V, read: Read) -> Result<V::Value, Error> {
+        match self.kind() {
+            Kind::Array => self.container(visitor, read),
+            _ => self.wrong_kind(ARRAY),
+        }
+    }
+
+    /// An object only: serde_json would also read a struct from an array
+    /// of its fields, but a JSON API's body writes one as an object.
+    fn object<V: Visitor<'de>>(self, visitor: V, read: Read) -> Result<V::Value, Error> {
+        match self.kind() {
+            Kind::Object => self.container(visitor, read),
+            _ => self.wrong_kind(OBJECT),
+        }
+    }
+}
+
+/// `text`, a JSON number, to `visitor` as serde_json gives it: an integer
+/// as `u64` or `i64` if it fits (`-0` aside), anything else as `f64`.
+fn visit_number<'de, V: Visitor<'de>>(text: &str, visitor: V) -> Result<V::Value, Error> {
+    if !text.contains(['.', 'e', 'E']) {
+        match text.strip_prefix('-') {
+            None => {
+                if let Ok(n) = text.parse::<u64>() {
+                    return visitor.visit_u64(n);
+                }
+            }
+            Some(digits) => {
+                if let Ok(n) = digits.parse::<u64>()
+                    && n != 0
+                    && let Ok(n) = i64::try_from(-i128::from(n))
+                {
+                    return visitor.visit_i64(n);
+                }
+            }
+        }
+    }
+    match text.parse::<f64>() {
+        Ok(n) if n.is_finite() => visitor.visit_f64(n),
+        _ => Err(Error::new(What::OutOfRange(the_number(text)))),
+    }
+}
+
+/// Deserializer methods that each call another with fixed arguments.
+macro_rules! methods {
+    ($($method:ident($($arg:ident: $ty:ty),*) => $call:ident($($with:expr),*);)*) => {$(
+        fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, Error> {
+            $(let _ = $arg;)*
+            self.$call(visitor $(, $with)*)
+        }
+    )*};
+}
+
+impl<'de> Deserializer<'de> for Value<'_, '_, 'de> {
+    type Error = Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.kind() {
+            Kind::Null => visitor.visit_unit(),
+            Kind::False => visitor.visit_bool(false),
+            Kind::True => visitor.visit_bool(true),
+            Kind::Number => self.number(visitor, ANY),
+            Kind::String { .. } => self.string(visitor, ANY, false),
+            Kind::Array | Kind::Object => self.container(visitor, Read::Other),
+        }
+    }
+
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        let asked = "true or false";
+        let value = match (self.kind(), self.text()) {
+            (Kind::True, _) => true,
+            (Kind::False, _) => false,
+            (Kind::String { .. }, "true") if self.key => true,
+            (Kind::String { .. }, "false") if self.key => false,
+            _ => return self.wrong_kind(asked),
+        };
+        visitor
+            .visit_bool(value)
+            .map_err(|error: Error| error.reworded(asked))
+    }
+
+    fn deserialize_i128<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.text().parse::<i128>() {
+            Ok(n) if self.is_number() => {
+                visitor.visit_i128(n).map_err(|e: Error| e.reworded(INT[8]))
+            }
+            _ => self.number(visitor, INT[8]),
+        }
+    }
+
+    fn deserialize_u128<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.text().parse::<u128>() {
+            Ok(n) if self.is_number() => {
+                visitor.visit_u128(n).map_err(|e: Error| e.reworded(INT[9]))
+            }
+            _ => self.number(visitor, INT[9]),
+        }
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.kind() {
+            Kind::Null => visitor.visit_none(),
+            _ => visitor.visit_some(self),
+        }
+    }
+
+    fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.kind() {
+            Kind::Null => visitor.visit_unit(),
+            _ => self.wrong_kind("null"),
+        }
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        match self.kind() {
+            Kind::String { .. } => match self.probe.tree.string(self.node) {
+                Cow::Borrowed(name) => visitor.visit_enum(BorrowedStrDeserializer::new(name)),
+                Cow::Owned(name) => visitor.visit_enum(StrDeserializer::new(&name)),
+            },
+            Kind::Object => match self.probe.tree.children(self.node).take(2).count() {
+                1 => self.container(visitor, Read::Enum),
+                0 => Err(Error::mismatch(ONE_MEMBER, "an empty object".to_owned())),
+                _ => Err(Error::mismatch(
+                    ONE_MEMBER,
+                    "an object with more members".to_owned(),
+                )),
+            },
+            _ => self.wrong_kind(one_of(variants)),
+        }
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        visitor.visit_unit()
+    }
+
+    methods! {
+        deserialize_i8() => number(INT[0]);
+        deserialize_i16() => number(INT[1]);
+        deserialize_i32() => number(INT[2]);
+        deserialize_i64() => number(INT[3]);
+        deserialize_u8() => number(INT[4]);
+        deserialize_u16() => number(INT[5]);
+        deserialize_u32() => number(INT[6]);
+        deserialize_u64() => number(INT[7]);
+        deserialize_f32() => number(NUMBER);
+        deserialize_f64() => number(NUMBER);
+        deserialize_char() => string("a string of one character", false);
+        deserialize_str() => string(STRING, false);
+        deserialize_string() => string(STRING, false);
+        deserialize_identifier() => string(STRING, false);
+        deserialize_bytes() => bytes_or_seq();
+        deserialize_byte_buf() => bytes_or_seq();
+        deserialize_unit_struct(_name: &'static str) => deserialize_unit();
+        deserialize_seq() => array(Read::Other);
+        deserialize_tuple(_len: usize) => array(Read::Tuple);
+        deserialize_tuple_struct(_name: &'static str, _len: usize) => array(Read::Tuple);
+        deserialize_map() => object(Read::Other);
+        deserialize_struct(_name: &'static str, _fields: &'static [&'static str]) => object(Read::Struct);
+    }
+}
+
+impl<'de> Value<'_, '_, 'de> {
+    /// Bytes from a string, or from an array of numbers.
+    fn bytes_or_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        let asked = "a string or an array of bytes";
+        match self.kind() {
+            Kind::Array => self.container(visitor, Read::Other),
+            _ => self.string(visitor, asked, true),
+        }
+    }
+}
+
+/// What each method asks for, in JSON's words.
+const INT: [&str; 10] = [
+    "an integer from -128 to 127",
+    "an integer from -32768 to 32767",
+    "an integer from -2147483648 to 2147483647",
+    "an integer from -9223372036854775808 to 9223372036854775807",
+    "an integer from 0 to 255",
+    "an integer from 0 to 65535",
+    "an integer from 0 to 4294967295",
+    "an integer from 0 to 18446744073709551615",
+    "an integer",
+    "a non-negative integer",
+];
+const NUMBER: &str = "a number";
+const STRING: &str = "a string";
+const ARRAY: &str = "an array";
+const OBJECT: &str = "an object";
+const ANY: &str = "a value of another kind";
+
+/// The members of an object or array as a probe shows them; for an
+/// externally tagged enum, its one member.
+struct Members<'a, 'p, 'de> {
+    value: Value<'a, 'p, 'de>,
+    read: Read,
+    rule: Rule,
+    children: Children<'p, 'de>,
+    missing: std::slice::Iter<'p, &'static str>,
+    /// Whether members before the cursor are left out, so that the
+    /// container's end stops the probe.
+    hides: bool,
+    /// The member whose key was read and whose value comes next.
+    pending: Option<Shown>,
+    /// The member an error left this container through.
+    failed: Option<u32>,
+}
+
+impl<'a, 'p, 'de> Members<'a, 'p, 'de> {
+    fn new(value: Value<'a, 'p, 'de>, read: Read) -> Self {
+        let probe = value.probe;
+        let cursor = probe.cursor;
+        let rule = match value.view {
+            View::Real => Rule::Real,
+            View::Mended => Rule::Mended,
+            View::Path(depth) => match (cursor.path.get(depth), cursor.at) {
+                (None, _) => Rule::Mended,
+                (Some(&member), At::After) if depth + 1 == cursor.path.len() => Rule::After(member),
+                (Some(&member), At::Shape(shape)) if depth + 1 == cursor.path.len() => {
+                    Rule::Shape(member, shape)
+                }
+                (Some(&member), _) => Rule::Inside(member),
+            },
+        };
+        let children = probe.tree.children(value.node);
+        let first = probe.tree.children(value.node).next();
+        let (children, hides) = match rule {
+            Rule::Real | Rule::Mended => (children, false),
+            Rule::Inside(member) | Rule::Shape(member, _) => {
+                (children.from(member), first != Some(member))
+            }
+            Rule::After(member) => (children.after(member), true),
+        };
+        let missing = match rule {
+            Rule::Mended => probe
+                .learned
+                .missing
+                .get(&value.node)
+                .map_or(&[][..], Vec::as_slice),
+            _ => &[],
+        };
+        Members {
+            value,
+            read,
+            rule,
+            children,
+            missing: missing.iter(),
+            hides,
+            pending: None,
+            failed: None,
+        }
+    }
+
+    fn next_member(&mut self) -> Option<Shown> {
+        let deeper = match self.value.view {
+            View::Path(depth) => View::Path(depth + 1),
+            _ => View::Real,
+        };
+        for node in self.children.by_ref() {
+            return Some(match self.rule {
+                Rule::Inside(member) if member == node => Shown::Value(node, deeper),
+                Rule::Shape(member, shape) if member == node => Shown::Shape(node, shape),
+                Rule::Mended => match self.value.probe.mark(node) {
+                    Mark::Good => Shown::Value(node, View::Real),
+                    Mark::Inner => Shown::Value(node, View::Mended),
+                    Mark::Own => Shown::StandIn(node),
+                    Mark::Left => continue,
+                },
+                _ => Shown::Value(node, View::Real),
+            });
+        }
+        self.missing.next().map(|&field| Shown::Missing(field))
+    }
+
+    /// Hands `shown` to `seed`.
+    fn give<S: DeserializeSeed<'de>>(&self, shown: Shown, seed: S) -> Result<S::Value, Error> {
+        let probe = self.value.probe;
+        match shown {
+            Shown::Value(node, view) => seed.deserialize(Value::new(probe, node, view)),
+            Shown::StandIn(node) => seed.deserialize(StandIn::new(probe, node, String::new())),
+            Shown::Shape(node, shape) => seed.deserialize(StandIn::shape(probe, node, shape)),
+            Shown::Missing(field) => {
+                seed.deserialize(StandIn::new(probe, self.value.node, field.to_owned()))
+            }
+        }
+    }
+
+    /// `error`, leaving this container through `shown`.
+    fn leaving(&mut self, error: Error, shown: Shown, key: bool) -> Error {
+        let Some(node) = shown.node() else {
+            return error.mending_at(self.value.node);
+        };
+        self.failed = Some(node);
+        let read = self.read;
+        error.leaving(Step { node, key, read }, shown.is_mending())
+    }
+
+    /// What the container's visitor returned, as the container's result.
+    fn finish<T>(&mut self, result: Result<T, Error>) -> Result<T, Error> {
+        let stop = Error::new(What::Stop {
+            node: self.value.node,
+            read: self.read,
+        });
+        match result {
+            Ok(_) if self.hides => Err(stop),
+            Ok(value) => Ok(value),
+            Err(error) if self.failed.is_some() && error.last_left() == self.failed => Err(error),
+            Err(error) => match self.pending.take() {
+                // Raised between a key and its value: about that key (a
+                // duplicate, say).
+                Some(shown) => Err(self.leaving(error, shown, true)),
+                None if self.hides => Err(stop),
+                None => Err(error),
+            },
+        }
+    }
+}
+
+impl<'de> MapAccess<'de> for Members<'_, '_, 'de> {
+    type Error = Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Error> {
+        let Some(shown) = self.next_member() else {
+            return Ok(None);
+        };
+        let key = match shown.node() {
+            Some(node) => seed.deserialize(Value {
+                key: true,
+                ..Value::new(self.value.probe, node.saturating_sub(1), View::Real)
+            }),
+            None => seed.deserialize(BorrowedStrDeserializer::new(shown.field())),
+        };
+        match key {
+            Ok(key) => {
+                self.pending = Some(shown);
+                Ok(Some(key))
+            }
+            Err(error) => Err(self.leaving(error, shown, true)),
+        }
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
+        let Some(shown) = self.pending.take() else {
+            return Err(de::Error::custom("a value asked for before its key"));
+        };
+        self.give(shown, seed)
+            .map_err(|error| self.leaving(error, shown, false))
+    }
+}
+
+impl<'de> SeqAccess<'de> for Members<'_, '_, 'de> {
+    type Error = Error;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, Error> {
+        let Some(shown) = self.next_member() else {
+            return Ok(None);
+        };
+        match self.give(shown, seed) {
+            Ok(value) => Ok(Some(value)),
+            Err(error) => Err(self.leaving(error, shown, false)),
+        }
+    }
+}
+
+/// An externally tagged enum: its one member's key names the variant.
+impl<'de> EnumAccess<'de> for &mut Members<'_, '_, 'de> {
+    type Error = Error;
+    type Variant = Self;
+
+    fn variant_seed<S: DeserializeSeed<'de>>(self, seed: S) -> Result<(S::Value, Self), Error> {
+        match self.next_key_seed(seed)? {
+            Some(variant) => Ok((variant, self)),
+            // The probe shows nothing of it: it was read before.
+            None => Err(Error::new(What::Stop {
+                node: self.value.node,
+                read: self.read,
+            })),
+        }
+    }
+}
+
+impl<'de> VariantAccess<'de> for &mut Members<'_, '_, 'de> {
+    type Error = Error;
+
+    fn unit_variant(self) -> Result<(), Error> {
+        self.next_value_seed(PhantomData::<()>)
+    }
+
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, Error> {
+        self.next_value_seed(seed)
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, Error> {
+        self.next_value_seed(Data::Tuple(len, visitor))
+    }
+
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        self.next_value_seed(Data::Struct(fields, visitor))
+    }
+}
+
+/// The data of a tuple or struct variant, as a seed.
+enum Data<V> {
+    Tuple(usize, V),
+    Struct(&'static [&'static str], V),
+}
+
+impl<'de, V: Visitor<'de>> DeserializeSeed<'de> for Data<V> {
+    type Value = V::Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<V::Value, D::Error> {
+        match self {
+            Data::Tuple(len, visitor) => deserializer.deserialize_tuple(len, visitor),
+            Data::Struct(fields, visitor) => deserializer.deserialize_struct("", fields, visitor),
+        }
+    }
+}
+
+/// How deep stand-ins may hold stand-ins: deeper, a type that requires
+/// itself would be learned forever.
+const STAND_IN_DEPTH: usize = 16;
+
+/// The smallest value of whatever the type asks for.
+struct StandIn<'a, 'p, 'de> {
+    probe: &'a Probe<'p, 'de>,
+    /// The member it replaces, or the object whose missing field it is.
+    anchor: u32,
+    /// The fields on the way to it from there, dotted.
+    path: String,
+    /// For the stand-in a shape probe shows, its members.
+    shape: Option<Shape>,
+}
+
+impl<'a, 'p, 'de> StandIn<'a, 'p, 'de> {
+    fn new(probe: &'a Probe<'p, 'de>, anchor: u32, path: String) -> Self {
+        let shape = None;
+        StandIn {
+            probe,
+            anchor,
+            path,
+            shape,
+        }
+    }
+
+    fn shape(probe: &'a Probe<'p, 'de>, anchor: u32, shape: Shape) -> Self {
+        let shape = Some(shape);
+        StandIn {
+            probe,
+            anchor,
+            path: String::new(),
+            shape,
+        }
+    }
+
+    fn inner(&self, step: &str) -> Self {
+        let path = match self.path.as_str() {
+            "" => step.to_owned(),
+            path => format!("{path}.{step}"),
+        };
+        StandIn::new(self.probe, self.anchor, path)
+    }
+
+    fn elements<V: Visitor<'de>>(self, visitor: V, len: usize) -> Result<V::Value, Error> {
+        let fields = Vec::new();
+        visitor.visit_seq(StandIns {
+            stand_in: self,
+            fields,
+            len,
+            at: 0,
+        })
+    }
+
+    fn members<V: Visitor<'de>>(
+        self,
+        visitor: V,
+        fields: Vec<&'static str>,
+    ) -> Result<V::Value, Error> {
+        let len = fields.len();
+        visitor.visit_map(StandIns {
+            stand_in: self,
+            fields,
+            len,
+            at: 0,
+        })
+    }
+
+    /// A struct of the fields learned for it: a `missing_field` it raises
+    /// is one to learn for the next probe.
+    fn fields<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        if self.path.matches('.').count() >= STAND_IN_DEPTH {
+            return Err(de::Error::custom("stand-ins nested too deep"));
+        }
+        let (anchor, path, shape) = (self.anchor, self.path.clone(), self.shape);
+        let learned = self.probe.learned.shapes.get(&(anchor, path.clone()));
+        let fields = match shape {
+            Some(Shape::Twice(name)) => vec![name, name],
+            _ => learned.cloned().unwrap_or_default(),
+        };
+        match self.members(visitor, fields) {
+            Ok(_) if shape.is_some() => Err(Error::new(What::Accepted)),
+            Err(error) if error.crossed.is_empty() => match error.what {
+                What::MissingField(field)
+                    if !learned.is_some_and(|known| known.contains(&field)) =>
+                {
+                    Err(Error::new(What::Learn {
+                        anchor,
+                        path,
+                        field,
+                    }))
+                }
+                _ => Err(error),
+            },
+            other => other,
+        }
+    }
+
+    fn newtype<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    fn first_variant<V: Visitor<'de>>(
+        self,
+        visitor: V,
+        variants: &'static [&'static str],
+    ) -> Result<V::Value, Error> {
+        match variants.first() {
+            Some(&variant) => visitor.visit_enum(StandInVariant {
+                stand_in: self,
+                variant,
+            }),
+            None => Err(de::Error::custom("an enum without variants")),
+        }
+    }
+}
+
+macro_rules! stand_ins {
+    ($($method:ident($($arg:ident: $ty:ty),*) => |$visitor:ident| $visit:expr;)*) => {$(
+        fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* $visitor: V) -> Result<V::Value, Error> {
+            $(let _ = $arg;)*
+            $visit
+        }
+    )*};
+}
+
+impl<'de> Deserializer<'de> for StandIn<'_, '_, 'de> {
+    type Error = Error;
+
+    // 1 rather than 0 for integers: `NonZero` types take it.
+    stand_ins! {
+        deserialize_any() => |visitor| visitor.visit_unit();
+        deserialize_bool() => |visitor| visitor.visit_bool(false);
+        deserialize_i8() => |visitor| visitor.visit_u64(1);
+        deserialize_i16() => |visitor| visitor.visit_u64(1);
+        deserialize_i32() => |visitor| visitor.visit_u64(1);
+        deserialize_i64() => |visitor| visitor.visit_u64(1);
+        deserialize_i128() => |visitor| visitor.visit_u64(1);
+        deserialize_u8() => |visitor| visitor.visit_u64(1);
+        deserialize_u16() => |visitor| visitor.visit_u64(1);
+        deserialize_u32() => |visitor| visitor.visit_u64(1);
+        deserialize_u64() => |visitor| visitor.visit_u64(1);
+        deserialize_u128() => |visitor| visitor.visit_u64(1);
+        deserialize_f32() => |visitor| visitor.visit_f64(0.0);
+        deserialize_f64() => |visitor| visitor.visit_f64(0.0);
+        deserialize_char() => |visitor| visitor.visit_char('a');
+        deserialize_str() => |visitor| visitor.visit_borrowed_str("");
+        deserialize_string() => |visitor| visitor.visit_borrowed_str("");
+        deserialize_identifier() => |visitor| visitor.visit_borrowed_str("");
+        deserialize_bytes() => |visitor| visitor.visit_borrowed_bytes(b"");
+        deserialize_byte_buf() => |visitor| visitor.visit_borrowed_bytes(b"");
+        deserialize_option() => |visitor| visitor.visit_none();
+        deserialize_unit() => |visitor| visitor.visit_unit();
+        deserialize_unit_struct(name: &'static str) => |visitor| visitor.visit_unit();
+        deserialize_ignored_any() => |visitor| visitor.visit_unit();
+    }
+
+    methods! {
+        deserialize_seq() => elements(0);
+        deserialize_tuple(len: usize) => elements(len);
+        deserialize_tuple_struct(_name: &'static str, len: usize) => elements(len);
+        deserialize_map() => members(Vec::new());
+        deserialize_struct(_name: &'static str, _fields: &'static [&'static str]) => fields();
+        deserialize_enum(_name: &'static str, variants: &'static [&'static str]) => first_variant(variants);
+        deserialize_newtype_struct(_name: &'static str) => newtype();
+    }
+}
+
+/// The members or elements of a stand-in: each a stand-in.
+struct StandIns<'a, 'p, 'de> {
+    stand_in: StandIn<'a, 'p, 'de>,
+    /// A struct's fields, as keys.
+    fields: Vec<&'static str>,
+    len: usize,
+    at: usize,
+}
+
+impl<'de> MapAccess<'de> for StandIns<'_, '_, 'de> {
+    type Error = Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Error> {
+        match self.fields.get(self.at) {
+            Some(&field) => seed
+                .deserialize(BorrowedStrDeserializer::new(field))
+                .map(Some),
+            None => Ok(None),
+        }
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
+        let field = self.fields.get(self.at).copied().unwrap_or_default();
+        self.at += 1;
+        seed.deserialize(self.stand_in.inner(field))
+    }
+}
+
+impl<'de> SeqAccess<'de> for StandIns<'_, '_, 'de> {
+    type Error = Error;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, Error> {
+        if self.at >= self.len {
+            return Ok(None);
+        }
+        self.at += 1;
+        seed.deserialize(self.stand_in.inner(&(self.at - 1).to_string()))
+            .map(Some)
+    }
+}
+
+/// A stand-in enum: its first variant, with stand-in data.
+struct StandInVariant<'a, 'p, 'de> {
+    stand_in: StandIn<'a, 'p, 'de>,
+    variant: &'static str,
+}
+
+impl<'a, 'p, 'de> EnumAccess<'de> for StandInVariant<'a, 'p, 'de> {
+    type Error = Error;
+    type Variant = StandIn<'a, 'p, 'de>;
+
+    fn variant_seed<S: DeserializeSeed<'de>>(
+        self,
+        seed: S,
+    ) -> Result<(S::Value, Self::Variant), Error> {
+        let variant = seed.deserialize(BorrowedStrDeserializer::new(self.variant))?;
+        Ok((variant, self.stand_in.inner(self.variant)))
+    }
+}
+
+impl<'de> VariantAccess<'de> for StandIn<'_, '_, 'de> {
+    type Error = Error;
+
+    fn unit_variant(self) -> Result<(), Error> {
+        Ok(())
+    }
+
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, Error> {
+        seed.deserialize(self)
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, Error> {
+        self.elements(visitor, len)
+    }
+
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        _: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        self.fields(visitor)
+    }
+}

@@ -1,0 +1,420 @@
+//! Every problem of a body that is JSON text but not what the type takes,
+//! found by probes (see [`probe`](super::probe)).
+//!
+//! A run of `T::deserialize` stops at its first error. So the parser runs
+//! it again and again over the same tree, each time from the root, each
+//! time showing the body from just after the last problem found: each run's
+//! first error is the next problem, in body order, and each value is read
+//! in full once, whatever the number of problems. At the end of each object
+//! the object is shown mended, to find every field it lacks; and for the
+//! message of an unknown field, a few more probes learn which of the
+//! object's fields are required.
+//!
+//! What is learned is kept by where it is in the body, never by type name:
+//! two types called `Item` may differ.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use serde::Deserialize;
+
+use super::probe::{self, At, Cursor, Learned, Mark, ROOT, Read, Shape, Step, What};
+use super::tree::{Kind, Tree};
+use super::wording::clip_name;
+use super::{FieldNames, RequestError};
+use crate::ApiError;
+use crate::field::{FieldError, FieldPath};
+
+/// Finds the problems of `tree`'s body for `T` and reports them: one
+/// problem as its own error, several as `invalid_fields` listing the first
+/// `keep` in body order. `None` if there are none after all.
+pub(super) fn report<'de, T: Deserialize<'de>>(
+    tree: &Tree<'de>,
+    keep: usize,
+    first_only: bool,
+) -> Option<RequestError> {
+    let run = |cursor: &Cursor, learned: &Learned| probe::run::<T>(tree, cursor, learned).map(drop);
+    let mut search = Search {
+        tree,
+        run: &run,
+        learned: Learned {
+            marks: vec![Mark::Good; tree.nodes.len()],
+            ..Learned::default()
+        },
+        cursor: Cursor::start(),
+        found: Vec::new(),
+        count: 0,
+        keep: keep.max(1),
+        fields: HashMap::new(),
+        body: None,
+    };
+    // Each probe finds a problem or learns something, of which there are
+    // fewer than the tree has nodes; the bound guards against a
+    // `Deserialize` impl that does not decide alike twice.
+    let mut probes = 8 * tree.nodes.len() + 64;
+    while probes > 0 && !(first_only && search.count > 0) {
+        probes -= 1;
+        let going_on = match run(&search.cursor, &search.learned) {
+            Ok(()) => false,
+            Err(error) => search.take(error),
+        };
+        if !going_on {
+            break;
+        }
+    }
+    if search.body.is_some() {
+        return search.body;
+    }
+    let mut found = search.found.into_iter().map(|(_, error)| error);
+    match search.count {
+        0 => None,
+        1 => found.next(),
+        count => Some(RequestError::InvalidFields {
+            count,
+            errors: found.take(keep).map(|error| sub_error(&error)).collect(),
+        }),
+    }
+}
+
+fn sub_error(error: &RequestError) -> FieldError {
+    let path = error.path().cloned().unwrap_or_default();
+    FieldError::new(error.code().to_owned(), error.message()).at(path)
+}
+
+/// One probe of the target type: `T::deserialize` as the cursor shows the
+/// body, its value dropped.
+type Run<'t> = dyn Fn(&Cursor, &Learned) -> Result<(), probe::Error> + 't;
+
+struct Search<'t, 'de> {
+    tree: &'t Tree<'de>,
+    run: &'t Run<'t>,
+    learned: Learned,
+    cursor: Cursor,
+    /// The first `keep` problems in body order, with where each is.
+    found: Vec<(u32, RequestError)>,
+    /// How many problems there are.
+    count: usize,
+    keep: usize,
+    /// The fields of each struct an unknown field was found in.
+    fields: HashMap<u32, FieldNames>,
+    /// A problem with the body as a whole, which is all there is to say.
+    body: Option<RequestError>,
+}
+
+impl Search<'_, '_> {
+    /// Learns from a probe's error; whether to probe again.
+    fn take(&mut self, error: probe::Error) -> bool {
+        match &error.what {
+            What::Stop { node, read } => self.go_past(*node, *read),
+            What::Learn {
+                anchor,
+                path,
+                field,
+            } => {
+                self.learn(*anchor, path, field);
+                true
+            }
+            What::Accepted => false,
+            _ => match error.mending {
+                Some(node) => self.mending_failed(node),
+                None => self.problem(error),
+            },
+        }
+    }
+
+    fn learn(&mut self, anchor: u32, path: &str, field: &'static str) {
+        let key = (anchor, path.to_owned());
+        self.learned.shapes.entry(key).or_default().push(field);
+    }
+
+    /// Moves the cursor past `node`, a container on its path whose members
+    /// have all been read: to the container's end if it is an object whose
+    /// missing fields are to be found, else after it.
+    fn go_past(&mut self, node: u32, read: Read) -> bool {
+        let Some(depth) = self.cursor.depth_of(node) else {
+            return false;
+        };
+        self.cursor.path.truncate(depth);
+        let at_end = read == Read::Struct && self.cursor.end_container() != Some(node);
+        self.cursor.at = if at_end { At::End } else { At::After };
+        at_end || depth > 0
+    }
+
+    /// A mended member or a stand-in was refused: show it more plainly, or
+    /// leave it out, or give up on the end it was shown for.
+    fn mending_failed(&mut self, node: u32) -> bool {
+        if self.cursor.end_container() == Some(node) {
+            return self.go_past(node, Read::Other);
+        }
+        if let Some(mark) = self.learned.marks.get_mut(node as usize) {
+            *mark = match mark {
+                Mark::Inner => Mark::Own,
+                _ => Mark::Left,
+            };
+        }
+        true
+    }
+
+    /// A problem of the body: recorded, and the cursor moved past it.
+    fn problem(&mut self, error: probe::Error) -> bool {
+        let steps: Vec<Step> = error.crossed.iter().rev().copied().collect();
+        let what = error.into_what();
+        let Some((&step, holders)) = steps.split_last() else {
+            return self.at_level(ROOT, &steps, what);
+        };
+        if !step.key {
+            return self.at_level(step.node, &steps, what);
+        }
+        // A key an externally tagged enum refused names no variant: the
+        // problem is the enum's own.
+        if step.read == Read::Enum {
+            let node = holders.last().map_or(ROOT, |holder| holder.node);
+            return self.at_level(node, holders, what);
+        }
+        self.record(&steps, None, |search, path| match what {
+            What::UnknownField(fields) => RequestError::UnexpectedField {
+                path,
+                expected: search.fields_of(holders, fields, step.read == Read::Struct),
+            },
+            What::DuplicateField(_) => RequestError::InvalidField {
+                path,
+                reason: "it is given more than once".to_owned(),
+            },
+            other => RequestError::InvalidField {
+                path,
+                reason: reason(other),
+            },
+        });
+        self.mark(&steps, Mark::Left);
+        self.resume_after(&steps)
+    }
+
+    /// A problem raised by the value `node` itself (the body, for `ROOT`),
+    /// which `steps` lead to.
+    fn at_level(&mut self, node: u32, steps: &[Step], what: What) -> bool {
+        let end = self.cursor.end_container() == Some(node);
+        match what {
+            What::MissingField(field) if self.tree.node(node).kind == Kind::Object => {
+                // The type stops at a field of a member left out of the
+                // mended object: it says no more of that object.
+                if end && self.left_out(node, field) {
+                    return self.go_past(node, Read::Other);
+                }
+                self.record(steps, Some(field), |_, path| RequestError::MissingField {
+                    path,
+                });
+                self.learned.missing.entry(node).or_default().push(field);
+                self.mark(steps, Mark::Inner);
+                if end {
+                    return true;
+                }
+                self.cursor.path = steps.iter().map(|step| step.node).collect();
+                self.cursor.at = At::End;
+                self.clamp_to_tuples(steps)
+            }
+            // Anything else an object or array shown mended, or in part,
+            // says of itself may be about what it was not shown.
+            _ if self.cursor.depth_of(node).is_some() => self.go_past(node, Read::Other),
+            what if node == ROOT => {
+                let reason = format!("The request body is invalid: {}.", reason(what));
+                self.body = Some(RequestError::InvalidRequest {
+                    reason: Cow::Owned(reason),
+                });
+                false
+            }
+            what => {
+                let reason = reason(what);
+                self.record(steps, None, |_, path| RequestError::InvalidField {
+                    path,
+                    reason,
+                });
+                self.mark(steps, Mark::Own);
+                self.resume_after(steps)
+            }
+        }
+    }
+
+    /// Whether `field` is the key of a member of `object` that is left out.
+    fn left_out(&self, object: u32, field: &str) -> bool {
+        self.tree.children(object).any(|member| {
+            self.learned.marks.get(member as usize) == Some(&Mark::Left)
+                && self.tree.string(member.saturating_sub(1)) == field
+        })
+    }
+
+    /// Goes on after the member `steps` end at; whether there is anything
+    /// after it.
+    fn resume_after(&mut self, steps: &[Step]) -> bool {
+        self.cursor.path = steps.iter().map(|step| step.node).collect();
+        self.cursor.at = At::After;
+        self.clamp_to_tuples(steps)
+    }
+
+    /// A tuple is read whole: the cursor goes on after the outermost one
+    /// on its path.
+    fn clamp_to_tuples(&mut self, steps: &[Step]) -> bool {
+        if let Some(inside) = steps.iter().position(|step| step.read == Read::Tuple) {
+            self.cursor.path.truncate(inside);
+            self.cursor.at = At::After;
+            return inside > 0;
+        }
+        true
+    }
+
+    /// Marks the member `steps` end at, and everything holding it.
+    fn mark(&mut self, steps: &[Step], mark: Mark) {
+        let marks = &mut self.learned.marks;
+        for (i, step) in steps.iter().enumerate() {
+            let is_last = i + 1 == steps.len();
+            if let Some(slot) = marks.get_mut(step.node as usize)
+                && (*slot == Mark::Good || (is_last && mark == Mark::Left))
+            {
+                *slot = if is_last { mark } else { Mark::Inner };
+            }
+        }
+    }
+
+    /// Counts a problem, and keeps it if it is among the first `keep` in
+    /// body order: a missing field at its object's end, anything else at
+    /// its member's start.
+    fn record(
+        &mut self,
+        steps: &[Step],
+        missing: Option<&'static str>,
+        error: impl FnOnce(&mut Self, FieldPath) -> RequestError,
+    ) {
+        self.count += 1;
+        let at = match (steps.split_last(), missing) {
+            (None, Some(_)) => self.tree.node(ROOT).end.saturating_sub(1),
+            (None, None) => 0,
+            (Some((last, _)), Some(_)) => self.tree.node(last.node).end.saturating_sub(1),
+            (Some((last, holders)), None) => {
+                let holder = holders.last().map_or(ROOT, |holder| holder.node);
+                let in_object = self.tree.node(holder).kind == Kind::Object;
+                self.tree
+                    .node(last.node.saturating_sub(u32::from(in_object)))
+                    .start
+            }
+        };
+        if self.found.len() == self.keep && self.found.last().is_some_and(|(last, _)| *last <= at) {
+            return;
+        }
+        let mut path = self.path(steps);
+        if let Some(field) = missing {
+            path.push_field(field);
+        }
+        let error = error(self, path);
+        let index = self.found.partition_point(|(other, _)| *other <= at);
+        self.found.insert(index, (at, error));
+        self.found.truncate(self.keep);
+    }
+
+    /// The path `steps` take from the body.
+    fn path(&self, steps: &[Step]) -> FieldPath {
+        let mut path = FieldPath::new();
+        let mut holder = ROOT;
+        for step in steps {
+            if self.tree.node(holder).kind == Kind::Array {
+                path.push_index(self.tree.node(step.node).index as usize);
+            } else {
+                path.push_field(clip_name(&self.tree.string(step.node.saturating_sub(1))));
+            }
+            holder = step.node;
+        }
+        path
+    }
+
+    /// The fields of the struct `to_struct` leads to, by their main names,
+    /// required and optional; `fields` as they are where the struct does
+    /// not let that be learned.
+    fn fields_of(
+        &mut self,
+        to_struct: &[Step],
+        fields: &'static [&'static str],
+        learnable: bool,
+    ) -> FieldNames {
+        let node = to_struct.last().map_or(ROOT, |step| step.node);
+        if let Some(known) = self.fields.get(&node) {
+            return known.clone();
+        }
+        let path = to_struct.iter().map(|step| step.node).collect();
+        let names = learnable
+            .then(|| self.classify(path, fields))
+            .flatten()
+            .unwrap_or_else(|| FieldNames::listed(fields));
+        self.fields.insert(node, names.clone());
+        names
+    }
+
+    /// Shows the struct at the end of `path` as a stand-in of its own type
+    /// with only the fields it requires, learned one by one; then with each
+    /// name of `fields` twice, for serde's `duplicate_field` to name the
+    /// field that name belongs to by its main name.
+    fn classify(&mut self, path: Vec<u32>, fields: &'static [&'static str]) -> Option<FieldNames> {
+        let anchor = path.last().copied().unwrap_or(ROOT);
+        let mut cursor = Cursor {
+            path,
+            at: At::Shape(Shape::Required),
+        };
+        self.shape_probe(&cursor, |what| matches!(what, What::Accepted).then_some(""))?;
+        let key = (anchor, String::new());
+        let required = self.learned.shapes.get(&key).cloned().unwrap_or_default();
+        let mut names = Vec::with_capacity(fields.len());
+        for &name in fields {
+            let main = if required.contains(&name) {
+                name
+            } else {
+                cursor.at = At::Shape(Shape::Twice(name));
+                self.shape_probe(&cursor, |what| match what {
+                    What::DuplicateField(main) => Some(*main),
+                    _ => None,
+                })?
+            };
+            if !names.contains(&main) {
+                names.push(main);
+            }
+        }
+        let optional = names
+            .into_iter()
+            .filter(|name| !required.contains(name))
+            .collect();
+        Some(FieldNames::classified(required, optional))
+    }
+
+    /// Runs a shape probe until it gives what `answer` takes, learning the
+    /// stand-ins it needs on the way; `None` if it gives anything else.
+    fn shape_probe(
+        &mut self,
+        cursor: &Cursor,
+        answer: impl Fn(&What) -> Option<&'static str>,
+    ) -> Option<&'static str> {
+        for _ in 0..=STAND_IN_FIELDS {
+            let error = (self.run)(cursor, &self.learned).err()?;
+            match &error.what {
+                What::Learn {
+                    anchor,
+                    path,
+                    field,
+                } => self.learn(*anchor, path, field),
+                what => return answer(what),
+            }
+        }
+        None
+    }
+}
+
+/// The most fields a shape probe learns for its stand-ins.
+const STAND_IN_FIELDS: usize = 256;
+
+/// What a problem of a value is, as an `invalid_field` says it.
+fn reason(what: What) -> String {
+    match what {
+        What::Mismatch { expected, found } => format!("expected {expected}, found {found}"),
+        What::OutOfRange(number) => format!("{number} is out of range"),
+        What::Custom(message) => message,
+        What::MissingField(field) => format!("{field} is missing"),
+        What::DuplicateField(field) => format!("{field} is given more than once"),
+        What::UnknownField(_) => "it has a field the endpoint does not take".to_owned(),
+        What::Stop { .. } | What::Learn { .. } | What::Accepted => "it is invalid".to_owned(),
+    }
+}

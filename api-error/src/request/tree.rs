@@ -1,0 +1,688 @@
+//! The body as a tree of its values, built by one scan that also checks the
+//! body is JSON text (RFC 8259): UTF-8, the grammar, no lone surrogate
+//! escapes, nothing after the value, and nesting serde_json would read.
+//!
+//! The tree holds only where each value is and what kind it is; strings and
+//! numbers are read from the body when a probe asks for them.
+
+use crate::field::hex_value;
+
+/// How deep arrays and objects may nest: serde_json's own limit, so a body
+/// it reads is one this scan accepts.
+pub(super) const MAX_DEPTH: usize = 127;
+
+/// A body known to be JSON text, and its values.
+pub(super) struct Tree<'de> {
+    /// The body, known to be UTF-8.
+    pub(super) text: &'de str,
+    /// Every value in the order it is written: a container, then what it
+    /// holds. An object holds its members' keys and values in turn.
+    pub(super) nodes: Vec<Node>,
+}
+
+/// One value of the body.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Node {
+    pub(super) kind: Kind,
+    /// Where the value's text starts in the body.
+    pub(super) start: u32,
+    /// Where it ends (just after its last byte).
+    pub(super) end: u32,
+    /// The node after this one and all it holds.
+    pub(super) next: u32,
+    /// Its index, in an array.
+    pub(super) index: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Null,
+    False,
+    True,
+    Number,
+    /// A string, and whether it has escapes (which serde_json cannot lend).
+    String {
+        escaped: bool,
+    },
+    Array,
+    Object,
+}
+
+/// Why a body is not JSON text, and where.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Syntax {
+    pub(super) what: Wrong,
+    /// The offset of the first byte that is wrong: the body's length when
+    /// the body ends too soon.
+    pub(super) at: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Wrong {
+    Empty,
+    NotUtf8,
+    ByteOrderMark,
+    Grammar,
+    EndsTooSoon,
+    MoreAfter,
+    TooDeep,
+    LoneSurrogate,
+    ControlCharacter,
+    TooLong,
+}
+
+impl Syntax {
+    /// The sentence a request error says.
+    pub(super) fn message(self, body: &[u8]) -> String {
+        let what = match self.what {
+            Wrong::Empty => return "The request body is empty.".to_owned(),
+            Wrong::TooLong => return "The request body is too long to read.".to_owned(),
+            Wrong::ByteOrderMark => {
+                return "The request body starts with a byte order mark, which JSON text must not have.".to_owned();
+            }
+            Wrong::NotUtf8 => "is not valid UTF-8",
+            Wrong::Grammar => "is not valid JSON",
+            Wrong::EndsTooSoon => "ends before its JSON value does",
+            Wrong::MoreAfter => "has more after its JSON value",
+            Wrong::TooDeep => "nests arrays and objects deeper than 127 levels",
+            Wrong::LoneSurrogate => "has a lone surrogate escape in a string",
+            Wrong::ControlCharacter => {
+                "has a control character in a string, where JSON needs it escaped"
+            }
+        };
+        let (line, column) = line_and_column(body, self.at);
+        format!("The request body {what} (line {line}, column {column}).")
+    }
+}
+
+/// Where `at` is, as serde_json counts: lines from 1, and the bytes of the
+/// line up to and including the byte at `at` (up to the end, at the end).
+fn line_and_column(body: &[u8], at: usize) -> (usize, usize) {
+    let before = body.get(..at).unwrap_or(body);
+    let line = 1 + before.iter().filter(|&&byte| byte == b'\n').count();
+    let line_start = before
+        .iter()
+        .rposition(|&byte| byte == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = at - line_start + usize::from(at < body.len());
+    (line, column)
+}
+
+/// Whether `body`, which serde_json has read, has a `\u` escape of one half
+/// of a surrogate pair without the other: serde_json does not check the
+/// strings it skips or reads as bytes.
+pub(super) fn has_lone_surrogate(body: &[u8]) -> bool {
+    let mut from = 0;
+    while let Some(found) = body
+        .get(from..)
+        .and_then(|rest| memchr::memchr(b'\\', rest))
+    {
+        let at = from + found;
+        from = match body.get(at + 1) {
+            Some(b'u') => match unicode_escape(body, at) {
+                Some((_, len)) => at + len,
+                None => return true,
+            },
+            // Any other escape is two bytes long.
+            _ => at + 2,
+        };
+    }
+    false
+}
+
+/// The character of the `\u` escape at `at`, with a second escape for the
+/// low half of a surrogate pair, and the length of what was read; `None`
+/// for a lone surrogate or an escape that is not four hex digits.
+fn unicode_escape(body: &[u8], at: usize) -> Option<(char, usize)> {
+    let high = hex4(body.get(at + 2..at + 6)?)?;
+    if !(0xD800..=0xDFFF).contains(&high) {
+        return char::from_u32(high).map(|c| (c, 6));
+    }
+    if high >= 0xDC00 || body.get(at + 6..at + 8) != Some(b"\\u") {
+        return None;
+    }
+    let low = hex4(body.get(at + 8..at + 12)?)?;
+    if !(0xDC00..=0xDFFF).contains(&low) {
+        return None;
+    }
+    char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)).map(|c| (c, 12))
+}
+
+fn hex4(digits: &[u8]) -> Option<u32> {
+    digits.iter().try_fold(0, |value, &digit| {
+        Some(value << 4 | u32::from(hex_value(digit)?))
+    })
+}
+
+/// A JSON string's value, from the text between its quotes: the tree has
+/// checked its escapes.
+pub(super) fn unescape(inside: &str) -> String {
+    let bytes = inside.as_bytes();
+    let mut value = String::with_capacity(inside.len());
+    let mut at = 0;
+    while let Some(found) = bytes.get(at..).and_then(|rest| memchr::memchr(b'\\', rest)) {
+        value.push_str(inside.get(at..at + found).unwrap_or_default());
+        at += found;
+        let (c, len) = match bytes.get(at + 1) {
+            Some(b'u') => unicode_escape(bytes, at).unwrap_or(('\u{FFFD}', 6)),
+            Some(b'b') => ('\u{8}', 2),
+            Some(b'f') => ('\u{c}', 2),
+            Some(b'n') => ('\n', 2),
+            Some(b'r') => ('\r', 2),
+            Some(b't') => ('\t', 2),
+            Some(&other) => (char::from(other), 2),
+            None => break,
+        };
+        value.push(c);
+        at += len;
+    }
+    value.push_str(inside.get(at..).unwrap_or_default());
+    value
+}
+
+/// Checks `body` is JSON text and builds its tree.
+pub(super) fn parse(body: &[u8]) -> Result<Tree<'_>, Syntax> {
+    let text = std::str::from_utf8(body).map_err(|error| Syntax {
+        what: Wrong::NotUtf8,
+        at: error.valid_up_to(),
+    })?;
+    if body.len() >= u32::MAX as usize {
+        return Err(Syntax {
+            what: Wrong::TooLong,
+            at: 0,
+        });
+    }
+    if body.starts_with("\u{FEFF}".as_bytes()) {
+        return Err(Syntax {
+            what: Wrong::ByteOrderMark,
+            at: 0,
+        });
+    }
+    let mut scan = Scan {
+        body,
+        at: 0,
+        nodes: Vec::new(),
+    };
+    scan.whitespace();
+    if scan.at == body.len() {
+        return Err(Syntax {
+            what: Wrong::Empty,
+            at: 0,
+        });
+    }
+    scan.value(1, 0)?;
+    scan.whitespace();
+    if scan.at < body.len() {
+        return Err(scan.wrong(Wrong::MoreAfter));
+    }
+    Ok(Tree {
+        text,
+        nodes: scan.nodes,
+    })
+}
+
+/// The scan: a recursive descent over the grammar of RFC 8259.
+struct Scan<'b> {
+    body: &'b [u8],
+    at: usize,
+    nodes: Vec<Node>,
+}
+
+impl Scan<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.body.get(self.at).copied()
+    }
+
+    fn whitespace(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.at += 1;
+        }
+    }
+
+    /// What is wrong at the current byte: the body ends too soon if there
+    /// is none.
+    fn wrong(&self, what: Wrong) -> Syntax {
+        let what = if self.at >= self.body.len() {
+            Wrong::EndsTooSoon
+        } else {
+            what
+        };
+        Syntax { what, at: self.at }
+    }
+
+    /// Reads `expected`, or says where the body differs from it.
+    fn literal(&mut self, expected: &[u8]) -> Result<(), Syntax> {
+        for &byte in expected {
+            if self.peek() != Some(byte) {
+                return Err(self.wrong(Wrong::Grammar));
+            }
+            self.at += 1;
+        }
+        Ok(())
+    }
+
+    /// Reads the value starting here, `depth` levels deep, `index`-th in
+    /// its array.
+    fn value(&mut self, depth: usize, index: u32) -> Result<(), Syntax> {
+        let start = self.at;
+        let slot = self.nodes.len();
+        let kind = match self.peek() {
+            Some(b'n') => self.literal(b"null").map(|()| Kind::Null)?,
+            Some(b't') => self.literal(b"true").map(|()| Kind::True)?,
+            Some(b'f') => self.literal(b"false").map(|()| Kind::False)?,
+            Some(b'"') => self.string()?,
+            Some(b'-' | b'0'..=b'9') => self.number().map(|()| Kind::Number)?,
+            Some(open @ (b'[' | b'{')) => {
+                if depth > MAX_DEPTH {
+                    return Err(self.wrong(Wrong::TooDeep));
+                }
+                // The container's node comes before what it holds; it is
+                // finished once they are read.
+                self.nodes.push(node(Kind::Null, start, index));
+                if open == b'[' {
+                    self.array(depth)?;
+                    self.finish(slot, Kind::Array, start);
+                } else {
+                    self.object(depth)?;
+                    self.finish(slot, Kind::Object, start);
+                }
+                return Ok(());
+            }
+            _ => return Err(self.wrong(Wrong::Grammar)),
+        };
+        self.nodes.push(node(kind, start, index));
+        self.finish(slot, kind, start);
+        Ok(())
+    }
+
+    fn finish(&mut self, slot: usize, kind: Kind, start: usize) {
+        let (end, next) = (self.at as u32, self.nodes.len() as u32);
+        if let Some(node) = self.nodes.get_mut(slot) {
+            *node = Node {
+                kind,
+                start: start as u32,
+                end,
+                next,
+                index: node.index,
+            };
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Result<(), Syntax> {
+        self.at += 1;
+        self.whitespace();
+        if self.peek() == Some(b']') {
+            self.at += 1;
+            return Ok(());
+        }
+        let mut index = 0;
+        loop {
+            self.whitespace();
+            self.value(depth + 1, index)?;
+            self.whitespace();
+            match self.peek() {
+                Some(b',') => self.at += 1,
+                Some(b']') => {
+                    self.at += 1;
+                    return Ok(());
+                }
+                _ => return Err(self.wrong(Wrong::Grammar)),
+            }
+            index += 1;
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Result<(), Syntax> {
+        self.at += 1;
+        self.whitespace();
+        if self.peek() == Some(b'}') {
+            self.at += 1;
+            return Ok(());
+        }
+        loop {
+            self.whitespace();
+            if self.peek() != Some(b'"') {
+                return Err(self.wrong(Wrong::Grammar));
+            }
+            self.value(depth + 1, 0)?;
+            self.whitespace();
+            if self.peek() != Some(b':') {
+                return Err(self.wrong(Wrong::Grammar));
+            }
+            self.at += 1;
+            self.whitespace();
+            self.value(depth + 1, 0)?;
+            self.whitespace();
+            match self.peek() {
+                Some(b',') => self.at += 1,
+                Some(b'}') => {
+                    self.at += 1;
+                    return Ok(());
+                }
+                _ => return Err(self.wrong(Wrong::Grammar)),
+            }
+        }
+    }
+
+    fn string(&mut self) -> Result<Kind, Syntax> {
+        self.at += 1;
+        let mut escaped = false;
+        loop {
+            match self.peek() {
+                Some(b'"') => {
+                    self.at += 1;
+                    return Ok(Kind::String { escaped });
+                }
+                Some(b'\\') => {
+                    escaped = true;
+                    match self.body.get(self.at + 1) {
+                        Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => {
+                            self.at += 2
+                        }
+                        Some(b'u') => match unicode_escape(self.body, self.at) {
+                            Some((_, len)) => self.at += len,
+                            None if self.is_surrogate_half() => {
+                                return Err(Syntax {
+                                    what: Wrong::LoneSurrogate,
+                                    at: self.at,
+                                });
+                            }
+                            None => {
+                                // Short of four hex digits: find the first byte that is not one.
+                                self.at += 2;
+                                while self.peek().is_some_and(|byte| byte.is_ascii_hexdigit()) {
+                                    self.at += 1;
+                                }
+                                return Err(self.wrong(Wrong::Grammar));
+                            }
+                        },
+                        Some(_) => {
+                            self.at += 1;
+                            return Err(self.wrong(Wrong::Grammar));
+                        }
+                        None => {
+                            self.at += 1;
+                            return Err(self.wrong(Wrong::EndsTooSoon));
+                        }
+                    }
+                }
+                Some(0..0x20) => return Err(self.wrong(Wrong::ControlCharacter)),
+                Some(_) => self.at += 1,
+                None => return Err(self.wrong(Wrong::EndsTooSoon)),
+            }
+        }
+    }
+
+    /// Whether the `\u` escape here is four hex digits of a surrogate half.
+    fn is_surrogate_half(&self) -> bool {
+        self.body
+            .get(self.at + 2..self.at + 6)
+            .and_then(hex4)
+            .is_some_and(|unit| (0xD800..=0xDFFF).contains(&unit))
+    }
+
+    fn number(&mut self) -> Result<(), Syntax> {
+        if self.peek() == Some(b'-') {
+            self.at += 1;
+        }
+        match self.peek() {
+            Some(b'0') => self.at += 1,
+            Some(b'1'..=b'9') => self.digits(),
+            _ => return Err(self.wrong(Wrong::Grammar)),
+        }
+        if self.peek() == Some(b'.') {
+            self.at += 1;
+            self.some_digits()?;
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.at += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.at += 1;
+            }
+            self.some_digits()?;
+        }
+        Ok(())
+    }
+
+    fn digits(&mut self) {
+        while self.peek().is_some_and(|byte| byte.is_ascii_digit()) {
+            self.at += 1;
+        }
+    }
+
+    fn some_digits(&mut self) -> Result<(), Syntax> {
+        if !self.peek().is_some_and(|byte| byte.is_ascii_digit()) {
+            return Err(self.wrong(Wrong::Grammar));
+        }
+        self.digits();
+        Ok(())
+    }
+}
+
+fn node(kind: Kind, start: usize, index: u32) -> Node {
+    Node {
+        kind,
+        start: start as u32,
+        end: start as u32,
+        next: 0,
+        index,
+    }
+}
+
+/// Whether `text` is a JSON number and nothing else: what serde_json reads
+/// from a map key for a numeric key type.
+pub(super) fn is_number(text: &str) -> bool {
+    let mut scan = Scan {
+        body: text.as_bytes(),
+        at: 0,
+        nodes: Vec::new(),
+    };
+    scan.number().is_ok() && scan.at == text.len()
+}
+
+impl<'de> Tree<'de> {
+    pub(super) fn node(&self, at: u32) -> Node {
+        self.nodes.get(at as usize).copied().unwrap_or(Node {
+            kind: Kind::Null,
+            start: 0,
+            end: 0,
+            next: at + 1,
+            index: 0,
+        })
+    }
+
+    /// The text of a value: a string's without its quotes.
+    pub(super) fn text_of(&self, at: u32) -> &'de str {
+        let node = self.node(at);
+        let (start, end) = match node.kind {
+            Kind::String { .. } => (node.start + 1, node.end.saturating_sub(1)),
+            _ => (node.start, node.end),
+        };
+        self.text
+            .get(start as usize..end as usize)
+            .unwrap_or_default()
+    }
+
+    /// A string's value, decoded.
+    pub(super) fn string(&self, at: u32) -> std::borrow::Cow<'de, str> {
+        match self.node(at).kind {
+            Kind::String { escaped: true } => std::borrow::Cow::Owned(unescape(self.text_of(at))),
+            _ => std::borrow::Cow::Borrowed(self.text_of(at)),
+        }
+    }
+
+    /// What a container holds: for an object, the value of each member
+    /// (its key is the node before it).
+    pub(super) fn children(&self, at: u32) -> Children<'_, 'de> {
+        let node = self.node(at);
+        let step = u32::from(node.kind == Kind::Object);
+        Children {
+            tree: self,
+            next: at + 1 + step,
+            end: node.next,
+            step,
+        }
+    }
+}
+
+/// The values a container holds, in order.
+pub(super) struct Children<'t, 'de> {
+    tree: &'t Tree<'de>,
+    next: u32,
+    end: u32,
+    /// 1 in an object, where a key comes before each value.
+    step: u32,
+}
+
+impl Iterator for Children<'_, '_> {
+    type Item = u32;
+
+    fn next(&mut self) -> Option<u32> {
+        if self.next >= self.end {
+            return None;
+        }
+        let at = self.next;
+        self.next = self.tree.node(at).next + self.step;
+        Some(at)
+    }
+}
+
+impl Children<'_, '_> {
+    /// Goes on from `member`, which comes next.
+    pub(super) fn from(mut self, member: u32) -> Self {
+        self.next = member;
+        self
+    }
+
+    /// Goes on after `member`.
+    pub(super) fn after(mut self, member: u32) -> Self {
+        self.next = self.tree.node(member).next + self.step;
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wrong(body: &str) -> (Wrong, usize) {
+        let syntax = parse(body.as_bytes()).err().unwrap();
+        (syntax.what, syntax.at)
+    }
+
+    #[test]
+    fn the_grammar_of_rfc_8259() {
+        for good in [
+            "0",
+            "-0",
+            "1.5e+3",
+            "-0.0E-0",
+            "\"\"",
+            "[]",
+            "{}",
+            " [1, [2, {}], {\"a\": null}] ",
+            "{\"a\":{\"b\":[true,false]}}",
+            "\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\ud83d\\ude00\"",
+        ] {
+            assert!(parse(good.as_bytes()).is_ok(), "{good}");
+        }
+        assert_eq!(wrong("[1,]"), (Wrong::Grammar, 3));
+        assert_eq!(wrong("{\"a\":1,}"), (Wrong::Grammar, 7));
+        assert_eq!(wrong("[01]"), (Wrong::Grammar, 2));
+        assert_eq!(wrong("[1.]"), (Wrong::Grammar, 3));
+        assert_eq!(wrong("[.5]"), (Wrong::Grammar, 1));
+        assert_eq!(wrong("[1e]"), (Wrong::Grammar, 3));
+        assert_eq!(wrong("{1:2}"), (Wrong::Grammar, 1));
+        assert_eq!(wrong("[nul]"), (Wrong::Grammar, 4));
+        assert_eq!(wrong("\"\\x\""), (Wrong::Grammar, 2));
+        assert_eq!(wrong("\"\\u12g4\""), (Wrong::Grammar, 5));
+        assert_eq!(wrong("\"a\tb\""), (Wrong::ControlCharacter, 2));
+        assert_eq!(wrong("{} {}"), (Wrong::MoreAfter, 3));
+        assert_eq!(wrong("[1"), (Wrong::EndsTooSoon, 2));
+        assert_eq!(wrong("\"abc"), (Wrong::EndsTooSoon, 4));
+        assert_eq!(wrong("  "), (Wrong::Empty, 0));
+        assert_eq!(wrong("\u{c}"), (Wrong::Grammar, 0));
+    }
+
+    #[test]
+    fn text_serde_json_does_not_check() {
+        assert_eq!(wrong("[\"\\ud800\"]"), (Wrong::LoneSurrogate, 2));
+        assert_eq!(wrong("[\"\\udc00\\ud800\"]"), (Wrong::LoneSurrogate, 2));
+        assert_eq!(wrong("[\"\\ud800\\u0041\"]"), (Wrong::LoneSurrogate, 2));
+        assert_eq!(wrong("\u{FEFF}{}"), (Wrong::ByteOrderMark, 0));
+        assert_eq!(
+            parse(b"[\"a\xff\"]").err().unwrap(),
+            Syntax {
+                what: Wrong::NotUtf8,
+                at: 3
+            }
+        );
+        assert!(has_lone_surrogate(br#"{"a": "x\\ud800", "b": "\ud800"}"#));
+        assert!(has_lone_surrogate(br#"["\udfff"]"#));
+        assert!(!has_lone_surrogate(
+            br#"["\\ud800", "\ud83d\ude00", "\u00e9\n"]"#
+        ));
+    }
+
+    #[test]
+    fn depth_is_serde_jsons() {
+        let nested = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+        assert!(parse(nested(MAX_DEPTH).as_bytes()).is_ok());
+        assert_eq!(wrong(&nested(MAX_DEPTH + 1)), (Wrong::TooDeep, MAX_DEPTH));
+        assert_eq!(wrong(&"[".repeat(100_000)), (Wrong::TooDeep, MAX_DEPTH));
+    }
+
+    #[test]
+    fn messages_say_where_as_serde_json_does() {
+        let message = |body: &str| {
+            parse(body.as_bytes())
+                .err()
+                .unwrap()
+                .message(body.as_bytes())
+        };
+        assert_eq!(
+            message("{\"name\": nope}"),
+            "The request body is not valid JSON (line 1, column 11)."
+        );
+        assert_eq!(
+            message("{\"name\": "),
+            "The request body ends before its JSON value does (line 1, column 9)."
+        );
+        assert_eq!(
+            message("{}\n {}"),
+            "The request body has more after its JSON value (line 2, column 2)."
+        );
+        assert_eq!(
+            message("{\n"),
+            "The request body ends before its JSON value does (line 2, column 0)."
+        );
+    }
+
+    #[test]
+    fn nodes_know_where_they_are() {
+        let tree = parse(br#"{"a": [1, "x\n"], "b": {}}"#).unwrap();
+        let root: Vec<u32> = tree.children(0).collect();
+        assert_eq!(root.len(), 2);
+        assert_eq!(tree.text_of(root[0] - 1), "a");
+        let items: Vec<u32> = tree.children(root[0]).collect();
+        assert_eq!(tree.text_of(items[0]), "1");
+        assert_eq!(tree.node(items[1]).index, 1);
+        assert_eq!(tree.string(items[1]), "x\n");
+        assert_eq!(tree.children(root[1]).count(), 0);
+        assert!(is_number("-1.5e3") && !is_number("1 ") && !is_number("abc"));
+    }
+
+    #[test]
+    fn escapes_decode_as_serde_json_decodes_them() {
+        for quoted in [
+            r#""plain""#,
+            r#""a\"b\\c\/d""#,
+            r#""\b\f\n\r\t""#,
+            r#""k\u00e9 \uD83D\uDE00""#,
+            r#""\u0000""#,
+        ] {
+            let expected: String = serde_json::from_str(quoted).unwrap();
+            assert_eq!(unescape(&quoted[1..quoted.len() - 1]), expected, "{quoted}");
+        }
+    }
+}

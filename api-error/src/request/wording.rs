@@ -1,0 +1,175 @@
+//! How request errors repeat what a client sent: quoted, cut short, and
+//! with control characters escaped (`\u0000`), so that a message is a short
+//! line of text whatever the body held.
+
+use serde::de::Unexpected;
+
+use super::write_list;
+use crate::field::write_escaped;
+
+/// How many characters of a client's name or media type a message repeats.
+const CLIP: usize = 100;
+
+/// How many characters of a client's string value a message quotes.
+const QUOTE: usize = 64;
+
+/// How many bytes of a `Deserialize` impl's own message a message repeats:
+/// such messages may quote the client's value whole.
+const LONG: usize = 400;
+
+/// The first `chars` characters of `text`, if it has more.
+fn head(text: &str, chars: usize) -> Option<&str> {
+    text.char_indices()
+        .nth(chars)
+        .and_then(|(at, _)| text.get(..at))
+}
+
+/// Writes `text` with its control characters escaped, as JSON escapes
+/// them.
+fn push_escaped(out: &mut String, text: &str) {
+    // Writing to a `String` does not fail.
+    let _ = write_escaped(out, text);
+}
+
+/// `text` cut to `chars` characters and marked with `…` if it is longer,
+/// control characters escaped.
+fn clipped(text: &str, chars: usize) -> String {
+    let mut out = String::with_capacity(text.len().min(chars) + 4);
+    match head(text, chars) {
+        Some(head) => {
+            push_escaped(&mut out, head);
+            out.push('…');
+        }
+        None => push_escaped(&mut out, text),
+    }
+    out
+}
+
+/// A client's text (a media type, a name) cut to a hundred characters.
+pub(crate) fn clip(text: &str) -> String {
+    clipped(text, CLIP)
+}
+
+/// A member's name from the body, as a path repeats it.
+pub(super) fn clip_name(name: &str) -> String {
+    clipped(name, CLIP)
+}
+
+/// A message that may quote a client's value whole (a `Deserialize` impl's
+/// own, a framework's), cut to 400 bytes, control characters escaped.
+pub(crate) fn clip_long(message: String) -> String {
+    if message.len() <= LONG && !message.chars().any(char::is_control) {
+        return message;
+    }
+    let mut out = String::with_capacity(LONG + 4);
+    for c in message.chars() {
+        if out.len() + 6 > LONG {
+            out.push('…');
+            break;
+        }
+        push_escaped(&mut out, c.encode_utf8(&mut [0; 4]));
+    }
+    out
+}
+
+/// A request's `Content-Type` as a message repeats it: lossily decoded,
+/// then cut like [`clip`].
+pub(crate) fn media_type(given: &[u8]) -> String {
+    clip(&String::from_utf8_lossy(given))
+}
+
+/// `text` in quotes, escaped as in JSON, cut to 64 characters.
+pub(super) fn quoted(text: &str) -> String {
+    let (shown, cut) = match head(text, QUOTE) {
+        Some(head) => (head, "…"),
+        None => (text, ""),
+    };
+    let mut out = String::with_capacity(shown.len() + 4);
+    out.push('"');
+    for c in shown.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            _ => push_escaped(&mut out, c.encode_utf8(&mut [0; 4])),
+        }
+    }
+    out.push('"');
+    out.push_str(cut);
+    out
+}
+
+/// `the string "…"`.
+pub(super) fn the_string(text: &str) -> String {
+    format!("the string {}", quoted(text))
+}
+
+/// A number as the body wrote it, cut short.
+pub(super) fn the_number(text: &str) -> String {
+    format!("the number {}", clipped(text, QUOTE))
+}
+
+/// What came, in JSON's words, from serde's description of it.
+pub(super) fn describe(unexpected: &Unexpected<'_>) -> String {
+    match unexpected {
+        Unexpected::Bool(value) => value.to_string(),
+        Unexpected::Unsigned(value) => format!("the number {value}"),
+        Unexpected::Signed(value) => format!("the number {value}"),
+        Unexpected::Float(value) => format!("the number {value}"),
+        Unexpected::Char(value) => the_string(value.encode_utf8(&mut [0; 4])),
+        Unexpected::Str(value) => the_string(value),
+        Unexpected::Bytes(_) => "bytes".to_owned(),
+        Unexpected::Unit => "null".to_owned(),
+        Unexpected::Seq => "an array".to_owned(),
+        Unexpected::Map => "an object".to_owned(),
+        Unexpected::Option => "an optional value".to_owned(),
+        Unexpected::NewtypeStruct => "a value".to_owned(),
+        Unexpected::Enum
+        | Unexpected::UnitVariant
+        | Unexpected::NewtypeVariant
+        | Unexpected::TupleVariant
+        | Unexpected::StructVariant => "an enum variant".to_owned(),
+        Unexpected::Other(other) => clip_long((*other).to_owned()),
+    }
+}
+
+/// `"a"`, `one of "a" or "b"`, `one of "a", "b" or "c"`.
+pub(super) fn one_of(variants: &[&str]) -> String {
+    let quoted: Vec<String> = variants.iter().map(|variant| quoted(variant)).collect();
+    let mut out = String::new();
+    match quoted.len() {
+        0 => out.push_str("no variant"),
+        1 => {}
+        _ => out.push_str("one of "),
+    }
+    let _ = write_list(&mut out, &quoted, "or");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn client_text_is_cut_and_escaped() {
+        assert_eq!(quoted("ab\"c\\"), r#""ab\"c\\""#);
+        assert_eq!(quoted("a\u{0}b\n"), r#""a\u0000b\u000a""#);
+        assert_eq!(quoted(&"x".repeat(100)), format!("\"{}\"…", "x".repeat(64)));
+        assert_eq!(clip("text/plain"), "text/plain");
+        assert_eq!(clip(&"é".repeat(150)).chars().count(), 101);
+        assert_eq!(
+            clip_name(&"k".repeat(1 << 20)),
+            format!("{}…", "k".repeat(100))
+        );
+        assert_eq!(clip_long("short".to_owned()), "short");
+        let long = clip_long("\u{1}".repeat(1 << 20));
+        assert!(long.len() <= 400 + '…'.len_utf8() && long.starts_with("\\u0001"));
+    }
+
+    #[test]
+    fn variants_read_as_a_choice() {
+        assert_eq!(one_of(&["a", "b"]), r#"one of "a" or "b""#);
+        assert_eq!(one_of(&["a", "b", "c"]), r#"one of "a", "b" or "c""#);
+        assert_eq!(one_of(&["a"]), r#""a""#);
+        assert_eq!(one_of(&[]), "no variant");
+    }
+}
