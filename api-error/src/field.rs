@@ -477,8 +477,20 @@ const SHOWN: usize = 300;
 
 impl fmt::Display for FieldPath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Short enough to be shown whole even if every byte is escaped:
+        // no need to measure it first.
+        let most: usize = self
+            .segments
+            .iter()
+            .map(|segment| match segment {
+                Segment::Field(name) => name.len() + 1,
+                Segment::Index(_) => 22,
+            })
+            .sum();
         let mut length = Counter(0);
-        self.write_dotted(&mut length)?;
+        if most * 6 > SHOWN {
+            self.write_dotted(&mut length)?;
+        }
         if length.0 <= SHOWN {
             return self.write_dotted(f);
         }
@@ -532,6 +544,13 @@ impl fmt::Write for Counter {
 /// Writes `text` with its control characters escaped as JSON escapes them
 /// (`\u0000`): a name from a request, shown to people.
 pub(crate) fn write_escaped(out: &mut impl fmt::Write, text: &str) -> fmt::Result {
+    // Control characters are below 0x20, 0x7F, or 0xC2 0x80 to 0xC2 0x9F.
+    if !text
+        .bytes()
+        .any(|byte| byte < 0x20 || byte == 0x7F || byte == 0xC2)
+    {
+        return out.write_str(text);
+    }
     let mut rest = text;
     while let Some((at, c)) = rest.char_indices().find(|(_, c)| c.is_control()) {
         out.write_str(rest.get(..at).unwrap_or_default())?;

@@ -13,11 +13,12 @@
 //! - before the cursor, nothing: the members there were read by earlier
 //!   probes. Reaching the end of such a container stops the probe
 //!   ([`What::Stop`]) before the type can complain of what it did not see.
-//! - at an object's end ([`At::End`]), the object mended: each member with
-//!   a problem inside it mended in turn, each member that is a problem
-//!   replaced by a stand-in, each key the type refused left out, and a
-//!   stand-in for each field found missing. What the type says at its end
-//!   is then about fields it still lacks.
+//! - at an object's end ([`At::End`]), the object hollow: each member
+//!   replaced by a stand-in, an object or array by a hollow one, each key
+//!   the type refused left out, and a stand-in for each field found
+//!   missing. What the type says at its end is then about fields it still
+//!   lacks. A member whose type refuses its stand-in is shown as it is the
+//!   next time, or left out if it holds a problem.
 //! - after the cursor, the body as it is.
 //!
 //! A stand-in is the smallest value of what the type asks for: `false`,
@@ -56,7 +57,7 @@ pub(super) enum At {
     /// Just after the last member of the path.
     After,
     /// At the end of the last member of the path (of the body, if none),
-    /// an object whose members have all been read, shown mended.
+    /// an object whose members have all been read, shown hollow.
     End,
     /// The last member of the path (the body, if none) replaced by a
     /// stand-in of its own type, to learn the type's fields.
@@ -100,31 +101,32 @@ impl Cursor {
 /// The body's own node.
 pub(super) const ROOT: u32 = 0;
 
-/// How a member is shown in a mended object or array.
+/// How a member is shown in a hollow object or array.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(super) enum Mark {
-    /// As it is.
+    /// Hollow itself.
     #[default]
-    Good,
-    /// Mended: it holds a problem.
-    Inner,
-    /// As a stand-in: it is a problem.
-    Own,
-    /// Left out: a key the type refused, or a value no stand-in replaces.
+    Hollow,
+    /// Hollow, but it is or holds a problem: if its type refuses it
+    /// hollow, it is left out.
+    Bad,
+    /// As it is: its type refused it hollow.
+    Real,
+    /// Left out: a key the type refused, or a value it refused both ways.
     Left,
 }
 
 /// What the probes have learned of the body, which the next one shows.
 #[derive(Debug, Default)]
 pub(super) struct Learned {
-    /// How each member (by its value's node) is shown when mended.
+    /// How each member (by its value's node) is shown in a hollow object.
     pub(super) marks: Vec<Mark>,
     /// The fields found missing from each object.
     pub(super) missing: HashMap<u32, Vec<&'static str>>,
     /// The fields a stand-in struct must have, by where it stands: the
     /// member it replaces (or the object whose missing field it is), and
     /// the fields on the way to it within stand-ins.
-    pub(super) shapes: HashMap<(u32, String), Vec<&'static str>>,
+    pub(super) shapes: HashMap<(u32, u64), Vec<&'static str>>,
 }
 
 /// How an object or array was read, as a member's step records it.
@@ -158,9 +160,9 @@ pub(super) struct Inner {
     pub(super) what: What,
     /// The members it left on its way up, innermost first.
     pub(super) crossed: Vec<Step>,
-    /// The innermost member it left that was mended or stood in for: it
-    /// is about that mending, not about the body.
-    pub(super) mending: Option<u32>,
+    /// The innermost member it left that was shown hollow or as a
+    /// stand-in: the error is about that, not about the body.
+    pub(super) stood_in: Option<u32>,
     /// Whether `what` is a type error in serde's words, which the
     /// deserializer that knows what JSON it asked for puts in JSON's.
     rewordable: bool,
@@ -187,7 +189,7 @@ pub(super) enum What {
     /// A stand-in struct needs `field`.
     Learn {
         anchor: u32,
-        path: String,
+        path: u64,
         field: &'static str,
     },
     /// A shape probe's stand-in was taken.
@@ -207,13 +209,15 @@ impl Error {
         Error(Box::new(Inner {
             what,
             crossed: Vec::new(),
-            mending: None,
+            stood_in: None,
             rewordable: false,
         }))
     }
 
-    pub(super) fn into_what(self) -> What {
-        self.0.what
+    /// What the error says, and the members it left, innermost first.
+    pub(super) fn into_parts(self) -> (What, Vec<Step>) {
+        let Inner { what, crossed, .. } = *self.0;
+        (what, crossed)
     }
 
     fn mismatch(expected: impl Into<Cow<'static, str>>, found: String) -> Self {
@@ -226,20 +230,23 @@ impl Error {
         self.crossed.last().map(|step| step.node)
     }
 
-    /// This error leaving `step`, shown mended or as a stand-in if
-    /// `mending`.
-    fn leaving(mut self, step: Step, mending: bool) -> Self {
+    /// This error leaving `step`, a member shown hollow or as a stand-in
+    /// if `stood_in`.
+    fn leaving(mut self, step: Step, stood_in: bool) -> Self {
         let inner = &mut *self.0;
+        if inner.crossed.is_empty() {
+            inner.crossed.reserve(8);
+        }
         inner.crossed.push(step);
         inner.rewordable = false;
-        if mending && inner.mending.is_none() {
-            inner.mending = Some(step.node);
+        if stood_in && inner.stood_in.is_none() {
+            inner.stood_in = Some(step.node);
         }
         self
     }
 
-    fn mending_at(mut self, node: u32) -> Self {
-        self.0.mending.get_or_insert(node);
+    fn stood_in_at(mut self, node: u32) -> Self {
+        self.0.stood_in.get_or_insert(node);
         self
     }
 
@@ -375,7 +382,8 @@ enum View {
     Real,
     /// On the cursor's path, this deep.
     Path(usize),
-    Mended,
+    /// An object or array with only stand-ins for what it holds.
+    Hollow,
 }
 
 /// Which members of an object or array a probe shows, and how.
@@ -386,7 +394,7 @@ enum Rule {
     Inside(u32),
     /// After this member.
     After(u32),
-    Mended,
+    Hollow,
     /// From this member on, which is shown as a shape probe's stand-in.
     Shape(u32, Shape),
 }
@@ -416,8 +424,8 @@ impl Shown {
         }
     }
 
-    fn is_mending(self) -> bool {
-        matches!(self, Shown::Value(_, View::Mended) | Shown::StandIn(_))
+    fn is_stood_in(self) -> bool {
+        matches!(self, Shown::Value(_, View::Hollow) | Shown::StandIn(_))
     }
 }
 
@@ -726,8 +734,9 @@ struct Members<'a, 'p, 'de> {
     rule: Rule,
     children: Children<'p, 'de>,
     missing: std::slice::Iter<'p, &'static str>,
-    /// Whether members before the cursor are left out, so that the
-    /// container's end stops the probe.
+    /// Whether members before the cursor are left out, so that what the
+    /// type says at the container's end may be about them: the probe
+    /// stops there.
     hides: bool,
     /// The member whose key was read and whose value comes next.
     pending: Option<Shown>,
@@ -741,9 +750,9 @@ impl<'a, 'p, 'de> Members<'a, 'p, 'de> {
         let cursor = probe.cursor;
         let rule = match value.view {
             View::Real => Rule::Real,
-            View::Mended => Rule::Mended,
+            View::Hollow => Rule::Hollow,
             View::Path(depth) => match (cursor.path.get(depth), cursor.at) {
-                (None, _) => Rule::Mended,
+                (None, _) => Rule::Hollow,
                 (Some(&member), At::After) if depth + 1 == cursor.path.len() => Rule::After(member),
                 (Some(&member), At::Shape(shape)) if depth + 1 == cursor.path.len() => {
                     Rule::Shape(member, shape)
@@ -752,16 +761,20 @@ impl<'a, 'p, 'de> Members<'a, 'p, 'de> {
             },
         };
         let children = probe.tree.children(value.node);
-        let first = probe.tree.children(value.node).next();
         let (children, hides) = match rule {
-            Rule::Real | Rule::Mended => (children, false),
+            // A hollow array is empty, unless it is a tuple's.
+            Rule::Hollow if read != Read::Tuple && value.kind() == Kind::Array => {
+                (children.none(), false)
+            }
+            Rule::Real | Rule::Hollow => (children, false),
             Rule::Inside(member) | Rule::Shape(member, _) => {
+                let first = probe.tree.children(value.node).next();
                 (children.from(member), first != Some(member))
             }
             Rule::After(member) => (children.after(member), true),
         };
         let missing = match rule {
-            Rule::Mended => probe
+            Rule::Hollow => probe
                 .learned
                 .missing
                 .get(&value.node)
@@ -789,11 +802,17 @@ impl<'a, 'p, 'de> Members<'a, 'p, 'de> {
             return Some(match self.rule {
                 Rule::Inside(member) if member == node => Shown::Value(node, deeper),
                 Rule::Shape(member, shape) if member == node => Shown::Shape(node, shape),
-                Rule::Mended => match self.value.probe.mark(node) {
-                    Mark::Good => Shown::Value(node, View::Real),
-                    Mark::Inner => Shown::Value(node, View::Mended),
-                    Mark::Own => Shown::StandIn(node),
+                Rule::Hollow => match self.value.probe.mark(node) {
                     Mark::Left => continue,
+                    Mark::Real => Shown::Value(node, View::Real),
+                    _ if matches!(
+                        self.value.probe.tree.node(node).kind,
+                        Kind::Object | Kind::Array
+                    ) =>
+                    {
+                        Shown::Value(node, View::Hollow)
+                    }
+                    _ => Shown::StandIn(node),
                 },
                 _ => Shown::Value(node, View::Real),
             });
@@ -806,10 +825,10 @@ impl<'a, 'p, 'de> Members<'a, 'p, 'de> {
         let probe = self.value.probe;
         match shown {
             Shown::Value(node, view) => seed.deserialize(Value::new(probe, node, view)),
-            Shown::StandIn(node) => seed.deserialize(StandIn::new(probe, node, String::new())),
+            Shown::StandIn(node) => seed.deserialize(StandIn::new(probe, node, 0)),
             Shown::Shape(node, shape) => seed.deserialize(StandIn::shape(probe, node, shape)),
             Shown::Missing(field) => {
-                seed.deserialize(StandIn::new(probe, self.value.node, field.to_owned()))
+                seed.deserialize(StandIn::new(probe, self.value.node, 0).inner(field.as_bytes()))
             }
         }
     }
@@ -817,11 +836,11 @@ impl<'a, 'p, 'de> Members<'a, 'p, 'de> {
     /// `error`, leaving this container through `shown`.
     fn leaving(&mut self, error: Error, shown: Shown, key: bool) -> Error {
         let Some(node) = shown.node() else {
-            return error.mending_at(self.value.node);
+            return error.stood_in_at(self.value.node);
         };
         self.failed = Some(node);
         let read = self.read;
-        error.leaving(Step { node, key, read }, shown.is_mending())
+        error.leaving(Step { node, key, read }, shown.is_stood_in())
     }
 
     /// What the container's visitor returned, as the container's result.
@@ -831,7 +850,8 @@ impl<'a, 'p, 'de> Members<'a, 'p, 'de> {
             read: self.read,
         });
         match result {
-            Ok(_) if self.hides => Err(stop),
+            // A struct's end is checked on its own, shown whole.
+            Ok(_) if self.hides && self.read == Read::Struct => Err(stop),
             Ok(value) => Ok(value),
             Err(error) if self.failed.is_some() && error.last_left() == self.failed => Err(error),
             Err(error) => match self.pending.take() {
@@ -964,60 +984,62 @@ struct StandIn<'a, 'p, 'de> {
     probe: &'a Probe<'p, 'de>,
     /// The member it replaces, or the object whose missing field it is.
     anchor: u32,
-    /// The fields on the way to it from there, dotted.
-    path: String,
+    /// The fields and indices on the way to it from there, hashed: `0`
+    /// for the anchor's own.
+    path: u64,
+    depth: usize,
     /// For the stand-in a shape probe shows, its members.
     shape: Option<Shape>,
 }
 
 impl<'a, 'p, 'de> StandIn<'a, 'p, 'de> {
-    fn new(probe: &'a Probe<'p, 'de>, anchor: u32, path: String) -> Self {
-        let shape = None;
+    fn new(probe: &'a Probe<'p, 'de>, anchor: u32, path: u64) -> Self {
+        let (depth, shape) = (0, None);
         StandIn {
             probe,
             anchor,
             path,
+            depth,
             shape,
         }
     }
 
     fn shape(probe: &'a Probe<'p, 'de>, anchor: u32, shape: Shape) -> Self {
-        let shape = Some(shape);
         StandIn {
-            probe,
-            anchor,
-            path: String::new(),
-            shape,
+            shape: Some(shape),
+            ..StandIn::new(probe, anchor, 0)
         }
     }
 
-    fn inner(&self, step: &str) -> Self {
-        let path = match self.path.as_str() {
-            "" => step.to_owned(),
-            path => format!("{path}.{step}"),
-        };
-        StandIn::new(self.probe, self.anchor, path)
+    /// The stand-in for the field or element `step` of this one.
+    fn inner(&self, step: &[u8]) -> Self {
+        // FNV-1a, each step closed by a separator.
+        let mut path = self.path ^ 0xcbf2_9ce4_8422_2325;
+        for &byte in step.iter().chain(b"/") {
+            path = (path ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+        let depth = self.depth + 1;
+        StandIn {
+            path,
+            depth,
+            ..StandIn::new(self.probe, self.anchor, 0)
+        }
     }
 
     fn elements<V: Visitor<'de>>(self, visitor: V, len: usize) -> Result<V::Value, Error> {
-        let fields = Vec::new();
         visitor.visit_seq(StandIns {
             stand_in: self,
-            fields,
+            keys: Keys::Learned(&[]),
             len,
             at: 0,
         })
     }
 
-    fn members<V: Visitor<'de>>(
-        self,
-        visitor: V,
-        fields: Vec<&'static str>,
-    ) -> Result<V::Value, Error> {
-        let len = fields.len();
+    fn members<V: Visitor<'de>>(self, visitor: V, keys: Keys<'p>) -> Result<V::Value, Error> {
+        let len = keys.len();
         visitor.visit_map(StandIns {
             stand_in: self,
-            fields,
+            keys,
             len,
             at: 0,
         })
@@ -1026,21 +1048,24 @@ impl<'a, 'p, 'de> StandIn<'a, 'p, 'de> {
     /// A struct of the fields learned for it: a `missing_field` it raises
     /// is one to learn for the next probe.
     fn fields<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        if self.path.matches('.').count() >= STAND_IN_DEPTH {
+        if self.depth >= STAND_IN_DEPTH {
             return Err(de::Error::custom("stand-ins nested too deep"));
         }
-        let (anchor, path, shape) = (self.anchor, self.path.clone(), self.shape);
-        let learned = self.probe.learned.shapes.get(&(anchor, path.clone()));
-        let fields = match shape {
-            Some(Shape::Twice(name)) => vec![name, name],
-            _ => learned.cloned().unwrap_or_default(),
+        let (anchor, path, shape) = (self.anchor, self.path, self.shape);
+        let learned = self
+            .probe
+            .learned
+            .shapes
+            .get(&(anchor, path))
+            .map_or(&[][..], Vec::as_slice);
+        let keys = match shape {
+            Some(Shape::Twice(name)) => Keys::Twice(name),
+            _ => Keys::Learned(learned),
         };
-        match self.members(visitor, fields) {
+        match self.members(visitor, keys) {
             Ok(_) if shape.is_some() => Err(Error::new(What::Accepted)),
             Err(error) if error.crossed.is_empty() => match error.what {
-                What::MissingField(field)
-                    if !learned.is_some_and(|known| known.contains(&field)) =>
-                {
+                What::MissingField(field) if !learned.contains(&field) => {
                     Err(Error::new(What::Learn {
                         anchor,
                         path,
@@ -1068,6 +1093,29 @@ impl<'a, 'p, 'de> StandIn<'a, 'p, 'de> {
                 variant,
             }),
             None => Err(de::Error::custom("an enum without variants")),
+        }
+    }
+}
+
+/// The keys of a stand-in struct.
+#[derive(Clone, Copy)]
+enum Keys<'p> {
+    Learned(&'p [&'static str]),
+    Twice(&'static str),
+}
+
+impl Keys<'_> {
+    fn len(self) -> usize {
+        match self {
+            Keys::Learned(keys) => keys.len(),
+            Keys::Twice(_) => 2,
+        }
+    }
+
+    fn get(self, at: usize) -> Option<&'static str> {
+        match self {
+            Keys::Learned(keys) => keys.get(at).copied(),
+            Keys::Twice(key) => (at < 2).then_some(key),
         }
     }
 }
@@ -1116,7 +1164,7 @@ impl<'de> Deserializer<'de> for StandIn<'_, '_, 'de> {
         deserialize_seq() => elements(0);
         deserialize_tuple(len: usize) => elements(len);
         deserialize_tuple_struct(_name: &'static str, len: usize) => elements(len);
-        deserialize_map() => members(Vec::new());
+        deserialize_map() => members(Keys::Learned(&[]));
         deserialize_struct(_name: &'static str, _fields: &'static [&'static str]) => fields();
         deserialize_enum(_name: &'static str, variants: &'static [&'static str]) => first_variant(variants);
         deserialize_newtype_struct(_name: &'static str) => newtype();
@@ -1127,7 +1175,7 @@ impl<'de> Deserializer<'de> for StandIn<'_, '_, 'de> {
 struct StandIns<'a, 'p, 'de> {
     stand_in: StandIn<'a, 'p, 'de>,
     /// A struct's fields, as keys.
-    fields: Vec<&'static str>,
+    keys: Keys<'p>,
     len: usize,
     at: usize,
 }
@@ -1139,18 +1187,18 @@ impl<'de> MapAccess<'de> for StandIns<'_, '_, 'de> {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, Error> {
-        match self.fields.get(self.at) {
-            Some(&field) => seed
-                .deserialize(BorrowedStrDeserializer::new(field))
+        match self.keys.get(self.at) {
+            Some(key) => seed
+                .deserialize(BorrowedStrDeserializer::new(key))
                 .map(Some),
             None => Ok(None),
         }
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
-        let field = self.fields.get(self.at).copied().unwrap_or_default();
+        let key = self.keys.get(self.at).unwrap_or_default();
         self.at += 1;
-        seed.deserialize(self.stand_in.inner(field))
+        seed.deserialize(self.stand_in.inner(key.as_bytes()))
     }
 }
 
@@ -1165,7 +1213,7 @@ impl<'de> SeqAccess<'de> for StandIns<'_, '_, 'de> {
             return Ok(None);
         }
         self.at += 1;
-        seed.deserialize(self.stand_in.inner(&(self.at - 1).to_string()))
+        seed.deserialize(self.stand_in.inner(&self.at.to_le_bytes()))
             .map(Some)
     }
 }
@@ -1185,7 +1233,7 @@ impl<'a, 'p, 'de> EnumAccess<'de> for StandInVariant<'a, 'p, 'de> {
         seed: S,
     ) -> Result<(S::Value, Self::Variant), Error> {
         let variant = seed.deserialize(BorrowedStrDeserializer::new(self.variant))?;
-        Ok((variant, self.stand_in.inner(self.variant)))
+        Ok((variant, self.stand_in.inner(self.variant.as_bytes())))
     }
 }
 

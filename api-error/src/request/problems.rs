@@ -6,7 +6,7 @@
 //! time showing the body from just after the last problem found: each run's
 //! first error is the next problem, in body order, and each value is read
 //! in full once, whatever the number of problems. At the end of each object
-//! the object is shown mended, to find every field it lacks; and for the
+//! the object is shown hollow, to find every field it lacks; and for the
 //! message of an unknown field, a few more probes learn which of the
 //! object's fields are required.
 //!
@@ -38,7 +38,7 @@ pub(super) fn report<'de, T: Deserialize<'de>>(
         tree,
         run: &run,
         learned: Learned {
-            marks: vec![Mark::Good; tree.nodes.len()],
+            marks: vec![Mark::Hollow; tree.nodes.len()],
             ..Learned::default()
         },
         cursor: Cursor::start(),
@@ -71,14 +71,23 @@ pub(super) fn report<'de, T: Deserialize<'de>>(
         1 => found.next(),
         count => Some(RequestError::InvalidFields {
             count,
-            errors: found.take(keep).map(|error| sub_error(&error)).collect(),
+            errors: found.take(keep).map(sub_error).collect(),
         }),
     }
 }
 
-fn sub_error(error: &RequestError) -> FieldError {
-    let path = error.path().cloned().unwrap_or_default();
-    FieldError::new(error.code().to_owned(), error.message()).at(path)
+/// The sub-error of `invalid_fields` a problem is: its code, message and
+/// path.
+fn sub_error(error: RequestError) -> FieldError {
+    let message = error.message();
+    let code = error.entry().map_or("invalid_field", |entry| entry.code());
+    let path = match error {
+        RequestError::UnexpectedField { path, .. }
+        | RequestError::MissingField { path }
+        | RequestError::InvalidField { path, .. } => path,
+        _ => FieldPath::new(),
+    };
+    FieldError::new(code, message).at(path)
 }
 
 /// One probe of the target type: `T::deserialize` as the cursor shows the
@@ -111,20 +120,23 @@ impl Search<'_, '_> {
                 path,
                 field,
             } => {
-                self.learn(*anchor, path, field);
+                self.learn(*anchor, *path, field);
                 true
             }
             What::Accepted => false,
-            _ => match error.mending {
-                Some(node) => self.mending_failed(node),
+            _ => match error.stood_in {
+                Some(node) => self.refused(node),
                 None => self.problem(error),
             },
         }
     }
 
-    fn learn(&mut self, anchor: u32, path: &str, field: &'static str) {
-        let key = (anchor, path.to_owned());
-        self.learned.shapes.entry(key).or_default().push(field);
+    fn learn(&mut self, anchor: u32, path: u64, field: &'static str) {
+        self.learned
+            .shapes
+            .entry((anchor, path))
+            .or_default()
+            .push(field);
     }
 
     /// Moves the cursor past `node`, a container on its path whose members
@@ -140,15 +152,15 @@ impl Search<'_, '_> {
         at_end || depth > 0
     }
 
-    /// A mended member or a stand-in was refused: show it more plainly, or
+    /// A hollow member or a stand-in was refused: show it as it is, or
     /// leave it out, or give up on the end it was shown for.
-    fn mending_failed(&mut self, node: u32) -> bool {
+    fn refused(&mut self, node: u32) -> bool {
         if self.cursor.end_container() == Some(node) {
             return self.go_past(node, Read::Other);
         }
         if let Some(mark) = self.learned.marks.get_mut(node as usize) {
             *mark = match mark {
-                Mark::Inner => Mark::Own,
+                Mark::Hollow => Mark::Real,
                 _ => Mark::Left,
             };
         }
@@ -157,8 +169,8 @@ impl Search<'_, '_> {
 
     /// A problem of the body: recorded, and the cursor moved past it.
     fn problem(&mut self, error: probe::Error) -> bool {
-        let steps: Vec<Step> = error.crossed.iter().rev().copied().collect();
-        let what = error.into_what();
+        let (what, mut steps) = error.into_parts();
+        steps.reverse();
         let Some((&step, holders)) = steps.split_last() else {
             return self.at_level(ROOT, &steps, what);
         };
@@ -186,7 +198,7 @@ impl Search<'_, '_> {
             },
         });
         self.mark(&steps, Mark::Left);
-        self.resume_after(&steps)
+        self.move_to(&steps, At::After)
     }
 
     /// A problem raised by the value `node` itself (the body, for `ROOT`),
@@ -196,7 +208,7 @@ impl Search<'_, '_> {
         match what {
             What::MissingField(field) if self.tree.node(node).kind == Kind::Object => {
                 // The type stops at a field of a member left out of the
-                // mended object: it says no more of that object.
+                // hollow object: it says no more of that object.
                 if end && self.left_out(node, field) {
                     return self.go_past(node, Read::Other);
                 }
@@ -204,15 +216,13 @@ impl Search<'_, '_> {
                     path,
                 });
                 self.learned.missing.entry(node).or_default().push(field);
-                self.mark(steps, Mark::Inner);
+                self.mark(steps, Mark::Bad);
                 if end {
                     return true;
                 }
-                self.cursor.path = steps.iter().map(|step| step.node).collect();
-                self.cursor.at = At::End;
-                self.clamp_to_tuples(steps)
+                self.move_to(steps, At::End)
             }
-            // Anything else an object or array shown mended, or in part,
+            // Anything else an object or array shown hollow, or in part,
             // says of itself may be about what it was not shown.
             _ if self.cursor.depth_of(node).is_some() => self.go_past(node, Read::Other),
             what if node == ROOT => {
@@ -228,8 +238,8 @@ impl Search<'_, '_> {
                     path,
                     reason,
                 });
-                self.mark(steps, Mark::Own);
-                self.resume_after(steps)
+                self.mark(steps, Mark::Bad);
+                self.move_to(steps, At::After)
             }
         }
     }
@@ -242,21 +252,29 @@ impl Search<'_, '_> {
         })
     }
 
-    /// Goes on after the member `steps` end at; whether there is anything
-    /// after it.
-    fn resume_after(&mut self, steps: &[Step]) -> bool {
-        self.cursor.path = steps.iter().map(|step| step.node).collect();
-        self.cursor.at = At::After;
-        self.clamp_to_tuples(steps)
-    }
-
-    /// A tuple is read whole: the cursor goes on after the outermost one
-    /// on its path.
-    fn clamp_to_tuples(&mut self, steps: &[Step]) -> bool {
+    /// Moves the cursor to `at` the value `steps` lead to; whether there
+    /// is anything left to read.
+    fn move_to(&mut self, steps: &[Step], at: At) -> bool {
+        self.cursor.path.clear();
+        self.cursor.path.extend(steps.iter().map(|step| step.node));
+        self.cursor.at = at;
+        // A tuple is read whole: the cursor goes on after the outermost
+        // one on its path.
         if let Some(inside) = steps.iter().position(|step| step.read == Read::Tuple) {
             self.cursor.path.truncate(inside);
             self.cursor.at = At::After;
             return inside > 0;
+        }
+        // After a struct's last member comes its end.
+        if let Some((last, holders)) = steps.split_last()
+            && at == At::After
+            && last.read == Read::Struct
+        {
+            let holder = holders.last().map_or(ROOT, |holder| holder.node);
+            if self.tree.node(last.node).next == self.tree.node(holder).next {
+                self.cursor.path.pop();
+                self.cursor.at = At::End;
+            }
         }
         true
     }
@@ -267,9 +285,9 @@ impl Search<'_, '_> {
         for (i, step) in steps.iter().enumerate() {
             let is_last = i + 1 == steps.len();
             if let Some(slot) = marks.get_mut(step.node as usize)
-                && (*slot == Mark::Good || (is_last && mark == Mark::Left))
+                && (*slot == Mark::Hollow || (is_last && mark == Mark::Left))
             {
-                *slot = if is_last { mark } else { Mark::Inner };
+                *slot = if is_last { mark } else { Mark::Bad };
             }
         }
     }
@@ -357,8 +375,12 @@ impl Search<'_, '_> {
             at: At::Shape(Shape::Required),
         };
         self.shape_probe(&cursor, |what| matches!(what, What::Accepted).then_some(""))?;
-        let key = (anchor, String::new());
-        let required = self.learned.shapes.get(&key).cloned().unwrap_or_default();
+        let required = self
+            .learned
+            .shapes
+            .get(&(anchor, 0))
+            .cloned()
+            .unwrap_or_default();
         let mut names = Vec::with_capacity(fields.len());
         for &name in fields {
             let main = if required.contains(&name) {
@@ -395,7 +417,7 @@ impl Search<'_, '_> {
                     anchor,
                     path,
                     field,
-                } => self.learn(*anchor, path, field),
+                } => self.learn(*anchor, *path, field),
                 what => return answer(what),
             }
         }
@@ -409,7 +431,13 @@ const STAND_IN_FIELDS: usize = 256;
 /// What a problem of a value is, as an `invalid_field` says it.
 fn reason(what: What) -> String {
     match what {
-        What::Mismatch { expected, found } => format!("expected {expected}, found {found}"),
+        What::Mismatch { expected, found } => {
+            let mut reason = String::with_capacity(expected.len() + found.len() + 16);
+            for part in ["expected ", &expected, ", found ", &found] {
+                reason.push_str(part);
+            }
+            reason
+        }
         What::OutOfRange(number) => format!("{number} is out of range"),
         What::Custom(message) => message,
         What::MissingField(field) => format!("{field} is missing"),

@@ -50,9 +50,14 @@ pub(crate) fn clip(text: &str) -> String {
     clipped(text, CLIP)
 }
 
-/// A member's name from the body, as a path repeats it.
+/// A member's name from the body, as a path holds it: cut to a hundred
+/// characters, and not escaped (a path's `Display` escapes it, its pointer
+/// encodes it).
 pub(super) fn clip_name(name: &str) -> String {
-    clipped(name, CLIP)
+    match head(name, CLIP) {
+        Some(head) => format!("{head}…"),
+        None => name.to_owned(),
+    }
 }
 
 /// A message that may quote a client's value whole (a `Deserialize` impl's
@@ -80,11 +85,16 @@ pub(crate) fn media_type(given: &[u8]) -> String {
 
 /// `text` in quotes, escaped as in JSON, cut to 64 characters.
 pub(super) fn quoted(text: &str) -> String {
+    push_quoted(String::new(), text)
+}
+
+/// `out` and `text` in quotes.
+fn push_quoted(mut out: String, text: &str) -> String {
     let (shown, cut) = match head(text, QUOTE) {
         Some(head) => (head, "…"),
         None => (text, ""),
     };
-    let mut out = String::with_capacity(shown.len() + 4);
+    out.reserve(shown.len() + 6);
     out.push('"');
     for c in shown.chars() {
         match c {
@@ -100,12 +110,14 @@ pub(super) fn quoted(text: &str) -> String {
 
 /// `the string "…"`.
 pub(super) fn the_string(text: &str) -> String {
-    format!("the string {}", quoted(text))
+    push_quoted(String::from("the string "), text)
 }
 
 /// A number as the body wrote it, cut short.
 pub(super) fn the_number(text: &str) -> String {
-    format!("the number {}", clipped(text, QUOTE))
+    let mut out = String::from("the number ");
+    out.push_str(&clipped(text, QUOTE));
+    out
 }
 
 /// What came, in JSON's words, from serde's description of it.
