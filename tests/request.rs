@@ -481,7 +481,7 @@ fn flatten_rename_and_rename_all() {
     assert_eq!(error::<Query>(r#"{"q": "x"}"#).2, "size is missing.");
     assert_eq!(
         error::<Query>(r#"{"size": "big"}"#).2,
-        "The request body is invalid: expected u8, found the string \"big\"."
+        "The request body is invalid: expected an integer from 0 to 255, found the string \"big\"."
     );
     let query: Query = parse(r#"{"size": 10, "q": "x"}"#).unwrap();
     assert_eq!(query.page.size, 10);

@@ -39,7 +39,7 @@ use serde::de::{
 };
 
 use super::tree::{Children, Kind, Tree, is_number};
-use super::wording::{clip_long, describe, one_of, quoted, the_number, the_string};
+use super::wording::{clip_long, clip_name, describe, one_of, quoted, the_number, the_string};
 
 /// Where the next probe starts, and how it shows the body there.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -163,14 +163,17 @@ pub(super) struct Inner {
     /// The innermost member it left that was shown hollow or as a
     /// stand-in: the error is about that, not about the body.
     pub(super) stood_in: Option<u32>,
-    /// Whether `what` is a type error in serde's words, which the
-    /// deserializer that knows what JSON it asked for puts in JSON's.
-    rewordable: bool,
+    /// Whether `what` is a visitor's type error about the value it was
+    /// just given: a number is then shown as the body wrote it.
+    fresh: bool,
 }
 
 #[derive(Debug, PartialEq, Eq)]
 pub(super) enum What {
-    UnknownField(&'static [&'static str]),
+    UnknownField {
+        field: String,
+        expected: &'static [&'static str],
+    },
     MissingField(&'static str),
     DuplicateField(&'static str),
     Mismatch {
@@ -210,7 +213,7 @@ impl Error {
             what,
             crossed: Vec::new(),
             stood_in: None,
-            rewordable: false,
+            fresh: false,
         }))
     }
 
@@ -238,7 +241,7 @@ impl Error {
             inner.crossed.reserve(8);
         }
         inner.crossed.push(step);
-        inner.rewordable = false;
+        inner.fresh = false;
         if stood_in && inner.stood_in.is_none() {
             inner.stood_in = Some(step.node);
         }
@@ -250,19 +253,26 @@ impl Error {
         self
     }
 
-    /// Puts a visitor's type error in JSON's words, which say what the
-    /// method asked for (`an integer from 0 to 255`, not `u8`).
-    fn reworded(mut self, asked: &'static str) -> Self {
+    /// A visitor's type error about the number `text`, which it was given
+    /// as a `u64`, `i64` or `f64`: shown as the body wrote it.
+    fn about_number(mut self, text: &str) -> Self {
         let inner = &mut *self.0;
-        if let (true, What::Mismatch { expected, .. }) = (inner.rewordable, &mut inner.what) {
-            *expected = Cow::Borrowed(asked);
+        if let (true, What::Mismatch { found, .. }) = (inner.fresh, &mut inner.what) {
+            *found = the_number(text);
         }
         self
     }
 
     fn type_error(unexpected: &Unexpected<'_>, expected: &dyn Expected) -> Self {
-        let mut error = Error::mismatch(bounded(&expected), describe(unexpected));
-        error.0.rewordable = true;
+        let expected = bounded(&expected);
+        // serde's own visitors name the Rust type they take.
+        let known = RUST_TYPES.iter().find(|(rust, _)| *rust == expected);
+        let expected = known.map_or(Cow::Owned(expected), |&(_, json)| Cow::Borrowed(json));
+        let mut error = Error::new(What::Mismatch {
+            expected,
+            found: describe(unexpected),
+        });
+        error.0.fresh = true;
         error
     }
 }
@@ -323,9 +333,9 @@ impl de::Error for Error {
         Error::mismatch(one_of(expected), quoted(variant))
     }
 
-    fn unknown_field(_field: &str, expected: &'static [&'static str]) -> Self {
-        // The field is the key the error leaves, which the step records.
-        Error::new(What::UnknownField(expected))
+    fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
+        let field = clip_name(field);
+        Error::new(What::UnknownField { field, expected })
     }
 
     fn missing_field(field: &'static str) -> Self {
@@ -488,7 +498,7 @@ impl<'a, 'p, 'de> Value<'a, 'p, 'de> {
         if !self.is_number() {
             return self.wrong_kind(asked);
         }
-        visit_number(self.text(), visitor).map_err(|error| error.reworded(asked))
+        visit_number(self.text(), visitor).map_err(|error| error.about_number(self.text()))
     }
 
     /// A string's text, to a visitor of strings or of bytes, in serde's
@@ -598,25 +608,23 @@ impl<'de> Deserializer<'de> for Value<'_, '_, 'de> {
             (Kind::String { .. }, "false") if self.key => false,
             _ => return self.wrong_kind(asked),
         };
-        visitor
-            .visit_bool(value)
-            .map_err(|error: Error| error.reworded(asked))
+        visitor.visit_bool(value)
     }
 
     fn deserialize_i128<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         match self.text().parse::<i128>() {
-            Ok(n) if self.is_number() => {
-                visitor.visit_i128(n).map_err(|e: Error| e.reworded(INT[8]))
-            }
+            Ok(n) if self.is_number() => visitor
+                .visit_i128(n)
+                .map_err(|e: Error| e.about_number(self.text())),
             _ => self.number(visitor, INT[8]),
         }
     }
 
     fn deserialize_u128<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         match self.text().parse::<u128>() {
-            Ok(n) if self.is_number() => {
-                visitor.visit_u128(n).map_err(|e: Error| e.reworded(INT[9]))
-            }
+            Ok(n) if self.is_number() => visitor
+                .visit_u128(n)
+                .map_err(|e: Error| e.about_number(self.text())),
             _ => self.number(visitor, INT[9]),
         }
     }
@@ -707,6 +715,24 @@ impl<'de> Value<'_, '_, 'de> {
     }
 }
 
+/// The names serde's visitors give the Rust types they take, and what
+/// JSON those are.
+const RUST_TYPES: [(&str, &str); 13] = [
+    ("i8", INT[0]),
+    ("i16", INT[1]),
+    ("i32", INT[2]),
+    ("i64", INT[3]),
+    ("u8", INT[4]),
+    ("u16", INT[5]),
+    ("u32", INT[6]),
+    ("u64", INT[7]),
+    ("i128", INT[8]),
+    ("u128", INT[9]),
+    ("f32", NUMBER),
+    ("f64", NUMBER),
+    ("a boolean", "true or false"),
+];
+
 /// What each method asks for, in JSON's words.
 const INT: [&str; 10] = [
     "an integer from -128 to 127",
@@ -742,6 +768,8 @@ struct Members<'a, 'p, 'de> {
     pending: Option<Shown>,
     /// The member an error left this container through.
     failed: Option<u32>,
+    /// How many members were handed out.
+    given: usize,
 }
 
 impl<'a, 'p, 'de> Members<'a, 'p, 'de> {
@@ -790,10 +818,17 @@ impl<'a, 'p, 'de> Members<'a, 'p, 'de> {
             hides,
             pending: None,
             failed: None,
+            given: 0,
         }
     }
 
     fn next_member(&mut self) -> Option<Shown> {
+        let shown = self.next_shown();
+        self.given += usize::from(shown.is_some());
+        shown
+    }
+
+    fn next_shown(&mut self) -> Option<Shown> {
         let deeper = match self.value.view {
             View::Path(depth) => View::Path(depth + 1),
             _ => View::Real,
@@ -852,6 +887,20 @@ impl<'a, 'p, 'de> Members<'a, 'p, 'de> {
         match result {
             // A struct's end is checked on its own, shown whole.
             Ok(_) if self.hides && self.read == Read::Struct => Err(stop),
+            // serde_json refuses a value whose type stops reading it
+            // early: a fixed-size array given more elements, say.
+            Ok(_) if !self.hides && self.rule != Rule::Hollow && self.children.next().is_some() => {
+                let (given, all) = (self.given, self.given + 1 + self.children.by_ref().count());
+                let noun = if self.value.kind() == Kind::Object {
+                    "members"
+                } else {
+                    "elements"
+                };
+                Err(Error::mismatch(
+                    format!("{given} {noun}"),
+                    format!("{all} {noun}"),
+                ))
+            }
             Ok(value) => Ok(value),
             Err(error) if self.failed.is_some() && error.last_left() == self.failed => Err(error),
             Err(error) => match self.pending.take() {
@@ -1082,6 +1131,15 @@ impl<'a, 'p, 'de> StandIn<'a, 'p, 'de> {
         visitor.visit_newtype_struct(self)
     }
 
+    /// `None`, the smallest `Option`; but a shape probe's stand-in stands
+    /// for the struct inside.
+    fn option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.shape {
+            Some(_) => visitor.visit_some(self),
+            None => visitor.visit_none(),
+        }
+    }
+
     fn first_variant<V: Visitor<'de>>(
         self,
         visitor: V,
@@ -1154,7 +1212,7 @@ impl<'de> Deserializer<'de> for StandIn<'_, '_, 'de> {
         deserialize_identifier() => |visitor| visitor.visit_borrowed_str("");
         deserialize_bytes() => |visitor| visitor.visit_borrowed_bytes(b"");
         deserialize_byte_buf() => |visitor| visitor.visit_borrowed_bytes(b"");
-        deserialize_option() => |visitor| visitor.visit_none();
+
         deserialize_unit() => |visitor| visitor.visit_unit();
         deserialize_unit_struct(name: &'static str) => |visitor| visitor.visit_unit();
         deserialize_ignored_any() => |visitor| visitor.visit_unit();
@@ -1168,6 +1226,7 @@ impl<'de> Deserializer<'de> for StandIn<'_, '_, 'de> {
         deserialize_struct(_name: &'static str, _fields: &'static [&'static str]) => fields();
         deserialize_enum(_name: &'static str, variants: &'static [&'static str]) => first_variant(variants);
         deserialize_newtype_struct(_name: &'static str) => newtype();
+        deserialize_option() => option();
     }
 }
 

@@ -183,8 +183,10 @@ impl Search<'_, '_> {
             let node = holders.last().map_or(ROOT, |holder| holder.node);
             return self.at_level(node, holders, what);
         }
-        self.record(&steps, None, |search, path| match what {
-            What::UnknownField(fields) => RequestError::UnexpectedField {
+        self.record(&steps, (None, false), |search, path| match what {
+            What::UnknownField {
+                expected: fields, ..
+            } => RequestError::UnexpectedField {
                 path,
                 expected: search.fields_of(holders, fields, step.read == Read::Struct),
             },
@@ -212,8 +214,8 @@ impl Search<'_, '_> {
                 if end && self.left_out(node, field) {
                     return self.go_past(node, Read::Other);
                 }
-                self.record(steps, Some(field), |_, path| RequestError::MissingField {
-                    path,
+                self.record(steps, (Some(field.into()), true), |_, path| {
+                    RequestError::MissingField { path }
                 });
                 self.learned.missing.entry(node).or_default().push(field);
                 self.mark(steps, Mark::Bad);
@@ -225,6 +227,17 @@ impl Search<'_, '_> {
             // Anything else an object or array shown hollow, or in part,
             // says of itself may be about what it was not shown.
             _ if self.cursor.depth_of(node).is_some() => self.go_past(node, Read::Other),
+            // From a value serde buffered: the key is not a member's.
+            What::UnknownField { field, expected } => {
+                self.record(steps, (Some(field.into()), false), |_, path| {
+                    RequestError::UnexpectedField {
+                        path,
+                        expected: FieldNames::listed(expected),
+                    }
+                });
+                self.mark(steps, Mark::Bad);
+                !steps.is_empty() && self.move_to(steps, At::After)
+            }
             what if node == ROOT => {
                 let reason = format!("The request body is invalid: {}.", reason(what));
                 self.body = Some(RequestError::InvalidRequest {
@@ -234,7 +247,7 @@ impl Search<'_, '_> {
             }
             what => {
                 let reason = reason(what);
-                self.record(steps, None, |_, path| RequestError::InvalidField {
+                self.record(steps, (None, false), |_, path| RequestError::InvalidField {
                     path,
                     reason,
                 });
@@ -298,15 +311,15 @@ impl Search<'_, '_> {
     fn record(
         &mut self,
         steps: &[Step],
-        missing: Option<&'static str>,
+        (field, at_end): (Option<Cow<'static, str>>, bool),
         error: impl FnOnce(&mut Self, FieldPath) -> RequestError,
     ) {
         self.count += 1;
-        let at = match (steps.split_last(), missing) {
-            (None, Some(_)) => self.tree.node(ROOT).end.saturating_sub(1),
-            (None, None) => 0,
-            (Some((last, _)), Some(_)) => self.tree.node(last.node).end.saturating_sub(1),
-            (Some((last, holders)), None) => {
+        let at = match (steps.split_last(), at_end) {
+            (None, true) => self.tree.node(ROOT).end.saturating_sub(1),
+            (None, false) => 0,
+            (Some((last, _)), true) => self.tree.node(last.node).end.saturating_sub(1),
+            (Some((last, holders)), false) => {
                 let holder = holders.last().map_or(ROOT, |holder| holder.node);
                 let in_object = self.tree.node(holder).kind == Kind::Object;
                 self.tree
@@ -318,7 +331,7 @@ impl Search<'_, '_> {
             return;
         }
         let mut path = self.path(steps);
-        if let Some(field) = missing {
+        if let Some(field) = field {
             path.push_field(field);
         }
         let error = error(self, path);
@@ -442,7 +455,7 @@ fn reason(what: What) -> String {
         What::Custom(message) => message,
         What::MissingField(field) => format!("{field} is missing"),
         What::DuplicateField(field) => format!("{field} is given more than once"),
-        What::UnknownField(_) => "it has a field the endpoint does not take".to_owned(),
+        What::UnknownField { field, .. } => format!("{field} is not a valid field name"),
         What::Stop { .. } | What::Learn { .. } | What::Accepted => "it is invalid".to_owned(),
     }
 }

@@ -126,7 +126,7 @@ pub(super) fn describe(unexpected: &Unexpected<'_>) -> String {
         Unexpected::Bool(value) => value.to_string(),
         Unexpected::Unsigned(value) => format!("the number {value}"),
         Unexpected::Signed(value) => format!("the number {value}"),
-        Unexpected::Float(value) => format!("the number {value}"),
+        Unexpected::Float(value) => format!("the number {value:?}"),
         Unexpected::Char(value) => the_string(value.encode_utf8(&mut [0; 4])),
         Unexpected::Str(value) => the_string(value),
         Unexpected::Bytes(_) => "bytes".to_owned(),
