@@ -266,8 +266,7 @@ impl Error {
     fn type_error(unexpected: &Unexpected<'_>, expected: &dyn Expected) -> Self {
         let expected = bounded(&expected);
         // serde's own visitors name the Rust type they take.
-        let known = RUST_TYPES.iter().find(|(rust, _)| *rust == expected);
-        let expected = known.map_or(Cow::Owned(expected), |&(_, json)| Cow::Borrowed(json));
+        let expected = json_words(&expected).map_or(Cow::Owned(expected), Cow::Borrowed);
         let mut error = Error::new(What::Mismatch {
             expected,
             found: describe(unexpected),
@@ -427,13 +426,6 @@ impl Shown {
         }
     }
 
-    fn field(self) -> &'static str {
-        match self {
-            Shown::Missing(field) => field,
-            _ => "",
-        }
-    }
-
     fn is_stood_in(self) -> bool {
         matches!(self, Shown::Value(_, View::Hollow) | Shown::StandIn(_))
     }
@@ -494,11 +486,18 @@ impl<'a, 'p, 'de> Value<'a, 'p, 'de> {
         }
     }
 
-    fn number<V: Visitor<'de>>(self, visitor: V, asked: &'static str) -> Result<V::Value, Error> {
+    /// A number, for a visitor of the Rust type `rust` (or of anything).
+    fn number<V: Visitor<'de>>(self, visitor: V, rust: &'static str) -> Result<V::Value, Error> {
         if !self.is_number() {
-            return self.wrong_kind(asked);
+            return self.wrong_kind(json_words(rust).unwrap_or(ANY));
         }
-        visit_number(self.text(), visitor).map_err(|error| error.about_number(self.text()))
+        let text = self.text();
+        let result = match rust {
+            "i128" if let Ok(n) = text.parse() => visitor.visit_i128(n),
+            "u128" if let Ok(n) = text.parse() => visitor.visit_u128(n),
+            _ => visit_number(text, visitor),
+        };
+        result.map_err(|error| error.about_number(text))
     }
 
     /// A string's text, to a visitor of strings or of bytes, in serde's
@@ -593,7 +592,7 @@ impl<'de> Deserializer<'de> for Value<'_, '_, 'de> {
             Kind::Null => visitor.visit_unit(),
             Kind::False => visitor.visit_bool(false),
             Kind::True => visitor.visit_bool(true),
-            Kind::Number => self.number(visitor, ANY),
+            Kind::Number => self.number(visitor, "any"),
             Kind::String { .. } => self.string(visitor, ANY, false),
             Kind::Array | Kind::Object => self.container(visitor, Read::Other),
         }
@@ -611,24 +610,6 @@ impl<'de> Deserializer<'de> for Value<'_, '_, 'de> {
         visitor.visit_bool(value)
     }
 
-    fn deserialize_i128<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.text().parse::<i128>() {
-            Ok(n) if self.is_number() => visitor
-                .visit_i128(n)
-                .map_err(|e: Error| e.about_number(self.text())),
-            _ => self.number(visitor, INT[8]),
-        }
-    }
-
-    fn deserialize_u128<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.text().parse::<u128>() {
-            Ok(n) if self.is_number() => visitor
-                .visit_u128(n)
-                .map_err(|e: Error| e.about_number(self.text())),
-            _ => self.number(visitor, INT[9]),
-        }
-    }
-
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         match self.kind() {
             Kind::Null => visitor.visit_none(),
@@ -643,52 +624,23 @@ impl<'de> Deserializer<'de> for Value<'_, '_, 'de> {
         }
     }
 
-    fn deserialize_newtype_struct<V: Visitor<'de>>(
-        self,
-        _: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, Error> {
-        visitor.visit_newtype_struct(self)
-    }
-
-    fn deserialize_enum<V: Visitor<'de>>(
-        self,
-        _: &'static str,
-        variants: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, Error> {
-        match self.kind() {
-            Kind::String { .. } => match self.probe.tree.string(self.node) {
-                Cow::Borrowed(name) => visitor.visit_enum(BorrowedStrDeserializer::new(name)),
-                Cow::Owned(name) => visitor.visit_enum(StrDeserializer::new(&name)),
-            },
-            Kind::Object => match self.probe.tree.children(self.node).take(2).count() {
-                1 => self.container(visitor, Read::Enum),
-                0 => Err(Error::mismatch(ONE_MEMBER, "an empty object".to_owned())),
-                _ => Err(Error::mismatch(
-                    ONE_MEMBER,
-                    "an object with more members".to_owned(),
-                )),
-            },
-            _ => self.wrong_kind(one_of(variants)),
-        }
-    }
-
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         visitor.visit_unit()
     }
 
     methods! {
-        deserialize_i8() => number(INT[0]);
-        deserialize_i16() => number(INT[1]);
-        deserialize_i32() => number(INT[2]);
-        deserialize_i64() => number(INT[3]);
-        deserialize_u8() => number(INT[4]);
-        deserialize_u16() => number(INT[5]);
-        deserialize_u32() => number(INT[6]);
-        deserialize_u64() => number(INT[7]);
-        deserialize_f32() => number(NUMBER);
-        deserialize_f64() => number(NUMBER);
+        deserialize_i8() => number("i8");
+        deserialize_i16() => number("i16");
+        deserialize_i32() => number("i32");
+        deserialize_i64() => number("i64");
+        deserialize_i128() => number("i128");
+        deserialize_u8() => number("u8");
+        deserialize_u16() => number("u16");
+        deserialize_u32() => number("u32");
+        deserialize_u64() => number("u64");
+        deserialize_u128() => number("u128");
+        deserialize_f32() => number("f32");
+        deserialize_f64() => number("f64");
         deserialize_char() => string("a string of one character", false);
         deserialize_str() => string(STRING, false);
         deserialize_string() => string(STRING, false);
@@ -701,10 +653,43 @@ impl<'de> Deserializer<'de> for Value<'_, '_, 'de> {
         deserialize_tuple_struct(_name: &'static str, _len: usize) => array(Read::Tuple);
         deserialize_map() => object(Read::Other);
         deserialize_struct(_name: &'static str, _fields: &'static [&'static str]) => object(Read::Struct);
+        deserialize_enum(_name: &'static str, variants: &'static [&'static str]) => enumeration(variants);
+        deserialize_newtype_struct(_name: &'static str) => newtype();
     }
 }
 
 impl<'de> Value<'_, '_, 'de> {
+    fn newtype<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    /// An externally tagged enum: a string naming a unit variant, or an
+    /// object whose one member names a variant and holds its data.
+    fn enumeration<V: Visitor<'de>>(
+        self,
+        visitor: V,
+        variants: &'static [&'static str],
+    ) -> Result<V::Value, Error> {
+        match self.kind() {
+            Kind::String { .. } => match self.probe.tree.string(self.node) {
+                Cow::Borrowed(name) => visitor.visit_enum(BorrowedStrDeserializer::new(name)),
+                Cow::Owned(name) => visitor.visit_enum(StrDeserializer::new(&name)),
+            },
+            Kind::Object => match self.probe.tree.children(self.node).take(2).count() {
+                1 => self.container(visitor, Read::Enum),
+                count => {
+                    let found = if count == 0 {
+                        "an empty object"
+                    } else {
+                        "an object with more members"
+                    };
+                    Err(Error::mismatch(ONE_MEMBER, found.to_owned()))
+                }
+            },
+            _ => self.wrong_kind(one_of(variants)),
+        }
+    }
+
     /// Bytes from a string, or from an array of numbers.
     fn bytes_or_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         let asked = "a string or an array of bytes";
@@ -715,38 +700,34 @@ impl<'de> Value<'_, '_, 'de> {
     }
 }
 
-/// The names serde's visitors give the Rust types they take, and what
+/// What serde's visitors call the numbers and `bool` they take, and what
 /// JSON those are.
 const RUST_TYPES: [(&str, &str); 13] = [
-    ("i8", INT[0]),
-    ("i16", INT[1]),
-    ("i32", INT[2]),
-    ("i64", INT[3]),
-    ("u8", INT[4]),
-    ("u16", INT[5]),
-    ("u32", INT[6]),
-    ("u64", INT[7]),
-    ("i128", INT[8]),
-    ("u128", INT[9]),
-    ("f32", NUMBER),
-    ("f64", NUMBER),
+    ("i8", "an integer from -128 to 127"),
+    ("i16", "an integer from -32768 to 32767"),
+    ("i32", "an integer from -2147483648 to 2147483647"),
+    (
+        "i64",
+        "an integer from -9223372036854775808 to 9223372036854775807",
+    ),
+    ("i128", "an integer"),
+    ("u8", "an integer from 0 to 255"),
+    ("u16", "an integer from 0 to 65535"),
+    ("u32", "an integer from 0 to 4294967295"),
+    ("u64", "an integer from 0 to 18446744073709551615"),
+    ("u128", "a non-negative integer"),
+    ("f32", "a number"),
+    ("f64", "a number"),
     ("a boolean", "true or false"),
 ];
 
-/// What each method asks for, in JSON's words.
-const INT: [&str; 10] = [
-    "an integer from -128 to 127",
-    "an integer from -32768 to 32767",
-    "an integer from -2147483648 to 2147483647",
-    "an integer from -9223372036854775808 to 9223372036854775807",
-    "an integer from 0 to 255",
-    "an integer from 0 to 65535",
-    "an integer from 0 to 4294967295",
-    "an integer from 0 to 18446744073709551615",
-    "an integer",
-    "a non-negative integer",
-];
-const NUMBER: &str = "a number";
+fn json_words(rust: &str) -> Option<&'static str> {
+    RUST_TYPES
+        .iter()
+        .find(|(name, _)| *name == rust)
+        .map(|&(_, json)| json)
+}
+
 const STRING: &str = "a string";
 const ARRAY: &str = "an array";
 const OBJECT: &str = "an object";
@@ -880,13 +861,11 @@ impl<'a, 'p, 'de> Members<'a, 'p, 'de> {
 
     /// What the container's visitor returned, as the container's result.
     fn finish<T>(&mut self, result: Result<T, Error>) -> Result<T, Error> {
-        let stop = Error::new(What::Stop {
-            node: self.value.node,
-            read: self.read,
-        });
+        let (node, read) = (self.value.node, self.read);
+        let stop = || Error::new(What::Stop { node, read });
         match result {
             // A struct's end is checked on its own, shown whole.
-            Ok(_) if self.hides && self.read == Read::Struct => Err(stop),
+            Ok(_) if self.hides && self.read == Read::Struct => Err(stop()),
             // serde_json refuses a value whose type stops reading it
             // early: a fixed-size array given more elements, say.
             Ok(_) if !self.hides && self.rule != Rule::Hollow && self.children.next().is_some() => {
@@ -907,7 +886,7 @@ impl<'a, 'p, 'de> Members<'a, 'p, 'de> {
                 // Raised between a key and its value: about that key (a
                 // duplicate, say).
                 Some(shown) => Err(self.leaving(error, shown, true)),
-                None if self.hides => Err(stop),
+                None if self.hides => Err(stop()),
                 None => Err(error),
             },
         }
@@ -924,12 +903,17 @@ impl<'de> MapAccess<'de> for Members<'_, '_, 'de> {
         let Some(shown) = self.next_member() else {
             return Ok(None);
         };
-        let key = match shown.node() {
-            Some(node) => seed.deserialize(Value {
+        let key = match (shown, shown.node()) {
+            (Shown::Missing(field), _) => seed.deserialize(BorrowedStrDeserializer::new(field)),
+            // A member's key is the node before its value.
+            (_, node) => seed.deserialize(Value {
                 key: true,
-                ..Value::new(self.value.probe, node.saturating_sub(1), View::Real)
+                ..Value::new(
+                    self.value.probe,
+                    node.unwrap_or_default().saturating_sub(1),
+                    View::Real,
+                )
             }),
-            None => seed.deserialize(BorrowedStrDeserializer::new(shown.field())),
         };
         match key {
             Ok(key) => {
