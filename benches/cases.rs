@@ -1,13 +1,35 @@
 //! The cases the benchmarks measure, and their baselines, shared by the
 //! criterion benches and the instruction-count and paired-timing drivers.
+//!
+//! The comparisons ([`COMPARISONS`]), each against its baseline in the same
+//! run, with SPEC's budgets:
+//!
+//! - render: the `Flat` body, within 1.0× a hand-written `Serialize` (the
+//!   serde limit; stretch 0.7×);
+//! - response: the whole response, at least 3× faster than axum's `json!`;
+//! - parse valid: `parse_json` of [`VALID`], within 1.1×
+//!   `serde_json::from_slice`;
+//! - parse one problem: `parse_json` of [`invalid`] and its message, within
+//!   2× `serde_path_to_error` and its path;
+//! - parse ten problems: `parse_json` of [`ten`], all ten listed, with the
+//!   message and each listed message, within 3× `serde_path_to_error`
+//!   finding the first and its path;
+//! - parse unknown keys: `parse_json` of [`unknown_keys`] (2 MiB, 100,000
+//!   members) into [`Settings`], with the message and each listed message,
+//!   within 10× `serde_json::from_slice::<serde_json::Value>` of the same
+//!   bytes.
+//!
+//! [`Inputs::check`] makes sure each case and its baseline agree on what
+//! they parse; every driver calls it once before timing.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::hint::black_box;
 
 use api_error::format::{Flat, Format};
 use api_error::http::header::CONTENT_TYPE;
 use api_error::http::{HeaderMap, HeaderValue};
-use api_error::{ApiError, parse_json};
+use api_error::request::DEFAULT_LIMIT;
+use api_error::{ApiError, FieldError, RequestError, parse_json};
 use axum::Json;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
@@ -134,6 +156,74 @@ pub fn invalid() -> String {
     VALID.replace(r#""quantity": 3"#, r#""quantity": "three""#)
 }
 
+/// [`invalid`] with nine more problems after its first, each one wrong
+/// value or one unknown key (no field goes missing), ten in all, in body
+/// order:
+///
+/// 1. `items[2].quantity`, a string (`invalid_field`: [`invalid`]'s);
+/// 2. `items[2].price`, a string (`invalid_field`);
+/// 3. `items[2].tags[0]`, a number (`invalid_field`);
+/// 4. `items[2].gift`, not a field of `Item` (`unexpected_field`);
+/// 5. to 8. `items[3]`, a fourth item with every field wrong: `sku` a
+///    number, `quantity` negative, `price` a string, `tags` a string
+///    (`invalid_field` each);
+/// 9. `notes`, a number (`invalid_field`);
+/// 10. `express`, a string (`invalid_field`).
+pub fn ten() -> String {
+    invalid()
+        .replace(r#""price": 12.0"#, r#""price": "12.0""#)
+        .replace(
+            r#""tags": []}"#,
+            r#""tags": [12], "gift": true},
+    {"sku": 4, "quantity": -1, "price": "free", "tags": "none"}"#,
+        )
+        .replace(r#""notes": "Leave with the porter.""#, r#""notes": 7"#)
+        .replace(r#""express": true"#, r#""express": "yes""#)
+}
+
+/// A small struct that takes no member it does not name. Its fields are
+/// optional, so an unknown key is a body's only kind of problem.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct Settings {
+    theme: Option<String>,
+    page_size: Option<u32>,
+}
+
+/// The members of [`unknown_keys`]'s body.
+pub const UNKNOWN_KEYS: usize = 100_000;
+
+/// The length of [`unknown_keys`]'s body: 20 bytes a member (with its
+/// comma), the braces, less the first comma. An eighth digit in the names
+/// would take it past [`DEFAULT_LIMIT`] (2 MiB).
+pub const UNKNOWN_KEYS_LEN: usize = 20 * UNKNOWN_KEYS + 1;
+
+/// An object of [`UNKNOWN_KEYS`] members, `"unknown_0000000":1` to
+/// `"unknown_0099999":1`, none of them a field of [`Settings`].
+pub fn unknown_keys() -> String {
+    let mut body = String::with_capacity(UNKNOWN_KEYS_LEN);
+    body.push('{');
+    for i in 0..UNKNOWN_KEYS {
+        let comma = if i == 0 { "" } else { "," };
+        // Writing to a `String` does not fail.
+        let _ = write!(body, r#"{comma}"unknown_{i:07}":1"#);
+    }
+    body.push('}');
+    body
+}
+
+/// The lengths of `err`'s message and of every sub-error's message it
+/// lists, each read through `black_box`: the messages a response of it
+/// writes.
+pub fn messages_len(err: &RequestError) -> usize {
+    let mut len = black_box(err.message()).len();
+    for sub in err.errors() {
+        len += black_box(sub.message()).len();
+    }
+    len
+}
+
 /// The inputs of every case, built once; and every case and its baseline by
 /// name, for the drivers that pick a case at run time.
 pub struct Inputs {
@@ -141,6 +231,10 @@ pub struct Inputs {
     pub headers: HeaderMap,
     /// [`invalid`]'s body.
     pub invalid: String,
+    /// [`ten`]'s body.
+    pub ten: String,
+    /// [`unknown_keys`]'s body.
+    pub unknown_keys: String,
     /// The error the render and response cases write.
     pub err: UserError,
 }
@@ -148,8 +242,9 @@ pub struct Inputs {
 /// A case run once on the inputs, its result dropped through `black_box`.
 pub type Case = fn(&Inputs);
 
-/// The comparisons the budgets name: what, our case, its baseline.
-pub const COMPARISONS: [(&str, &str, &str); 4] = [
+/// The comparisons the budgets name (see the module's documentation): what,
+/// our case, its baseline.
+pub const COMPARISONS: [(&str, &str, &str); 6] = [
     ("body render vs serde limit", "render-flat", "render-serde"),
     ("response vs axum json!", "response-flat", "response-axum"),
     (
@@ -158,9 +253,19 @@ pub const COMPARISONS: [(&str, &str, &str); 4] = [
         "serde-json-valid",
     ),
     (
-        "parse invalid vs path_to_error",
+        "parse one problem vs path_to_error",
         "parse-invalid",
         "path-to-error-invalid",
+    ),
+    (
+        "parse ten problems vs path_to_error",
+        "parse-ten",
+        "path-to-error-ten",
+    ),
+    (
+        "parse unknown keys vs Value",
+        "parse-unknown-keys",
+        "value-unknown-keys",
     ),
 ];
 
@@ -168,13 +273,70 @@ impl Inputs {
     pub fn new() -> Self {
         let mut headers = HeaderMap::new();
         headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        let unknown_keys = unknown_keys();
+        assert_eq!(unknown_keys.len(), UNKNOWN_KEYS_LEN);
+        assert!(unknown_keys.len() <= DEFAULT_LIMIT);
         Inputs {
             headers,
             invalid: invalid(),
+            ten: ten(),
+            unknown_keys,
             err: UserError::AlreadyExists {
                 id: "ada-lovelace-1815".into(),
             },
         }
+    }
+
+    /// Panics unless each parse case and its baseline agree on what they
+    /// parse, or the comparison would mean nothing. Every driver calls it
+    /// once, before timing.
+    pub fn check(&self) {
+        let headers = &self.headers;
+        let path_to_error = |body: &str| {
+            let mut deserializer = serde_json::Deserializer::from_slice(body.as_bytes());
+            let err = serde_path_to_error::deserialize::<_, Order>(&mut deserializer).unwrap_err();
+            err.path().to_string()
+        };
+
+        let valid = VALID.as_bytes();
+        assert!(parse_json::<Order>(headers, valid).is_ok());
+        assert!(serde_json::from_slice::<Order>(valid).is_ok());
+
+        // One problem: both find the same path.
+        let ours = parse_json::<Order>(headers, self.invalid.as_bytes()).unwrap_err();
+        assert_eq!(
+            ours.path().map(ToString::to_string),
+            Some(path_to_error(&self.invalid))
+        );
+
+        // Ten problems: ours lists them all, the first where theirs stops.
+        let ours = parse_json::<Order>(headers, self.ten.as_bytes()).unwrap_err();
+        assert_eq!(ours.code(), "invalid_fields");
+        assert_eq!(ours.message(), "The request body has 10 invalid fields.");
+        assert_eq!(ours.errors().len(), 10);
+        assert_eq!(
+            ours.errors()
+                .first()
+                .and_then(FieldError::path)
+                .map(ToString::to_string),
+            Some(path_to_error(&self.ten))
+        );
+
+        // Unknown keys: ours counts them all and lists the first 100;
+        // theirs reads every member.
+        let body = self.unknown_keys.as_bytes();
+        let ours = parse_json::<Settings>(headers, body).unwrap_err();
+        assert_eq!(ours.code(), "invalid_fields");
+        assert_eq!(
+            ours.message(),
+            "The request body has 100000 invalid fields."
+        );
+        assert_eq!(ours.errors().len(), 100);
+        let theirs = serde_json::from_slice::<serde_json::Value>(body).unwrap();
+        assert_eq!(
+            theirs.as_object().map(serde_json::Map::len),
+            Some(UNKNOWN_KEYS)
+        );
     }
 
     /// The case called `name`, if there is one.
@@ -198,6 +360,27 @@ impl Inputs {
                 let mut deserializer = serde_json::Deserializer::from_slice(body);
                 let err = serde_path_to_error::deserialize::<_, Order>(&mut deserializer).err();
                 drop(black_box(err.map(|err| err.path().to_string())));
+            },
+            "parse-ten" => |inputs| {
+                let body = black_box(inputs.ten.as_bytes());
+                let err = parse_json::<Order>(&inputs.headers, body).err();
+                black_box(err.map(|err| messages_len(&err)));
+            },
+            "path-to-error-ten" => |inputs| {
+                let body = black_box(inputs.ten.as_bytes());
+                let mut deserializer = serde_json::Deserializer::from_slice(body);
+                let err = serde_path_to_error::deserialize::<_, Order>(&mut deserializer).err();
+                drop(black_box(err.map(|err| err.path().to_string())));
+            },
+            "parse-unknown-keys" => |inputs| {
+                let body = black_box(inputs.unknown_keys.as_bytes());
+                let err = parse_json::<Settings>(&inputs.headers, body).err();
+                black_box(err.map(|err| messages_len(&err)));
+            },
+            "value-unknown-keys" => |inputs| {
+                let body = black_box(inputs.unknown_keys.as_bytes());
+                let parsed = serde_json::from_slice::<serde_json::Value>(body);
+                drop(black_box(parsed));
             },
             "render-flat" => |inputs| drop(black_box(Flat::render(black_box(&inputs.err)))),
             "render-serde" => |_| drop(black_box(hand_written(black_box("ada-lovelace-1815")))),
