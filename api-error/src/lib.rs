@@ -48,7 +48,7 @@
 //!   their format.
 //! - [`RequestError`] answers a request that goes wrong before a handler
 //!   runs, and `parse_json` (feature `parse-json`) reads a JSON body, saying
-//!   exactly what is wrong and where.
+//!   exactly what is wrong and where, every problem at once.
 //!
 //! # Features
 //!
@@ -65,7 +65,7 @@
 //!
 //! | feature | gives |
 //! |---|---|
-//! | `parse-json` | `parse_json` and `JsonParser`: a JSON request body read into a type, with `RequestError`s that name the field and its path |
+//! | `parse-json` | `parse_json` and `JsonParser`: a JSON request body read into a type, with a `RequestError` for every problem, naming the field and its path |
 //!
 //! The others make every derived type implement the matching trait, with
 //! nothing to write and no dependency to add:

@@ -9,10 +9,11 @@
 //!
 //! | code | status | when |
 //! |---|---|---|
-//! | `invalid_request` | 400 | the body is empty, not JSON, or not the JSON value the endpoint takes (an object, usually) |
+//! | `invalid_request` | 400 | the body is empty, not JSON text, or not the JSON value the endpoint takes (an object, usually); it wins over any problem of a field |
 //! | `unexpected_field` | 400 | a field the endpoint does not take (with `#[serde(deny_unknown_fields)]`) |
 //! | `missing_field` | 400 | a required field is absent |
 //! | `invalid_field` | 400 | a field's value has the wrong type or is out of range |
+//! | `invalid_fields` | 400 | more than one of the three above: each is a sub-error, in body order |
 //! | `payload_too_large` | 413 | the body is over the size limit (2 MiB unless configured) |
 //! | `method_not_allowed` | 405 | the endpoint does not answer this method; sent with `Allow` |
 //! | `not_acceptable` | 406 | `Accept` excludes JSON |
@@ -21,23 +22,62 @@
 //! | `missing_authorization_header` | 401 | no `Authorization` header |
 //! | `invalid_authorization_header` | 401 | `Authorization` is not `Bearer <token>` |
 //!
+//! # How a body is read
+//!
+//! A valid body is read by serde_json alone, then checked for what
+//! serde_json does not check in the values a type skips (UTF-8, surrogate
+//! escapes). A body that fails is first checked as JSON text, by a scan
+//! that also builds a tree of its values. Then the target type's
+//! `Deserialize` runs over the tree again and again, each run from the
+//! root and shown only what follows the last problem found, so that its
+//! first error is the next problem: every value is read once, whatever the
+//! number of problems. At the end of each object the object is shown
+//! hollow (each member a stand-in: the smallest value of what its type asks
+//! for), so that the type says which fields it still lacks, one run for
+//! each.
+//!
+//! So on a body with problems, `Deserialize` impls and `default` functions
+//! run more than once, on parts of the body and on stand-ins: keep them
+//! free of side effects.
+//!
 //! # What serde cannot tell
 //!
-//! The parser reports what serde's structured errors say, never parsing their
-//! text, and some things serde does not say:
+//! The parser reports what serde's structured errors say, never parsing
+//! their text. What serde does not say, it learns by asking serde's own
+//! code:
 //!
-//! - which fields are optional: an unknown field's message lists every field
-//!   the type names (`Expected 3 fields: name, status and members.`),
-//!   required or not;
+//! - which fields are required: a field is optional when the struct, shown
+//!   an object that lacks it, raises no `missing_field` for it (an
+//!   `Option`, a `#[serde(default)]` field; not an `Option` read with
+//!   `deserialize_with`). Shown the required fields learned so far, a
+//!   struct names the next one;
+//! - a field's main name: serde's field list holds every alias too; given a
+//!   name twice, the struct's `duplicate_field` names the field's main name;
+//! - whether unknown fields are refused: with `deny_unknown_fields` a key
+//!   outside the field list is an `unknown_field`, without it its value is
+//!   skipped.
+//!
+//! What is learned is kept by where it is in the body, not by the type's
+//! name (two types called `Item` can differ). Some things stay unknown:
+//!
+//! - where a type refuses a stand-in (a validated newtype that refuses an
+//!   empty string, a date), the fields of its struct are listed without
+//!   saying which are required (`Expected 3 fields: …`), and a required
+//!   field that is missing and refuses its stand-in hides the fields missing
+//!   after it;
 //! - paths inside values that serde buffers before deciding what they are:
-//!   the variants of internally tagged, adjacently tagged and untagged enums,
-//!   and `#[serde(flatten)]`ed fields. An error there is reported at the
-//!   enum's or the struct's own path;
-//! - the message of a `Deserialize` impl's own error (`Error::custom`), which
-//!   is shown as written.
+//!   the variants of internally tagged and untagged enums, adjacently tagged
+//!   ones whose content comes before the tag, and `#[serde(flatten)]`ed
+//!   fields. An error there is reported at the value's own path, as serde
+//!   words it, and only errors that reach the top count: those of the
+//!   variants an untagged enum tried and dropped do not;
+//! - a tuple or fixed-size array is read whole: only its first problem;
+//! - the message of a `Deserialize` impl's own error (`Error::custom`),
+//!   which is shown as written, cut short, control characters escaped.
 //!
-//! Unknown fields are errors only for types marked
-//! `#[serde(deny_unknown_fields)]`; otherwise serde ignores them.
+//! serde_json also reads a struct from an array of its fields; in a body
+//! with problems, an array where a struct goes is one of them: a JSON API
+//! writes a struct as an object.
 
 mod checks;
 // The body parser, api-error's largest part, builds only where it is used.
