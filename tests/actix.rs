@@ -72,6 +72,20 @@ async fn the_json_extractor_rejects_with_request_errors() {
     );
     assert_eq!(body["pointer"], "#/name");
 
+    // Every problem at once.
+    let response = call_service(&app, post(r#"{"nme": "ada"}"#)).await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    let body: serde_json::Value = serde_json::from_slice(&read_body(response).await).expect("JSON");
+    assert_eq!(body["code"], "invalid_fields");
+    assert_eq!(body["detail"], "The request body has 2 invalid fields.");
+    assert_eq!(
+        body["errors"],
+        serde_json::json!([
+            {"code": "unexpected_field", "detail": "nme is not a valid field name for this request. Expected 1 required field: name.", "pointer": "#/nme"},
+            {"code": "missing_field", "detail": "name is missing.", "pointer": "#/name"},
+        ])
+    );
+
     let response = call_service(
         &app,
         post(r#"{"name": "a very long name for a small limit"}"#),
