@@ -11,8 +11,9 @@
 //! What a probe shows of each object or array on the cursor's path:
 //!
 //! - before the cursor, nothing: the members there were read by earlier
-//!   probes. Reaching the end of such a container stops the probe
-//!   ([`What::Stop`]) before the type can complain of what it did not see.
+//!   probes. What the type says at the end of such a container may be about
+//!   what it was not shown, so it stops the probe ([`What::Stop`]); so does
+//!   a struct's end, which is checked on its own.
 //! - at an object's end ([`At::End`]), the object hollow: each member
 //!   replaced by a stand-in, an object or array by a hollow one, each key
 //!   the type refused left out, and a stand-in for each field found
@@ -21,25 +22,41 @@
 //!   next time, or left out if it holds a problem.
 //! - after the cursor, the body as it is.
 //!
-//! A stand-in is the smallest value of what the type asks for: `false`,
-//! `1`, `""`, `null` for an `Option`, an empty array or object, and for a
-//! struct an object of the fields it was found to require, each a stand-in.
-//! Those are learned one at a time ([`What::Learn`]): each `missing_field`
-//! a stand-in struct raises is added to it for the next probe.
+//! A stand-in ([`stand_in`]) is the smallest value of what the type asks
+//! for: `false`, `1`, `""`, `null` for an `Option`, an empty array or
+//! object, and for a struct an object of the fields it was found to
+//! require, each a stand-in.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::fmt::{self, Write as _};
 use std::marker::PhantomData;
 
 use serde::de::value::{BorrowedStrDeserializer, StrDeserializer};
 use serde::de::{
-    self, Deserialize, DeserializeSeed, Deserializer, EnumAccess, Expected, MapAccess, SeqAccess,
-    Unexpected, VariantAccess, Visitor,
+    self, Deserialize, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess,
+    VariantAccess, Visitor,
 };
 
 use super::tree::{Children, Kind, Tree, is_number};
-use super::wording::{clip_long, clip_name, describe, one_of, quoted, the_number, the_string};
+use super::wording::{one_of, the_number, the_string};
+
+/// Deserializer methods that each call another with fixed arguments (for
+/// the tree's values and for stand-ins).
+macro_rules! methods {
+    ($($method:ident($($arg:ident: $ty:ty),*) => $call:ident($($with:expr),*);)*) => {$(
+        fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, Error> {
+            $(let _ = $arg;)*
+            self.$call(visitor $(, $with)*)
+        }
+    )*};
+}
+
+mod error;
+mod stand_in;
+
+use self::error::json_words;
+pub(super) use self::error::{Error, Read, Step, What};
+use self::stand_in::StandIn;
 
 /// Where the next probe starts, and how it shows the body there.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -127,223 +144,6 @@ pub(super) struct Learned {
     /// member it replaces (or the object whose missing field it is), and
     /// the fields on the way to it within stand-ins.
     pub(super) shapes: HashMap<(u32, u64), Vec<&'static str>>,
-}
-
-/// How an object or array was read, as a member's step records it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Read {
-    Struct,
-    /// A tuple or fixed-size array, which is read whole.
-    Tuple,
-    /// An externally tagged enum: an object of one member.
-    Enum,
-    /// A map, a sequence, or anything, by `deserialize_any`.
-    Other,
-}
-
-/// A member an error left on its way up.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Step {
-    /// The member's value node.
-    pub(super) node: u32,
-    /// Whether the error was about its key.
-    pub(super) key: bool,
-    /// How the object or array holding it was read.
-    pub(super) read: Read,
-}
-
-/// The error of a probe's deserializer: what serde said, and where.
-pub(super) struct Error(Box<Inner>);
-
-#[derive(Debug)]
-pub(super) struct Inner {
-    pub(super) what: What,
-    /// The members it left on its way up, innermost first.
-    pub(super) crossed: Vec<Step>,
-    /// The innermost member it left that was shown hollow or as a
-    /// stand-in: the error is about that, not about the body.
-    pub(super) stood_in: Option<u32>,
-    /// Whether `what` is a visitor's type error about the value it was
-    /// just given: a number is then shown as the body wrote it.
-    fresh: bool,
-}
-
-#[derive(Debug, PartialEq, Eq)]
-pub(super) enum What {
-    UnknownField {
-        field: String,
-        expected: &'static [&'static str],
-    },
-    MissingField(&'static str),
-    DuplicateField(&'static str),
-    Mismatch {
-        expected: Cow<'static, str>,
-        found: String,
-    },
-    /// A number beyond what a 64-bit float holds, as written.
-    OutOfRange(String),
-    /// A `Deserialize` impl's own words.
-    Custom(String),
-    /// A container the probe showed only in part ended.
-    Stop {
-        node: u32,
-        read: Read,
-    },
-    /// A stand-in struct needs `field`.
-    Learn {
-        anchor: u32,
-        path: u64,
-        field: &'static str,
-    },
-    /// A shape probe's stand-in was taken.
-    Accepted,
-}
-
-impl std::ops::Deref for Error {
-    type Target = Inner;
-
-    fn deref(&self) -> &Inner {
-        &self.0
-    }
-}
-
-impl Error {
-    fn new(what: What) -> Self {
-        Error(Box::new(Inner {
-            what,
-            crossed: Vec::new(),
-            stood_in: None,
-            fresh: false,
-        }))
-    }
-
-    /// What the error says, and the members it left, innermost first.
-    pub(super) fn into_parts(self) -> (What, Vec<Step>) {
-        let Inner { what, crossed, .. } = *self.0;
-        (what, crossed)
-    }
-
-    fn mismatch(expected: impl Into<Cow<'static, str>>, found: String) -> Self {
-        let expected = expected.into();
-        Error::new(What::Mismatch { expected, found })
-    }
-
-    /// The member (or the last member) the error left.
-    fn last_left(&self) -> Option<u32> {
-        self.crossed.last().map(|step| step.node)
-    }
-
-    /// This error leaving `step`, a member shown hollow or as a stand-in
-    /// if `stood_in`.
-    fn leaving(mut self, step: Step, stood_in: bool) -> Self {
-        let inner = &mut *self.0;
-        if inner.crossed.is_empty() {
-            inner.crossed.reserve(8);
-        }
-        inner.crossed.push(step);
-        inner.fresh = false;
-        if stood_in && inner.stood_in.is_none() {
-            inner.stood_in = Some(step.node);
-        }
-        self
-    }
-
-    fn stood_in_at(mut self, node: u32) -> Self {
-        self.0.stood_in.get_or_insert(node);
-        self
-    }
-
-    /// A visitor's type error about the number `text`, which it was given
-    /// as a `u64`, `i64` or `f64`: shown as the body wrote it.
-    fn about_number(mut self, text: &str) -> Self {
-        let inner = &mut *self.0;
-        if let (true, What::Mismatch { found, .. }) = (inner.fresh, &mut inner.what) {
-            *found = the_number(text);
-        }
-        self
-    }
-
-    fn type_error(unexpected: &Unexpected<'_>, expected: &dyn Expected) -> Self {
-        let expected = bounded(&expected);
-        // serde's own visitors name the Rust type they take.
-        let expected = json_words(&expected).map_or(Cow::Owned(expected), Cow::Borrowed);
-        let mut error = Error::new(What::Mismatch {
-            expected,
-            found: describe(unexpected),
-        });
-        error.0.fresh = true;
-        error
-    }
-}
-
-/// A `Display` of a type's, written at most to a kilobyte (a hostile
-/// `Deserialize` could say more), cut like a client's long text.
-fn bounded(text: &dyn fmt::Display) -> String {
-    struct Upto(String);
-    impl fmt::Write for Upto {
-        fn write_str(&mut self, s: &str) -> fmt::Result {
-            for c in s.chars() {
-                if self.0.len() >= 1024 {
-                    return Err(fmt::Error);
-                }
-                self.0.push(c);
-            }
-            Ok(())
-        }
-    }
-    let mut out = Upto(String::new());
-    let _ = write!(out, "{text}");
-    clip_long(out.0)
-}
-
-impl fmt::Debug for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt(f)
-    }
-}
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:?}", self.0.what)
-    }
-}
-
-impl std::error::Error for Error {}
-
-impl de::Error for Error {
-    fn custom<T: fmt::Display>(message: T) -> Self {
-        Error::new(What::Custom(bounded(&message)))
-    }
-
-    fn invalid_type(unexpected: Unexpected<'_>, expected: &dyn Expected) -> Self {
-        Error::type_error(&unexpected, expected)
-    }
-
-    fn invalid_value(unexpected: Unexpected<'_>, expected: &dyn Expected) -> Self {
-        Error::type_error(&unexpected, expected)
-    }
-
-    fn invalid_length(len: usize, expected: &dyn Expected) -> Self {
-        let plural = if len == 1 { "" } else { "s" };
-        Error::mismatch(bounded(&expected), format!("{len} element{plural}"))
-    }
-
-    fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
-        Error::mismatch(one_of(expected), quoted(variant))
-    }
-
-    fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
-        let field = clip_name(field);
-        Error::new(What::UnknownField { field, expected })
-    }
-
-    fn missing_field(field: &'static str) -> Self {
-        Error::new(What::MissingField(field))
-    }
-
-    fn duplicate_field(field: &'static str) -> Self {
-        Error::new(What::DuplicateField(field))
-    }
 }
 
 /// What an externally tagged enum with data is written as.
@@ -574,16 +374,6 @@ fn visit_number<'de, V: Visitor<'de>>(text: &str, visitor: V) -> Result<V::Value
     }
 }
 
-/// Deserializer methods that each call another with fixed arguments.
-macro_rules! methods {
-    ($($method:ident($($arg:ident: $ty:ty),*) => $call:ident($($with:expr),*);)*) => {$(
-        fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, Error> {
-            $(let _ = $arg;)*
-            self.$call(visitor $(, $with)*)
-        }
-    )*};
-}
-
 impl<'de> Deserializer<'de> for Value<'_, '_, 'de> {
     type Error = Error;
 
@@ -698,34 +488,6 @@ impl<'de> Value<'_, '_, 'de> {
             _ => self.string(visitor, asked, true),
         }
     }
-}
-
-/// What serde's visitors call the numbers and `bool` they take, and what
-/// JSON those are.
-const RUST_TYPES: [(&str, &str); 13] = [
-    ("i8", "an integer from -128 to 127"),
-    ("i16", "an integer from -32768 to 32767"),
-    ("i32", "an integer from -2147483648 to 2147483647"),
-    (
-        "i64",
-        "an integer from -9223372036854775808 to 9223372036854775807",
-    ),
-    ("i128", "an integer"),
-    ("u8", "an integer from 0 to 255"),
-    ("u16", "an integer from 0 to 65535"),
-    ("u32", "an integer from 0 to 4294967295"),
-    ("u64", "an integer from 0 to 18446744073709551615"),
-    ("u128", "a non-negative integer"),
-    ("f32", "a number"),
-    ("f64", "a number"),
-    ("a boolean", "true or false"),
-];
-
-fn json_words(rust: &str) -> Option<&'static str> {
-    RUST_TYPES
-        .iter()
-        .find(|(name, _)| *name == rust)
-        .map(|&(_, json)| json)
 }
 
 const STRING: &str = "a string";
@@ -1005,301 +767,5 @@ impl<'de, V: Visitor<'de>> DeserializeSeed<'de> for Data<V> {
             Data::Tuple(len, visitor) => deserializer.deserialize_tuple(len, visitor),
             Data::Struct(fields, visitor) => deserializer.deserialize_struct("", fields, visitor),
         }
-    }
-}
-
-/// How deep stand-ins may hold stand-ins: deeper, a type that requires
-/// itself would be learned forever.
-const STAND_IN_DEPTH: usize = 16;
-
-/// The smallest value of whatever the type asks for.
-struct StandIn<'a, 'p, 'de> {
-    probe: &'a Probe<'p, 'de>,
-    /// The member it replaces, or the object whose missing field it is.
-    anchor: u32,
-    /// The fields and indices on the way to it from there, hashed: `0`
-    /// for the anchor's own.
-    path: u64,
-    depth: usize,
-    /// For the stand-in a shape probe shows, its members.
-    shape: Option<Shape>,
-}
-
-impl<'a, 'p, 'de> StandIn<'a, 'p, 'de> {
-    fn new(probe: &'a Probe<'p, 'de>, anchor: u32, path: u64) -> Self {
-        let (depth, shape) = (0, None);
-        StandIn {
-            probe,
-            anchor,
-            path,
-            depth,
-            shape,
-        }
-    }
-
-    fn shape(probe: &'a Probe<'p, 'de>, anchor: u32, shape: Shape) -> Self {
-        StandIn {
-            shape: Some(shape),
-            ..StandIn::new(probe, anchor, 0)
-        }
-    }
-
-    /// The stand-in for the field or element `step` of this one.
-    fn inner(&self, step: &[u8]) -> Self {
-        // FNV-1a, each step closed by a separator.
-        let mut path = self.path ^ 0xcbf2_9ce4_8422_2325;
-        for &byte in step.iter().chain(b"/") {
-            path = (path ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
-        }
-        let depth = self.depth + 1;
-        StandIn {
-            path,
-            depth,
-            ..StandIn::new(self.probe, self.anchor, 0)
-        }
-    }
-
-    fn elements<V: Visitor<'de>>(self, visitor: V, len: usize) -> Result<V::Value, Error> {
-        visitor.visit_seq(StandIns {
-            stand_in: self,
-            keys: Keys::Learned(&[]),
-            len,
-            at: 0,
-        })
-    }
-
-    fn members<V: Visitor<'de>>(self, visitor: V, keys: Keys<'p>) -> Result<V::Value, Error> {
-        let len = keys.len();
-        visitor.visit_map(StandIns {
-            stand_in: self,
-            keys,
-            len,
-            at: 0,
-        })
-    }
-
-    /// A struct of the fields learned for it: a `missing_field` it raises
-    /// is one to learn for the next probe.
-    fn fields<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        if self.depth >= STAND_IN_DEPTH {
-            return Err(de::Error::custom("stand-ins nested too deep"));
-        }
-        let (anchor, path, shape) = (self.anchor, self.path, self.shape);
-        let learned = self
-            .probe
-            .learned
-            .shapes
-            .get(&(anchor, path))
-            .map_or(&[][..], Vec::as_slice);
-        let keys = match shape {
-            Some(Shape::Twice(name)) => Keys::Twice(name),
-            _ => Keys::Learned(learned),
-        };
-        match self.members(visitor, keys) {
-            Ok(_) if shape.is_some() => Err(Error::new(What::Accepted)),
-            Err(error) if error.crossed.is_empty() => match error.what {
-                What::MissingField(field) if !learned.contains(&field) => {
-                    Err(Error::new(What::Learn {
-                        anchor,
-                        path,
-                        field,
-                    }))
-                }
-                _ => Err(error),
-            },
-            other => other,
-        }
-    }
-
-    fn newtype<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        visitor.visit_newtype_struct(self)
-    }
-
-    /// `None`, the smallest `Option`; but a shape probe's stand-in stands
-    /// for the struct inside.
-    fn option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.shape {
-            Some(_) => visitor.visit_some(self),
-            None => visitor.visit_none(),
-        }
-    }
-
-    fn first_variant<V: Visitor<'de>>(
-        self,
-        visitor: V,
-        variants: &'static [&'static str],
-    ) -> Result<V::Value, Error> {
-        match variants.first() {
-            Some(&variant) => visitor.visit_enum(StandInVariant {
-                stand_in: self,
-                variant,
-            }),
-            None => Err(de::Error::custom("an enum without variants")),
-        }
-    }
-}
-
-/// The keys of a stand-in struct.
-#[derive(Clone, Copy)]
-enum Keys<'p> {
-    Learned(&'p [&'static str]),
-    Twice(&'static str),
-}
-
-impl Keys<'_> {
-    fn len(self) -> usize {
-        match self {
-            Keys::Learned(keys) => keys.len(),
-            Keys::Twice(_) => 2,
-        }
-    }
-
-    fn get(self, at: usize) -> Option<&'static str> {
-        match self {
-            Keys::Learned(keys) => keys.get(at).copied(),
-            Keys::Twice(key) => (at < 2).then_some(key),
-        }
-    }
-}
-
-macro_rules! stand_ins {
-    ($($method:ident($($arg:ident: $ty:ty),*) => |$visitor:ident| $visit:expr;)*) => {$(
-        fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* $visitor: V) -> Result<V::Value, Error> {
-            $(let _ = $arg;)*
-            $visit
-        }
-    )*};
-}
-
-impl<'de> Deserializer<'de> for StandIn<'_, '_, 'de> {
-    type Error = Error;
-
-    // 1 rather than 0 for integers: `NonZero` types take it.
-    stand_ins! {
-        deserialize_any() => |visitor| visitor.visit_unit();
-        deserialize_bool() => |visitor| visitor.visit_bool(false);
-        deserialize_i8() => |visitor| visitor.visit_u64(1);
-        deserialize_i16() => |visitor| visitor.visit_u64(1);
-        deserialize_i32() => |visitor| visitor.visit_u64(1);
-        deserialize_i64() => |visitor| visitor.visit_u64(1);
-        deserialize_i128() => |visitor| visitor.visit_u64(1);
-        deserialize_u8() => |visitor| visitor.visit_u64(1);
-        deserialize_u16() => |visitor| visitor.visit_u64(1);
-        deserialize_u32() => |visitor| visitor.visit_u64(1);
-        deserialize_u64() => |visitor| visitor.visit_u64(1);
-        deserialize_u128() => |visitor| visitor.visit_u64(1);
-        deserialize_f32() => |visitor| visitor.visit_f64(0.0);
-        deserialize_f64() => |visitor| visitor.visit_f64(0.0);
-        deserialize_char() => |visitor| visitor.visit_char('a');
-        deserialize_str() => |visitor| visitor.visit_borrowed_str("");
-        deserialize_string() => |visitor| visitor.visit_borrowed_str("");
-        deserialize_identifier() => |visitor| visitor.visit_borrowed_str("");
-        deserialize_bytes() => |visitor| visitor.visit_borrowed_bytes(b"");
-        deserialize_byte_buf() => |visitor| visitor.visit_borrowed_bytes(b"");
-
-        deserialize_unit() => |visitor| visitor.visit_unit();
-        deserialize_unit_struct(name: &'static str) => |visitor| visitor.visit_unit();
-        deserialize_ignored_any() => |visitor| visitor.visit_unit();
-    }
-
-    methods! {
-        deserialize_seq() => elements(0);
-        deserialize_tuple(len: usize) => elements(len);
-        deserialize_tuple_struct(_name: &'static str, len: usize) => elements(len);
-        deserialize_map() => members(Keys::Learned(&[]));
-        deserialize_struct(_name: &'static str, _fields: &'static [&'static str]) => fields();
-        deserialize_enum(_name: &'static str, variants: &'static [&'static str]) => first_variant(variants);
-        deserialize_newtype_struct(_name: &'static str) => newtype();
-        deserialize_option() => option();
-    }
-}
-
-/// The members or elements of a stand-in: each a stand-in.
-struct StandIns<'a, 'p, 'de> {
-    stand_in: StandIn<'a, 'p, 'de>,
-    /// A struct's fields, as keys.
-    keys: Keys<'p>,
-    len: usize,
-    at: usize,
-}
-
-impl<'de> MapAccess<'de> for StandIns<'_, '_, 'de> {
-    type Error = Error;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, Error> {
-        match self.keys.get(self.at) {
-            Some(key) => seed
-                .deserialize(BorrowedStrDeserializer::new(key))
-                .map(Some),
-            None => Ok(None),
-        }
-    }
-
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
-        let key = self.keys.get(self.at).unwrap_or_default();
-        self.at += 1;
-        seed.deserialize(self.stand_in.inner(key.as_bytes()))
-    }
-}
-
-impl<'de> SeqAccess<'de> for StandIns<'_, '_, 'de> {
-    type Error = Error;
-
-    fn next_element_seed<T: DeserializeSeed<'de>>(
-        &mut self,
-        seed: T,
-    ) -> Result<Option<T::Value>, Error> {
-        if self.at >= self.len {
-            return Ok(None);
-        }
-        self.at += 1;
-        seed.deserialize(self.stand_in.inner(&self.at.to_le_bytes()))
-            .map(Some)
-    }
-}
-
-/// A stand-in enum: its first variant, with stand-in data.
-struct StandInVariant<'a, 'p, 'de> {
-    stand_in: StandIn<'a, 'p, 'de>,
-    variant: &'static str,
-}
-
-impl<'a, 'p, 'de> EnumAccess<'de> for StandInVariant<'a, 'p, 'de> {
-    type Error = Error;
-    type Variant = StandIn<'a, 'p, 'de>;
-
-    fn variant_seed<S: DeserializeSeed<'de>>(
-        self,
-        seed: S,
-    ) -> Result<(S::Value, Self::Variant), Error> {
-        let variant = seed.deserialize(BorrowedStrDeserializer::new(self.variant))?;
-        Ok((variant, self.stand_in.inner(self.variant.as_bytes())))
-    }
-}
-
-impl<'de> VariantAccess<'de> for StandIn<'_, '_, 'de> {
-    type Error = Error;
-
-    fn unit_variant(self) -> Result<(), Error> {
-        Ok(())
-    }
-
-    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, Error> {
-        seed.deserialize(self)
-    }
-
-    fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, Error> {
-        self.elements(visitor, len)
-    }
-
-    fn struct_variant<V: Visitor<'de>>(
-        self,
-        _: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, Error> {
-        self.fields(visitor)
     }
 }

@@ -1,0 +1,254 @@
+//! The error of a probe's deserializer: what serde said, as data, and the
+//! members it left on its way up, which say where.
+
+use std::borrow::Cow;
+use std::fmt::{self, Write as _};
+
+use serde::de::{self, Expected, Unexpected};
+
+use crate::request::wording::{clip_long, clip_name, describe, one_of, quoted, the_number};
+
+/// How an object or array was read, as a member's step records it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(in crate::request) enum Read {
+    Struct,
+    /// A tuple or fixed-size array, which is read whole.
+    Tuple,
+    /// An externally tagged enum: an object of one member.
+    Enum,
+    /// A map, a sequence, or anything, by `deserialize_any`.
+    Other,
+}
+
+/// A member an error left on its way up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(in crate::request) struct Step {
+    /// The member's value node.
+    pub(in crate::request) node: u32,
+    /// Whether the error was about its key.
+    pub(in crate::request) key: bool,
+    /// How the object or array holding it was read.
+    pub(in crate::request) read: Read,
+}
+
+/// The error of a probe's deserializer: what serde said, and where.
+pub(in crate::request) struct Error(Box<Inner>);
+
+#[derive(Debug)]
+pub(in crate::request) struct Inner {
+    pub(in crate::request) what: What,
+    /// The members it left on its way up, innermost first.
+    pub(in crate::request) crossed: Vec<Step>,
+    /// The innermost member it left that was shown hollow or as a
+    /// stand-in: the error is about that, not about the body.
+    pub(in crate::request) stood_in: Option<u32>,
+    /// Whether `what` is a visitor's type error about the value it was
+    /// just given: a number is then shown as the body wrote it.
+    fresh: bool,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub(in crate::request) enum What {
+    UnknownField {
+        field: String,
+        expected: &'static [&'static str],
+    },
+    MissingField(&'static str),
+    DuplicateField(&'static str),
+    Mismatch {
+        expected: Cow<'static, str>,
+        found: String,
+    },
+    /// A number beyond what a 64-bit float holds, as written.
+    OutOfRange(String),
+    /// A `Deserialize` impl's own words.
+    Custom(String),
+    /// A container the probe showed only in part ended.
+    Stop {
+        node: u32,
+        read: Read,
+    },
+    /// A stand-in struct needs `field`.
+    Learn {
+        anchor: u32,
+        path: u64,
+        field: &'static str,
+    },
+    /// A shape probe's stand-in was taken.
+    Accepted,
+}
+
+impl std::ops::Deref for Error {
+    type Target = Inner;
+
+    fn deref(&self) -> &Inner {
+        &self.0
+    }
+}
+
+impl Error {
+    pub(super) fn new(what: What) -> Self {
+        Error(Box::new(Inner {
+            what,
+            crossed: Vec::new(),
+            stood_in: None,
+            fresh: false,
+        }))
+    }
+
+    /// What the error says, and the members it left, innermost first.
+    pub(in crate::request) fn into_parts(self) -> (What, Vec<Step>) {
+        let Inner { what, crossed, .. } = *self.0;
+        (what, crossed)
+    }
+
+    pub(super) fn mismatch(expected: impl Into<Cow<'static, str>>, found: String) -> Self {
+        let expected = expected.into();
+        Error::new(What::Mismatch { expected, found })
+    }
+
+    /// The member (or the last member) the error left.
+    pub(super) fn last_left(&self) -> Option<u32> {
+        self.crossed.last().map(|step| step.node)
+    }
+
+    /// This error leaving `step`, a member shown hollow or as a stand-in
+    /// if `stood_in`.
+    pub(super) fn leaving(mut self, step: Step, stood_in: bool) -> Self {
+        let inner = &mut *self.0;
+        if inner.crossed.is_empty() {
+            inner.crossed.reserve(8);
+        }
+        inner.crossed.push(step);
+        inner.fresh = false;
+        if stood_in && inner.stood_in.is_none() {
+            inner.stood_in = Some(step.node);
+        }
+        self
+    }
+
+    pub(super) fn stood_in_at(mut self, node: u32) -> Self {
+        self.0.stood_in.get_or_insert(node);
+        self
+    }
+
+    /// A visitor's type error about the number `text`, which it was given
+    /// as a `u64`, `i64` or `f64`: shown as the body wrote it.
+    pub(super) fn about_number(mut self, text: &str) -> Self {
+        let inner = &mut *self.0;
+        if let (true, What::Mismatch { found, .. }) = (inner.fresh, &mut inner.what) {
+            *found = the_number(text);
+        }
+        self
+    }
+
+    fn type_error(unexpected: &Unexpected<'_>, expected: &dyn Expected) -> Self {
+        let expected = bounded(&expected);
+        // serde's own visitors name the Rust type they take.
+        let expected = json_words(&expected).map_or(Cow::Owned(expected), Cow::Borrowed);
+        let mut error = Error::new(What::Mismatch {
+            expected,
+            found: describe(unexpected),
+        });
+        error.0.fresh = true;
+        error
+    }
+}
+
+/// A `Display` of a type's, written at most to a kilobyte (a hostile
+/// `Deserialize` could say more), cut like a client's long text.
+fn bounded(text: &dyn fmt::Display) -> String {
+    struct Upto(String);
+    impl fmt::Write for Upto {
+        fn write_str(&mut self, s: &str) -> fmt::Result {
+            for c in s.chars() {
+                if self.0.len() >= 1024 {
+                    return Err(fmt::Error);
+                }
+                self.0.push(c);
+            }
+            Ok(())
+        }
+    }
+    let mut out = Upto(String::new());
+    let _ = write!(out, "{text}");
+    clip_long(out.0)
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}", self.0.what)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl de::Error for Error {
+    fn custom<T: fmt::Display>(message: T) -> Self {
+        Error::new(What::Custom(bounded(&message)))
+    }
+
+    fn invalid_type(unexpected: Unexpected<'_>, expected: &dyn Expected) -> Self {
+        Error::type_error(&unexpected, expected)
+    }
+
+    fn invalid_value(unexpected: Unexpected<'_>, expected: &dyn Expected) -> Self {
+        Error::type_error(&unexpected, expected)
+    }
+
+    fn invalid_length(len: usize, expected: &dyn Expected) -> Self {
+        let plural = if len == 1 { "" } else { "s" };
+        Error::mismatch(bounded(&expected), format!("{len} element{plural}"))
+    }
+
+    fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
+        Error::mismatch(one_of(expected), quoted(variant))
+    }
+
+    fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
+        let field = clip_name(field);
+        Error::new(What::UnknownField { field, expected })
+    }
+
+    fn missing_field(field: &'static str) -> Self {
+        Error::new(What::MissingField(field))
+    }
+
+    fn duplicate_field(field: &'static str) -> Self {
+        Error::new(What::DuplicateField(field))
+    }
+}
+
+/// What serde's visitors call the numbers and `bool` they take, and what
+/// JSON those are.
+const RUST_TYPES: [(&str, &str); 13] = [
+    ("i8", "an integer from -128 to 127"),
+    ("i16", "an integer from -32768 to 32767"),
+    ("i32", "an integer from -2147483648 to 2147483647"),
+    (
+        "i64",
+        "an integer from -9223372036854775808 to 9223372036854775807",
+    ),
+    ("i128", "an integer"),
+    ("u8", "an integer from 0 to 255"),
+    ("u16", "an integer from 0 to 65535"),
+    ("u32", "an integer from 0 to 4294967295"),
+    ("u64", "an integer from 0 to 18446744073709551615"),
+    ("u128", "a non-negative integer"),
+    ("f32", "a number"),
+    ("f64", "a number"),
+    ("a boolean", "true or false"),
+];
+
+pub(super) fn json_words(rust: &str) -> Option<&'static str> {
+    RUST_TYPES
+        .iter()
+        .find(|(name, _)| *name == rust)
+        .map(|&(_, json)| json)
+}

@@ -1,0 +1,309 @@
+//! Stand-ins: the smallest value of whatever a type asks for, which stands
+//! for a member at the end of a hollow object, for a field found missing,
+//! and, in a shape probe, for a struct whose fields are to be learned.
+//!
+//! A stand-in struct has the fields learned for it: each `missing_field`
+//! it raises is one more, for the next probe ([`What::Learn`]).
+
+use serde::de::value::BorrowedStrDeserializer;
+use serde::de::{
+    self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor,
+};
+
+use super::{Error, Probe, Shape, What};
+
+/// How deep stand-ins may hold stand-ins: deeper, a type that requires
+/// itself would be learned forever.
+const STAND_IN_DEPTH: usize = 16;
+
+/// The smallest value of whatever the type asks for.
+pub(super) struct StandIn<'a, 'p, 'de> {
+    probe: &'a Probe<'p, 'de>,
+    /// The member it replaces, or the object whose missing field it is.
+    anchor: u32,
+    /// The fields and indices on the way to it from there, hashed: `0`
+    /// for the anchor's own.
+    path: u64,
+    depth: usize,
+    /// For the stand-in a shape probe shows, its members.
+    shape: Option<Shape>,
+}
+
+impl<'a, 'p, 'de> StandIn<'a, 'p, 'de> {
+    pub(super) fn new(probe: &'a Probe<'p, 'de>, anchor: u32, path: u64) -> Self {
+        let (depth, shape) = (0, None);
+        StandIn {
+            probe,
+            anchor,
+            path,
+            depth,
+            shape,
+        }
+    }
+
+    pub(super) fn shape(probe: &'a Probe<'p, 'de>, anchor: u32, shape: Shape) -> Self {
+        StandIn {
+            shape: Some(shape),
+            ..StandIn::new(probe, anchor, 0)
+        }
+    }
+
+    /// The stand-in for the field or element `step` of this one.
+    pub(super) fn inner(&self, step: &[u8]) -> Self {
+        // FNV-1a, each step closed by a separator.
+        let mut path = self.path ^ 0xcbf2_9ce4_8422_2325;
+        for &byte in step.iter().chain(b"/") {
+            path = (path ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+        let depth = self.depth + 1;
+        StandIn {
+            path,
+            depth,
+            ..StandIn::new(self.probe, self.anchor, 0)
+        }
+    }
+
+    fn elements<V: Visitor<'de>>(self, visitor: V, len: usize) -> Result<V::Value, Error> {
+        visitor.visit_seq(StandIns {
+            stand_in: self,
+            keys: Keys::Learned(&[]),
+            len,
+            at: 0,
+        })
+    }
+
+    fn members<V: Visitor<'de>>(self, visitor: V, keys: Keys<'p>) -> Result<V::Value, Error> {
+        let len = keys.len();
+        visitor.visit_map(StandIns {
+            stand_in: self,
+            keys,
+            len,
+            at: 0,
+        })
+    }
+
+    /// A struct of the fields learned for it: a `missing_field` it raises
+    /// is one to learn for the next probe.
+    fn fields<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        if self.depth >= STAND_IN_DEPTH {
+            return Err(de::Error::custom("stand-ins nested too deep"));
+        }
+        let (anchor, path, shape) = (self.anchor, self.path, self.shape);
+        let learned = self
+            .probe
+            .learned
+            .shapes
+            .get(&(anchor, path))
+            .map_or(&[][..], Vec::as_slice);
+        let keys = match shape {
+            Some(Shape::Twice(name)) => Keys::Twice(name),
+            _ => Keys::Learned(learned),
+        };
+        match self.members(visitor, keys) {
+            Ok(_) if shape.is_some() => Err(Error::new(What::Accepted)),
+            Err(error) if error.crossed.is_empty() => match error.what {
+                What::MissingField(field) if !learned.contains(&field) => {
+                    Err(Error::new(What::Learn {
+                        anchor,
+                        path,
+                        field,
+                    }))
+                }
+                _ => Err(error),
+            },
+            other => other,
+        }
+    }
+
+    fn newtype<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    /// `None`, the smallest `Option`; but a shape probe's stand-in stands
+    /// for the struct inside.
+    fn option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.shape {
+            Some(_) => visitor.visit_some(self),
+            None => visitor.visit_none(),
+        }
+    }
+
+    fn first_variant<V: Visitor<'de>>(
+        self,
+        visitor: V,
+        variants: &'static [&'static str],
+    ) -> Result<V::Value, Error> {
+        match variants.first() {
+            Some(&variant) => visitor.visit_enum(StandInVariant {
+                stand_in: self,
+                variant,
+            }),
+            None => Err(de::Error::custom("an enum without variants")),
+        }
+    }
+}
+
+/// The keys of a stand-in struct.
+#[derive(Clone, Copy)]
+enum Keys<'p> {
+    Learned(&'p [&'static str]),
+    Twice(&'static str),
+}
+
+impl Keys<'_> {
+    fn len(self) -> usize {
+        match self {
+            Keys::Learned(keys) => keys.len(),
+            Keys::Twice(_) => 2,
+        }
+    }
+
+    fn get(self, at: usize) -> Option<&'static str> {
+        match self {
+            Keys::Learned(keys) => keys.get(at).copied(),
+            Keys::Twice(key) => (at < 2).then_some(key),
+        }
+    }
+}
+
+macro_rules! stand_ins {
+    ($($method:ident($($arg:ident: $ty:ty),*) => |$visitor:ident| $visit:expr;)*) => {$(
+        fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* $visitor: V) -> Result<V::Value, Error> {
+            $(let _ = $arg;)*
+            $visit
+        }
+    )*};
+}
+
+impl<'de> Deserializer<'de> for StandIn<'_, '_, 'de> {
+    type Error = Error;
+
+    // 1 rather than 0 for integers: `NonZero` types take it.
+    stand_ins! {
+        deserialize_any() => |visitor| visitor.visit_unit();
+        deserialize_bool() => |visitor| visitor.visit_bool(false);
+        deserialize_i8() => |visitor| visitor.visit_u64(1);
+        deserialize_i16() => |visitor| visitor.visit_u64(1);
+        deserialize_i32() => |visitor| visitor.visit_u64(1);
+        deserialize_i64() => |visitor| visitor.visit_u64(1);
+        deserialize_i128() => |visitor| visitor.visit_u64(1);
+        deserialize_u8() => |visitor| visitor.visit_u64(1);
+        deserialize_u16() => |visitor| visitor.visit_u64(1);
+        deserialize_u32() => |visitor| visitor.visit_u64(1);
+        deserialize_u64() => |visitor| visitor.visit_u64(1);
+        deserialize_u128() => |visitor| visitor.visit_u64(1);
+        deserialize_f32() => |visitor| visitor.visit_f64(0.0);
+        deserialize_f64() => |visitor| visitor.visit_f64(0.0);
+        deserialize_char() => |visitor| visitor.visit_char('a');
+        deserialize_str() => |visitor| visitor.visit_borrowed_str("");
+        deserialize_string() => |visitor| visitor.visit_borrowed_str("");
+        deserialize_identifier() => |visitor| visitor.visit_borrowed_str("");
+        deserialize_bytes() => |visitor| visitor.visit_borrowed_bytes(b"");
+        deserialize_byte_buf() => |visitor| visitor.visit_borrowed_bytes(b"");
+
+        deserialize_unit() => |visitor| visitor.visit_unit();
+        deserialize_unit_struct(name: &'static str) => |visitor| visitor.visit_unit();
+        deserialize_ignored_any() => |visitor| visitor.visit_unit();
+    }
+
+    methods! {
+        deserialize_seq() => elements(0);
+        deserialize_tuple(len: usize) => elements(len);
+        deserialize_tuple_struct(_name: &'static str, len: usize) => elements(len);
+        deserialize_map() => members(Keys::Learned(&[]));
+        deserialize_struct(_name: &'static str, _fields: &'static [&'static str]) => fields();
+        deserialize_enum(_name: &'static str, variants: &'static [&'static str]) => first_variant(variants);
+        deserialize_newtype_struct(_name: &'static str) => newtype();
+        deserialize_option() => option();
+    }
+}
+
+/// The members or elements of a stand-in: each a stand-in.
+struct StandIns<'a, 'p, 'de> {
+    stand_in: StandIn<'a, 'p, 'de>,
+    /// A struct's fields, as keys.
+    keys: Keys<'p>,
+    len: usize,
+    at: usize,
+}
+
+impl<'de> MapAccess<'de> for StandIns<'_, '_, 'de> {
+    type Error = Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Error> {
+        match self.keys.get(self.at) {
+            Some(key) => seed
+                .deserialize(BorrowedStrDeserializer::new(key))
+                .map(Some),
+            None => Ok(None),
+        }
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
+        let key = self.keys.get(self.at).unwrap_or_default();
+        self.at += 1;
+        seed.deserialize(self.stand_in.inner(key.as_bytes()))
+    }
+}
+
+impl<'de> SeqAccess<'de> for StandIns<'_, '_, 'de> {
+    type Error = Error;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, Error> {
+        if self.at >= self.len {
+            return Ok(None);
+        }
+        self.at += 1;
+        seed.deserialize(self.stand_in.inner(&self.at.to_le_bytes()))
+            .map(Some)
+    }
+}
+
+/// A stand-in enum: its first variant, with stand-in data.
+struct StandInVariant<'a, 'p, 'de> {
+    stand_in: StandIn<'a, 'p, 'de>,
+    variant: &'static str,
+}
+
+impl<'a, 'p, 'de> EnumAccess<'de> for StandInVariant<'a, 'p, 'de> {
+    type Error = Error;
+    type Variant = StandIn<'a, 'p, 'de>;
+
+    fn variant_seed<S: DeserializeSeed<'de>>(
+        self,
+        seed: S,
+    ) -> Result<(S::Value, Self::Variant), Error> {
+        let variant = seed.deserialize(BorrowedStrDeserializer::new(self.variant))?;
+        Ok((variant, self.stand_in.inner(self.variant.as_bytes())))
+    }
+}
+
+impl<'de> VariantAccess<'de> for StandIn<'_, '_, 'de> {
+    type Error = Error;
+
+    fn unit_variant(self) -> Result<(), Error> {
+        Ok(())
+    }
+
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, Error> {
+        seed.deserialize(self)
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, Error> {
+        self.elements(visitor, len)
+    }
+
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        _: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        self.fields(visitor)
+    }
+}
