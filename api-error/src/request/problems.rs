@@ -1,5 +1,5 @@
 //! Every problem of a body that is JSON text but not what the type takes,
-//! found by probes (see [`probe`](super::probe)).
+//! found by probes (see [`probe`]).
 //!
 //! A run of `T::deserialize` stops at its first error. So the parser runs
 //! it again and again over the same tree, each time from the root, each
