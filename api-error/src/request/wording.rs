@@ -96,13 +96,18 @@ fn push_quoted(mut out: String, text: &str) -> String {
     };
     out.reserve(shown.len() + 6);
     out.push('"');
-    for c in shown.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            _ => push_escaped(&mut out, c.encode_utf8(&mut [0; 4])),
-        }
+    let mut rest = shown;
+    while let Some((plain, quote)) = rest
+        .find(['"', '\\'])
+        .and_then(|at| rest.split_at_checked(at))
+    {
+        push_escaped(&mut out, plain);
+        out.push('\\');
+        let (quote, after) = quote.split_at_checked(1).unwrap_or((quote, ""));
+        out.push_str(quote);
+        rest = after;
     }
+    push_escaped(&mut out, rest);
     out.push('"');
     out.push_str(cut);
     out
