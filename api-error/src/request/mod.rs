@@ -61,10 +61,13 @@
 //! name (two types called `Item` can differ). Some things stay unknown:
 //!
 //! - where a type refuses a stand-in (a validated newtype that refuses an
-//!   empty string, a date), the fields of its struct are listed without
-//!   saying which are required (`Expected 3 fields: …`), and a required
-//!   field that is missing and refuses its stand-in hides the fields missing
-//!   after it;
+//!   empty string, a date, a `deserialize_with` that refuses `1`), the
+//!   fields of its struct are listed without saying which are required
+//!   (`Expected 3 fields: …`); and a required field of such a type that is
+//!   missing, or whose own value is wrong, hides the fields missing after
+//!   it in its struct, which serde checks one by one in the order they are
+//!   declared: those are found once it is fixed, and the count is of the
+//!   problems found;
 //! - paths inside values that serde buffers before deciding what they are:
 //!   the variants of internally tagged and untagged enums, adjacently tagged
 //!   ones whose content comes before the tag, and `#[serde(flatten)]`ed
