@@ -328,6 +328,16 @@ fn where_the_type_does_not_tell_the_fields_are_listed_as_serde_gives_them() {
             ("missing_field", "age", "age is missing."),
         ])
     );
+    // serde checks missing fields in the order they are declared: one whose
+    // type refuses a stand-in, missing or wrong, hides those after it.
+    assert_eq!(
+        problems_of::<Signup>("{}"),
+        rows(&[("missing_field", "email", "email is missing.")])
+    );
+    assert_eq!(
+        problems_of::<Signup>(r#"{"email": "nope"}"#),
+        rows(&[("invalid_field", "email", "email is invalid: must be an email address.")])
+    );
 }
 
 #[test]
