@@ -125,10 +125,12 @@ pub(super) enum Mark {
     #[default]
     Hollow,
     /// Hollow, but it is or holds a problem: if its type refuses it
-    /// hollow, it is left out.
+    /// hollow, it is shown as a stand-in, then left out.
     Bad,
     /// As it is: its type refused it hollow.
     Real,
+    /// As a stand-in: its type refused it hollow, and it holds a problem.
+    StandIn,
     /// Left out: a key the type refused, or a value it refused both ways.
     Left,
 }
@@ -583,6 +585,7 @@ impl<'a, 'p, 'de> Members<'a, 'p, 'de> {
                 Rule::Hollow => match self.value.probe.mark(node) {
                     Mark::Left => continue,
                     Mark::Real => Shown::Value(node, View::Real),
+                    Mark::StandIn => Shown::StandIn(node),
                     _ if matches!(
                         self.value.probe.tree.node(node).kind,
                         Kind::Object | Kind::Array

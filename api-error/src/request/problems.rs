@@ -146,21 +146,24 @@ impl Search<'_, '_> {
         let Some(depth) = self.cursor.depth_of(node) else {
             return false;
         };
-        self.cursor.path.truncate(depth);
         let at_end = read == Read::Struct && self.cursor.end_container() != Some(node);
+        self.cursor.path.truncate(depth);
         self.cursor.at = if at_end { At::End } else { At::After };
         at_end || depth > 0
     }
 
-    /// A hollow member or a stand-in was refused: show it as it is, or
-    /// leave it out, or give up on the end it was shown for.
+    /// A hollow member or a stand-in was refused: show it as it is (if it
+    /// holds no problem), as a stand-in (if it was a hollow object or
+    /// array), or leave it out; or give up on the end it was shown for.
     fn refused(&mut self, node: u32) -> bool {
         if self.cursor.end_container() == Some(node) {
             return self.go_past(node, Read::Other);
         }
+        let container = matches!(self.tree.node(node).kind, Kind::Object | Kind::Array);
         if let Some(mark) = self.learned.marks.get_mut(node as usize) {
             *mark = match mark {
                 Mark::Hollow => Mark::Real,
+                Mark::Bad if container => Mark::StandIn,
                 _ => Mark::Left,
             };
         }
