@@ -336,7 +336,11 @@ fn where_the_type_does_not_tell_the_fields_are_listed_as_serde_gives_them() {
     );
     assert_eq!(
         problems_of::<Signup>(r#"{"email": "nope"}"#),
-        rows(&[("invalid_field", "email", "email is invalid: must be an email address.")])
+        rows(&[(
+            "invalid_field",
+            "email",
+            "email is invalid: must be an email address."
+        )])
     );
 }
 
