@@ -796,3 +796,218 @@ fn every_format_renders_the_list() {
         r#"{"error":"invalid_fields","message":"The request body has 3 invalid fields.","errors":[{"error":"invalid_field","message":"email is invalid: expected a string, found the number 7.","field":"email"},{"error":"unexpected_field","message":"plan is not a valid field name for this request. Expected 2 required fields: email and age.","field":"plan"},{"error":"missing_field","message":"age is missing.","field":"age"}]}"#
     );
 }
+
+#[test]
+fn a_type_that_holds_itself_is_not_followed_forever() {
+    // A stand-in for `expr` would be `Neg(Neg(Neg(…)))`.
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    enum Expr {
+        Neg(Box<Expr>),
+        Lit(u8),
+    }
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct Query {
+        expr: Expr,
+        limit: u8,
+    }
+    assert_eq!(
+        problems_of::<Query>(r#"{"limit": 1}"#),
+        rows(&[("missing_field", "expr", "expr is missing.")])
+    );
+    assert_eq!(
+        problems_of::<Query>(r#"{"expr": 5, "limit": -1}"#),
+        rows(&[
+            (
+                "invalid_field",
+                "expr",
+                "expr is invalid: expected one of \"Neg\" or \"Lit\", found the number 5."
+            ),
+            (
+                "invalid_field",
+                "limit",
+                "limit is invalid: expected an integer from 0 to 255, found the number -1."
+            ),
+        ])
+    );
+}
+
+#[test]
+fn big_stand_ins_are_learned_whole() {
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct Thirty {
+        f00: u8,
+        f01: u8,
+        f02: u8,
+        f03: u8,
+        f04: u8,
+        f05: u8,
+        f06: u8,
+        f07: u8,
+        f08: u8,
+        f09: u8,
+        f10: u8,
+        f11: u8,
+        f12: u8,
+        f13: u8,
+        f14: u8,
+        f15: u8,
+        f16: u8,
+        f17: u8,
+        f18: u8,
+        f19: u8,
+        f20: u8,
+        f21: u8,
+        f22: u8,
+        f23: u8,
+        f24: u8,
+        f25: u8,
+        f26: u8,
+        f27: u8,
+        f28: u8,
+        f29: u8,
+    }
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct Four {
+        a: Thirty,
+        b: Thirty,
+        c: Thirty,
+        d: Thirty,
+    }
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct Outer {
+        big: Four,
+        x: u8,
+    }
+    // A one-node body: getting past `big` takes 124 stand-in fields.
+    assert_eq!(
+        problems_of::<Outer>("{}"),
+        rows(&[
+            ("missing_field", "big", "big is missing."),
+            ("missing_field", "x", "x is missing."),
+        ])
+    );
+}
+
+#[test]
+fn a_hollow_enum_whose_data_is_refused_stops_only_what_follows_it() {
+    #[derive(Debug)]
+    struct Email(#[allow(dead_code)] String);
+    impl<'de> Deserialize<'de> for Email {
+        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            let text = String::deserialize(deserializer)?;
+            match text.contains('@') {
+                true => Ok(Email(text)),
+                false => Err(serde::de::Error::custom("must be an email address")),
+            }
+        }
+    }
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    enum Contact {
+        Email(Email),
+        Phone(String),
+    }
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct Person {
+        name: String,
+        age: u8,
+        contact: Contact,
+    }
+    assert_eq!(
+        problems_of::<Person>(r#"{"contact": {"Email": "nope"}}"#),
+        rows(&[
+            (
+                "invalid_field",
+                "contact.Email",
+                "contact.Email is invalid: must be an email address."
+            ),
+            ("missing_field", "name", "name is missing."),
+            ("missing_field", "age", "age is missing."),
+        ])
+    );
+}
+
+#[test]
+fn raw_values_are_read_as_written() {
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct Event {
+        payload: Box<serde_json::value::RawValue>,
+        n: u8,
+    }
+    assert_eq!(
+        problems_of::<Event>(r#"{"payload": {"any": [1, 2]}, "n": -1}"#),
+        rows(&[(
+            "invalid_field",
+            "n",
+            "n is invalid: expected an integer from 0 to 255, found the number -1."
+        )])
+    );
+    assert_eq!(
+        problems_of::<Event>(r#"{"payload": "x"}"#),
+        rows(&[("missing_field", "n", "n is missing.")])
+    );
+}
+
+/// The work of a body with problems grows with the body: counted in the
+/// type's own `Deserialize` runs, which do not depend on the machine.
+#[test]
+fn the_work_is_linear_in_the_body() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static RUNS: AtomicUsize = AtomicUsize::new(0);
+    /// Counts its runs, and refuses the empty string a stand-in would be.
+    #[derive(Debug)]
+    struct Counted;
+    impl<'de> Deserialize<'de> for Counted {
+        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            RUNS.fetch_add(1, Ordering::Relaxed);
+            let text = String::deserialize(deserializer)?;
+            match text.is_empty() {
+                true => Err(serde::de::Error::custom("must not be empty")),
+                false => Ok(Counted),
+            }
+        }
+    }
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct Body {
+        map: HashMap<String, Counted>,
+        list: Vec<Counted>,
+        name: String,
+    }
+    let runs = |n: usize| {
+        let map: Vec<String> = (0..n).map(|i| format!(r#""k{i}": "v""#)).collect();
+        let list: Vec<String> = (0..n)
+            .map(|i| {
+                if i % 2 == 0 {
+                    "\"v\"".to_owned()
+                } else {
+                    "\"\"".to_owned()
+                }
+            })
+            .collect();
+        let body = format!(
+            r#"{{"map": {{{}}}, "list": [{}]}}"#,
+            map.join(", "),
+            list.join(", ")
+        );
+        RUNS.store(0, Ordering::Relaxed);
+        let err = parse::<Body>(&body).unwrap_err();
+        assert_eq!(
+            err.message(),
+            format!("The request body has {} invalid fields.", n / 2 + 1)
+        );
+        RUNS.load(Ordering::Relaxed)
+    };
+    let (small, large) = (runs(1_000), runs(8_000));
+    assert!(
+        large <= 9 * small,
+        "{small} runs for 1,000 entries, {large} for 8,000"
+    );
+}
