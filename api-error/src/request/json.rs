@@ -22,7 +22,8 @@ pub const DEFAULT_LIMIT: usize = 2 * 1024 * 1024;
 ///    (413); [`JsonParser`] sets another limit;
 /// 3. the body: `invalid_request` if it is empty, not JSON text (RFC 8259:
 ///    the grammar, UTF-8, nothing after the value, no lone surrogate
-///    escapes), or not the JSON value `T` takes, whatever else is wrong;
+///    escapes), nested deeper than 127 levels where serde_json reads it, or
+///    not the JSON value `T` takes, whatever else is wrong;
 ///    else `unexpected_field`, `missing_field` or `invalid_field`, with the
 ///    field's path, for a body with one problem, and `invalid_fields` for a
 ///    body with several, each a sub-error ([`ApiError::errors`]) in body

@@ -31,10 +31,10 @@
 //! `Deserialize` runs over the tree again and again, each run from the
 //! root and shown only what follows the last problem found, so that its
 //! first error is the next problem: every value is read once, whatever the
-//! number of problems. At the end of each object the object is shown
-//! hollow (each member a stand-in: the smallest value of what its type asks
-//! for), so that the type says which fields it still lacks, one run for
-//! each.
+//! number of problems. At the end of each struct with a problem the struct
+//! is shown hollow (each member a stand-in: the smallest value of what its
+//! type asks for; arrays and maps inside it empty), so that the type says
+//! which fields it still lacks, one run for each.
 //!
 //! So on a body with problems, `Deserialize` impls and `default` functions
 //! run more than once, on parts of the body and on stand-ins: keep them
@@ -74,7 +74,16 @@
 //!   fields. An error there is reported at the value's own path, as serde
 //!   words it, and only errors that reach the top count: those of the
 //!   variants an untagged enum tried and dropped do not;
-//! - a tuple or fixed-size array is read whole: only its first problem;
+//! - a tuple or fixed-size array is read whole: only its first problem; and
+//!   what a map or array's type checks at its end (a length, no two equal
+//!   elements) is not known once a problem inside it was found;
+//! - an error a `#[serde(flatten)]`ed part raises is known only when its
+//!   struct has no other problem;
+//! - a field given under an alias, whose value is wrong and whose type
+//!   refuses a stand-in, may also be reported missing under its main name;
+//! - nesting deeper than 127 levels, which serde_json does not read, is
+//!   refused in a body with problems even inside a value the type would
+//!   skip, which a body without problems may hold;
 //! - the message of a `Deserialize` impl's own error (`Error::custom`),
 //!   which is shown as written, cut short, control characters escaped.
 //!

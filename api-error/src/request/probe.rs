@@ -31,7 +31,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::marker::PhantomData;
 
-use serde::de::value::{BorrowedStrDeserializer, StrDeserializer};
+use serde::de::value::{BorrowedStrDeserializer, MapDeserializer, StrDeserializer};
 use serde::de::{
     self, Deserialize, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess,
     VariantAccess, Visitor,
@@ -118,10 +118,14 @@ impl Cursor {
 /// The body's own node.
 pub(super) const ROOT: u32 = 0;
 
-/// How a member is shown in a hollow object or array.
+/// How a member is shown in a hollow object or array. Each is shown
+/// hollow at first (an object or array with stand-ins inside, a leaf as a
+/// stand-in); if its type refuses that, it is shown as it is when it holds
+/// no problem, else as a stand-in (if it was a hollow object or array),
+/// else left out.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(super) enum Mark {
-    /// Hollow itself.
+    /// Hollow, and it holds no problem.
     #[default]
     Hollow,
     /// Hollow, but it is or holds a problem: if its type refuses it
@@ -146,6 +150,19 @@ pub(super) struct Learned {
     /// member it replaces (or the object whose missing field it is), and
     /// the fields on the way to it within stand-ins.
     pub(super) shapes: HashMap<(u32, u64), Vec<&'static str>>,
+}
+
+/// The name of serde_json's `RawValue`, which asks a deserializer for a
+/// value's text as it is written.
+const RAW_VALUE: &str = "$serde_json::private::RawValue";
+
+/// `text` to serde_json's `RawValue` visitor, as serde_json hands it over.
+fn raw_value<'de, V: Visitor<'de>>(visitor: V, text: &'de str) -> Result<V::Value, Error> {
+    let entry = (
+        BorrowedStrDeserializer::new(RAW_VALUE),
+        BorrowedStrDeserializer::new(text),
+    );
+    visitor.visit_map(MapDeserializer::new(std::iter::once(entry)))
 }
 
 /// What an externally tagged enum with data is written as.
@@ -446,13 +463,16 @@ impl<'de> Deserializer<'de> for Value<'_, '_, 'de> {
         deserialize_map() => object(Read::Other);
         deserialize_struct(_name: &'static str, _fields: &'static [&'static str]) => object(Read::Struct);
         deserialize_enum(_name: &'static str, variants: &'static [&'static str]) => enumeration(variants);
-        deserialize_newtype_struct(_name: &'static str) => newtype();
+        deserialize_newtype_struct(name: &'static str) => newtype(name);
     }
 }
 
 impl<'de> Value<'_, '_, 'de> {
-    fn newtype<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        visitor.visit_newtype_struct(self)
+    fn newtype<V: Visitor<'de>>(self, visitor: V, name: &'static str) -> Result<V::Value, Error> {
+        match name {
+            RAW_VALUE => raw_value(visitor, self.probe.tree.raw(self.node)),
+            _ => visitor.visit_newtype_struct(self),
+        }
     }
 
     /// An externally tagged enum: a string naming a unit variant, or an
@@ -535,14 +555,21 @@ impl<'a, 'p, 'de> Members<'a, 'p, 'de> {
         };
         let children = probe.tree.children(value.node);
         let (children, hides) = match rule {
-            // A hollow array is empty, unless it is a tuple's.
-            Rule::Hollow if read != Read::Tuple && value.kind() == Kind::Array => {
+            // Inside the object whose end is shown, a hollow array is
+            // empty, unless it is a tuple's, and so is a hollow map: only a
+            // struct's members say anything of its end, and showing them
+            // all would show a big map again and again.
+            Rule::Hollow
+                if value.view == View::Hollow
+                    && ((read == Read::Other && value.kind() == Kind::Object)
+                        || (read != Read::Tuple && value.kind() == Kind::Array)) =>
+            {
                 (children.none(), false)
             }
             Rule::Real | Rule::Hollow => (children, false),
             Rule::Inside(member) | Rule::Shape(member, _) => {
                 let first = probe.tree.children(value.node).next();
-                (children.from(member), first != Some(member))
+                (children.starting_at(member), first != Some(member))
             }
             Rule::After(member) => (children.after(member), true),
         };
@@ -724,10 +751,12 @@ impl<'de> EnumAccess<'de> for &mut Members<'_, '_, 'de> {
         match self.next_key_seed(seed)? {
             Some(variant) => Ok((variant, self)),
             // The probe shows nothing of it: it was read before.
-            None => Err(Error::new(What::Stop {
+            None if self.hides => Err(Error::new(What::Stop {
                 node: self.value.node,
                 read: self.read,
             })),
+            // Hollow, its data left out.
+            None => Err(Error::mismatch(ONE_MEMBER, "an empty object".to_owned())),
         }
     }
 }

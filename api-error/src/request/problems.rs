@@ -5,8 +5,10 @@
 //! it again and again over the same tree, each time from the root, each
 //! time showing the body from just after the last problem found: each run's
 //! first error is the next problem, in body order, and each value is read
-//! in full once, whatever the number of problems. At the end of each object
-//! the object is shown hollow, to find every field it lacks; and for the
+//! in full once, whatever the number of problems. At the end of each struct
+//! with a problem the struct is shown hollow, to find every field it lacks,
+//! once for each (and once more for each member whose type refuses to be
+//! shown hollow, and each field a stand-in is found to need); and for the
 //! message of an unknown field, a few more probes learn which of the
 //! object's fields are required.
 //!
@@ -46,12 +48,15 @@ pub(super) fn report<'de, T: Deserialize<'de>>(
         count: 0,
         keep: keep.max(1),
         fields: HashMap::new(),
+        learned_fields: 0,
         body: None,
     };
-    // Each probe finds a problem or learns something, of which there are
-    // fewer than the tree has nodes; the bound guards against a
-    // `Deserialize` impl that does not decide alike twice.
-    let mut probes = 8 * tree.nodes.len() + 64;
+    // Each probe finds a problem, moves the cursor, shows a member more
+    // plainly, or learns a stand-in's field. The first three are bounded by
+    // the tree (a few per node) and by the type (a field missing once per
+    // object), the last by `MAX_LEARNED`; the bound is theirs, and guards
+    // against a `Deserialize` impl that does not decide alike twice.
+    let mut probes = 8 * tree.nodes.len() + MAX_LEARNED + MAX_MISSING;
     while probes > 0 && !(first_only && search.count > 0) {
         probes -= 1;
         let going_on = match run(&search.cursor, &search.learned) {
@@ -106,6 +111,8 @@ struct Search<'t, 'de> {
     keep: usize,
     /// The fields of each struct an unknown field was found in.
     fields: HashMap<u32, FieldNames>,
+    /// How many fields stand-ins were found to need.
+    learned_fields: usize,
     /// A problem with the body as a whole, which is all there is to say.
     body: Option<RequestError>,
 }
@@ -119,10 +126,11 @@ impl Search<'_, '_> {
                 anchor,
                 path,
                 field,
-            } => {
-                self.learn(*anchor, *path, field);
-                true
-            }
+            } => match self.learn(*anchor, *path, field) {
+                true => true,
+                // Enough: the stand-in is refused.
+                false => error.stood_in.is_some_and(|node| self.refused(node)),
+            },
             What::Accepted => false,
             _ => match error.stood_in {
                 Some(node) => self.refused(node),
@@ -131,12 +139,19 @@ impl Search<'_, '_> {
         }
     }
 
-    fn learn(&mut self, anchor: u32, path: u64, field: &'static str) {
+    /// Adds `field` to the stand-in at `path` from `anchor`; `false` once
+    /// `MAX_LEARNED` fields are learned.
+    fn learn(&mut self, anchor: u32, path: u64, field: &'static str) -> bool {
+        if self.learned_fields == MAX_LEARNED {
+            return false;
+        }
+        self.learned_fields += 1;
         self.learned
             .shapes
             .entry((anchor, path))
             .or_default()
             .push(field);
+        true
     }
 
     /// Moves the cursor past `node`, a container on its path whose members
@@ -213,8 +228,15 @@ impl Search<'_, '_> {
         match what {
             What::MissingField(field) if self.tree.node(node).kind == Kind::Object => {
                 // The type stops at a field of a member left out of the
-                // hollow object: it says no more of that object.
-                if end && self.left_out(node, field) {
+                // hollow object (or, were it to decide otherwise than
+                // before, at one found missing already): it says no more
+                // of that object.
+                let known = self
+                    .learned
+                    .missing
+                    .get(&node)
+                    .is_some_and(|known| known.contains(&field));
+                if end && (known || self.left_out(node, field)) {
                     return self.go_past(node, Read::Other);
                 }
                 self.record(steps, (Some(field.into()), true), |_, path| {
@@ -426,23 +448,27 @@ impl Search<'_, '_> {
         cursor: &Cursor,
         answer: impl Fn(&What) -> Option<&'static str>,
     ) -> Option<&'static str> {
-        for _ in 0..=STAND_IN_FIELDS {
+        loop {
             let error = (self.run)(cursor, &self.learned).err()?;
             match &error.what {
                 What::Learn {
                     anchor,
                     path,
                     field,
-                } => self.learn(*anchor, *path, field),
+                } if self.learn(*anchor, *path, field) => {}
                 what => return answer(what),
             }
         }
-        None
     }
 }
 
-/// The most fields a shape probe learns for its stand-ins.
-const STAND_IN_FIELDS: usize = 256;
+/// The most fields stand-ins may be found to need, in all: a bound on the
+/// probes that learn them.
+const MAX_LEARNED: usize = 1024;
+
+/// The most fields a body's objects may be found to lack, in all, beyond
+/// what the tree's size allows for.
+const MAX_MISSING: usize = 4096;
 
 /// What a problem of a value is, as an `invalid_field` says it.
 fn reason(what: What) -> String {

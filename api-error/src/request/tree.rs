@@ -1,14 +1,15 @@
 //! The body as a tree of its values, built by one scan that also checks the
 //! body is JSON text (RFC 8259): UTF-8, the grammar, no lone surrogate
-//! escapes, nothing after the value, and nesting serde_json would read.
+//! escapes, nothing after the value, and nesting no deeper than serde_json
+//! reads (it skips deeper values a type ignores; this scan refuses them).
 //!
 //! The tree holds only where each value is and what kind it is; strings and
 //! numbers are read from the body when a probe asks for them.
 
 use crate::field::hex_value;
 
-/// How deep arrays and objects may nest: serde_json's own limit, so a body
-/// it reads is one this scan accepts.
+/// How deep arrays and objects may nest: serde_json's own limit for the
+/// values it reads.
 pub(super) const MAX_DEPTH: usize = 127;
 
 /// A body known to be JSON text, and its values.
@@ -30,7 +31,7 @@ pub(super) struct Node {
     pub(super) end: u32,
     /// The node after this one and all it holds.
     pub(super) next: u32,
-    /// Its index, in an array.
+    /// Its index, in an array (0 for a value in an object).
     pub(super) index: u32,
 }
 
@@ -451,6 +452,14 @@ impl<'de> Tree<'de> {
             .unwrap_or_default()
     }
 
+    /// The text of a value as it is written, a string's with its quotes.
+    pub(super) fn raw(&self, at: u32) -> &'de str {
+        let node = self.node(at);
+        self.text
+            .get(node.start as usize..node.end as usize)
+            .unwrap_or_default()
+    }
+
     /// A string's value, decoded.
     pub(super) fn string(&self, at: u32) -> std::borrow::Cow<'de, str> {
         match self.node(at).kind {
@@ -497,7 +506,7 @@ impl Iterator for Children<'_, '_> {
 
 impl Children<'_, '_> {
     /// Goes on from `member`, which comes next.
-    pub(super) fn from(mut self, member: u32) -> Self {
+    pub(super) fn starting_at(mut self, member: u32) -> Self {
         self.next = member;
         self
     }

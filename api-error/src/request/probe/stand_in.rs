@@ -10,11 +10,11 @@ use serde::de::{
     self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor,
 };
 
-use super::{Error, Probe, Shape, What};
+use super::{Error, Probe, RAW_VALUE, Shape, What, raw_value};
 
-/// How deep stand-ins may hold stand-ins: deeper, a type that requires
-/// itself would be learned forever.
-const STAND_IN_DEPTH: usize = 16;
+/// How deep stand-ins may hold stand-ins (a struct's field is two steps):
+/// deeper, a type that holds itself would be followed forever.
+const STAND_IN_DEPTH: usize = 32;
 
 /// The smallest value of whatever the type asks for.
 pub(super) struct StandIn<'a, 'p, 'de> {
@@ -63,9 +63,22 @@ impl<'a, 'p, 'de> StandIn<'a, 'p, 'de> {
         }
     }
 
+    /// This stand-in, one level deeper: every stand-in that holds another
+    /// goes through here, so that a type that holds itself (through a
+    /// `Box`, an enum's first variant) is given up on, not followed forever.
+    fn deeper(self) -> Result<Self, Error> {
+        if self.depth >= STAND_IN_DEPTH {
+            return Err(de::Error::custom("stand-ins nested too deep"));
+        }
+        Ok(StandIn {
+            depth: self.depth + 1,
+            ..self
+        })
+    }
+
     fn elements<V: Visitor<'de>>(self, visitor: V, len: usize) -> Result<V::Value, Error> {
         visitor.visit_seq(StandIns {
-            stand_in: self,
+            stand_in: self.deeper()?,
             keys: Keys::Learned(&[]),
             len,
             at: 0,
@@ -75,7 +88,7 @@ impl<'a, 'p, 'de> StandIn<'a, 'p, 'de> {
     fn members<V: Visitor<'de>>(self, visitor: V, keys: Keys<'p>) -> Result<V::Value, Error> {
         let len = keys.len();
         visitor.visit_map(StandIns {
-            stand_in: self,
+            stand_in: self.deeper()?,
             keys,
             len,
             at: 0,
@@ -85,9 +98,6 @@ impl<'a, 'p, 'de> StandIn<'a, 'p, 'de> {
     /// A struct of the fields learned for it: a `missing_field` it raises
     /// is one to learn for the next probe.
     fn fields<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        if self.depth >= STAND_IN_DEPTH {
-            return Err(de::Error::custom("stand-ins nested too deep"));
-        }
         let (anchor, path, shape) = (self.anchor, self.path, self.shape);
         let learned = self
             .probe
@@ -115,15 +125,18 @@ impl<'a, 'p, 'de> StandIn<'a, 'p, 'de> {
         }
     }
 
-    fn newtype<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        visitor.visit_newtype_struct(self)
+    fn newtype<V: Visitor<'de>>(self, visitor: V, name: &'static str) -> Result<V::Value, Error> {
+        match name {
+            RAW_VALUE => raw_value(visitor, "null"),
+            _ => visitor.visit_newtype_struct(self.deeper()?),
+        }
     }
 
     /// `None`, the smallest `Option`; but a shape probe's stand-in stands
     /// for the struct inside.
     fn option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         match self.shape {
-            Some(_) => visitor.visit_some(self),
+            Some(_) => visitor.visit_some(self.deeper()?),
             None => visitor.visit_none(),
         }
     }
@@ -135,7 +148,7 @@ impl<'a, 'p, 'de> StandIn<'a, 'p, 'de> {
     ) -> Result<V::Value, Error> {
         match variants.first() {
             Some(&variant) => visitor.visit_enum(StandInVariant {
-                stand_in: self,
+                stand_in: self.deeper()?,
                 variant,
             }),
             None => Err(de::Error::custom("an enum without variants")),
@@ -213,7 +226,7 @@ impl<'de> Deserializer<'de> for StandIn<'_, '_, 'de> {
         deserialize_map() => members(Keys::Learned(&[]));
         deserialize_struct(_name: &'static str, _fields: &'static [&'static str]) => fields();
         deserialize_enum(_name: &'static str, variants: &'static [&'static str]) => first_variant(variants);
-        deserialize_newtype_struct(_name: &'static str) => newtype();
+        deserialize_newtype_struct(name: &'static str) => newtype(name);
         deserialize_option() => option();
     }
 }
