@@ -283,20 +283,23 @@ fn fields_are_listed_required_and_optional_by_their_main_names() {
     );
 }
 
-#[test]
-fn where_the_type_does_not_tell_the_fields_are_listed_as_serde_gives_them() {
-    /// Refuses the empty string a stand-in would be.
-    #[derive(Debug)]
-    struct Email(#[allow(dead_code)] String);
-    impl<'de> Deserialize<'de> for Email {
-        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            let text = String::deserialize(deserializer)?;
-            match text.contains('@') {
-                true => Ok(Email(text)),
-                false => Err(serde::de::Error::custom("must be an email address")),
-            }
+/// An email address, validated as it is read: it refuses the empty string
+/// a stand-in would be.
+#[derive(Debug)]
+struct Email(#[allow(dead_code)] String);
+
+impl<'de> Deserialize<'de> for Email {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        match text.contains('@') {
+            true => Ok(Email(text)),
+            false => Err(serde::de::Error::custom("must be an email address")),
         }
     }
+}
+
+#[test]
+fn where_the_type_does_not_tell_the_fields_are_listed_as_serde_gives_them() {
     #[derive(Debug, Deserialize)]
     #[serde(deny_unknown_fields)]
     #[allow(dead_code)]
@@ -895,17 +898,6 @@ fn big_stand_ins_are_learned_whole() {
 
 #[test]
 fn a_hollow_enum_whose_data_is_refused_stops_only_what_follows_it() {
-    #[derive(Debug)]
-    struct Email(#[allow(dead_code)] String);
-    impl<'de> Deserialize<'de> for Email {
-        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            let text = String::deserialize(deserializer)?;
-            match text.contains('@') {
-                true => Ok(Email(text)),
-                false => Err(serde::de::Error::custom("must be an email address")),
-            }
-        }
-    }
     #[derive(Debug, Deserialize)]
     #[allow(dead_code)]
     enum Contact {
