@@ -560,6 +560,19 @@ pub(crate) fn write_escaped(out: &mut impl fmt::Write, text: &str) -> fmt::Resul
     out.write_str(rest)
 }
 
+/// Writes the first `chars` characters of `text`, escaped as
+/// [`write_escaped`] does, and `…` if it has more: a client's text, cut
+/// short for a message.
+pub(crate) fn write_clipped(out: &mut impl fmt::Write, text: &str, chars: usize) -> fmt::Result {
+    match text.char_indices().nth(chars) {
+        Some((cut, _)) => {
+            write_escaped(out, text.get(..cut).unwrap_or_default())?;
+            out.write_char('…')
+        }
+        None => write_escaped(out, text),
+    }
+}
+
 /// Writes `index` in decimal without the `fmt` machinery, which costs more
 /// than the digits: paths are shown in every request error's message.
 fn write_index(out: &mut impl fmt::Write, mut index: usize) -> fmt::Result {

@@ -109,7 +109,7 @@ use std::fmt;
 
 use http::Method;
 
-use crate::field::write_escaped;
+use crate::field::write_clipped;
 use crate::{ApiError, FieldErrors, FieldPath};
 
 pub use self::checks::{accepts_json, allow_method, bearer_token};
@@ -358,6 +358,10 @@ fn counted(f: &mut fmt::Formatter<'_>, names: &[&str], kind: &str, then: &str) -
     write_list(f, names, "and")
 }
 
+/// How many characters of a client's text (a name, a media type) a
+/// message repeats.
+const CLIP: usize = 100;
+
 /// How many names a list shows before `and N more`, and how long their
 /// text may grow: a message stays within a kilobyte.
 const LISTED: usize = 16;
@@ -383,13 +387,7 @@ pub(crate) fn write_list(
             _ => out.write_str(", ")?,
         }
         // A name is cut short as a client's would be.
-        match name.char_indices().nth(100) {
-            Some((cut, _)) => {
-                write_escaped(out, name.get(..cut).unwrap_or_default())?;
-                out.write_char('…')?;
-            }
-            None => write_escaped(out, name)?,
-        }
+        write_clipped(out, name, CLIP)?;
         written += name.len() + 2;
     }
     Ok(())

@@ -33,12 +33,12 @@ use std::marker::PhantomData;
 
 use serde::de::value::{BorrowedStrDeserializer, MapDeserializer, StrDeserializer};
 use serde::de::{
-    self, Deserialize, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess,
+    self, Deserialize, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, Unexpected,
     VariantAccess, Visitor,
 };
 
 use super::tree::{Children, Kind, Tree, is_number};
-use super::wording::{one_of, the_number, the_string};
+use super::wording::{describe, one_of, the_number};
 
 /// Deserializer methods that each call another with fixed arguments (for
 /// the tree's values and for stand-ins).
@@ -281,15 +281,20 @@ impl<'a, 'p, 'de> Value<'a, 'p, 'de> {
 
     /// What this value is, in a type error's words.
     fn found(&self) -> String {
-        match self.kind() {
-            Kind::Null => "null".to_owned(),
-            Kind::False => "false".to_owned(),
-            Kind::True => "true".to_owned(),
-            Kind::Number => the_number(self.text()),
-            Kind::String { .. } => the_string(&self.probe.tree.string(self.node)),
-            Kind::Array => "an array".to_owned(),
-            Kind::Object => "an object".to_owned(),
-        }
+        let string;
+        describe(&match self.kind() {
+            Kind::Null => Unexpected::Unit,
+            Kind::False => Unexpected::Bool(false),
+            Kind::True => Unexpected::Bool(true),
+            // As the body wrote it, not as a float would show it.
+            Kind::Number => return the_number(self.text()),
+            Kind::String { .. } => {
+                string = self.probe.tree.string(self.node);
+                Unexpected::Str(&string)
+            }
+            Kind::Array => Unexpected::Seq,
+            Kind::Object => Unexpected::Map,
+        })
     }
 
     /// A type error for a value not of the kind the method asked for.
@@ -367,29 +372,20 @@ impl<'a, 'p, 'de> Value<'a, 'p, 'de> {
     }
 }
 
-/// `text`, a JSON number, to `visitor` as serde_json gives it: an integer
-/// as `u64` or `i64` if it fits (`-0` aside), anything else as `f64`.
+/// `text`, a JSON number, to `visitor` as serde_json gives it, read by
+/// serde_json's own number parser: an integer as `u64` or `i64` if it fits
+/// (`-0` aside), anything else as `f64`.
 fn visit_number<'de, V: Visitor<'de>>(text: &str, visitor: V) -> Result<V::Value, Error> {
-    if !text.contains(['.', 'e', 'E']) {
-        match text.strip_prefix('-') {
-            None => {
-                if let Ok(n) = text.parse::<u64>() {
-                    return visitor.visit_u64(n);
-                }
-            }
-            Some(digits) => {
-                if let Ok(n) = digits.parse::<u64>()
-                    && n != 0
-                    && let Ok(n) = i64::try_from(-i128::from(n))
-                {
-                    return visitor.visit_i64(n);
-                }
-            }
-        }
-    }
-    match text.parse::<f64>() {
-        Ok(n) if n.is_finite() => visitor.visit_f64(n),
-        _ => Err(Error::new(What::OutOfRange(the_number(text)))),
+    let out_of_range = || Error::new(What::OutOfRange(the_number(text)));
+    let number = text
+        .parse::<serde_json::Number>()
+        .map_err(|_| out_of_range())?;
+    if let Some(n) = number.as_u64() {
+        visitor.visit_u64(n)
+    } else if let Some(n) = number.as_i64() {
+        visitor.visit_i64(n)
+    } else {
+        visitor.visit_f64(number.as_f64().ok_or_else(out_of_range)?)
     }
 }
 

@@ -84,15 +84,9 @@ pub(super) fn report<'de, T: Deserialize<'de>>(
 /// The sub-error of `invalid_fields` a problem is: its code, message and
 /// path.
 fn sub_error(error: RequestError) -> FieldError {
-    let message = error.message();
     let code = error.entry().map_or("invalid_field", |entry| entry.code());
-    let path = match error {
-        RequestError::UnexpectedField { path, .. }
-        | RequestError::MissingField { path }
-        | RequestError::InvalidField { path, .. } => path,
-        _ => FieldPath::new(),
-    };
-    FieldError::new(code, message).at(path)
+    let path = error.path().cloned().unwrap_or_default();
+    FieldError::new(code, error.message()).at(path)
 }
 
 /// One probe of the target type: `T::deserialize` as the cursor shows the
@@ -286,7 +280,7 @@ impl Search<'_, '_> {
     fn left_out(&self, object: u32, field: &str) -> bool {
         self.tree.children(object).any(|member| {
             self.learned.marks.get(member as usize) == Some(&Mark::Left)
-                && self.tree.string(member.saturating_sub(1)) == field
+                && self.tree.key(member) == field
         })
     }
 
@@ -373,7 +367,7 @@ impl Search<'_, '_> {
             if self.tree.node(holder).kind == Kind::Array {
                 path.push_index(self.tree.node(step.node).index as usize);
             } else {
-                path.push_field(clip_name(&self.tree.string(step.node.saturating_sub(1))));
+                path.push_field(clip_name(&self.tree.key(step.node)));
             }
             holder = step.node;
         }

@@ -6,6 +6,8 @@
 //! The tree holds only where each value is and what kind it is; strings and
 //! numbers are read from the body when a probe asks for them.
 
+use std::borrow::Cow;
+
 use crate::field::hex_value;
 
 /// How deep arrays and objects may nest: serde_json's own limit for the
@@ -153,32 +155,6 @@ fn hex4(digits: &[u8]) -> Option<u32> {
     digits.iter().try_fold(0, |value, &digit| {
         Some(value << 4 | u32::from(hex_value(digit)?))
     })
-}
-
-/// A JSON string's value, from the text between its quotes: the tree has
-/// checked its escapes.
-pub(super) fn unescape(inside: &str) -> String {
-    let bytes = inside.as_bytes();
-    let mut value = String::with_capacity(inside.len());
-    let mut at = 0;
-    while let Some(found) = bytes.get(at..).and_then(|rest| memchr::memchr(b'\\', rest)) {
-        value.push_str(inside.get(at..at + found).unwrap_or_default());
-        at += found;
-        let (c, len) = match bytes.get(at + 1) {
-            Some(b'u') => unicode_escape(bytes, at).unwrap_or(('\u{FFFD}', 6)),
-            Some(b'b') => ('\u{8}', 2),
-            Some(b'f') => ('\u{c}', 2),
-            Some(b'n') => ('\n', 2),
-            Some(b'r') => ('\r', 2),
-            Some(b't') => ('\t', 2),
-            Some(&other) => (char::from(other), 2),
-            None => break,
-        };
-        value.push(c);
-        at += len;
-    }
-    value.push_str(inside.get(at..).unwrap_or_default());
-    value
 }
 
 /// Checks `body` is JSON text and builds its tree.
@@ -460,12 +436,20 @@ impl<'de> Tree<'de> {
             .unwrap_or_default()
     }
 
-    /// A string's value, decoded.
-    pub(super) fn string(&self, at: u32) -> std::borrow::Cow<'de, str> {
+    /// A string's value, decoded: serde_json decodes one with escapes,
+    /// which the scan has checked.
+    pub(super) fn string(&self, at: u32) -> Cow<'de, str> {
         match self.node(at).kind {
-            Kind::String { escaped: true } => std::borrow::Cow::Owned(unescape(self.text_of(at))),
-            _ => std::borrow::Cow::Borrowed(self.text_of(at)),
+            Kind::String { escaped: true } => {
+                Cow::Owned(serde_json::from_str(self.raw(at)).unwrap_or_default())
+            }
+            _ => Cow::Borrowed(self.text_of(at)),
         }
+    }
+
+    /// The key of `member`, a value in an object: the node before it.
+    pub(super) fn key(&self, member: u32) -> Cow<'de, str> {
+        self.string(member.saturating_sub(1))
     }
 
     /// What a container holds: for an object, the value of each member

@@ -4,11 +4,8 @@
 
 use serde::de::Unexpected;
 
-use super::write_list;
-use crate::field::write_escaped;
-
-/// How many characters of a client's name or media type a message repeats.
-const CLIP: usize = 100;
+use super::{CLIP, write_list};
+use crate::field::{write_clipped, write_escaped};
 
 /// How many characters of a client's string value a message quotes.
 const QUOTE: usize = 64;
@@ -35,13 +32,8 @@ fn push_escaped(out: &mut String, text: &str) {
 /// control characters escaped.
 fn clipped(text: &str, chars: usize) -> String {
     let mut out = String::with_capacity(text.len().min(chars) + 4);
-    match head(text, chars) {
-        Some(head) => {
-            push_escaped(&mut out, head);
-            out.push('…');
-        }
-        None => push_escaped(&mut out, text),
-    }
+    // Writing to a `String` does not fail.
+    let _ = write_clipped(&mut out, text, chars);
     out
 }
 
