@@ -213,6 +213,15 @@ pub fn unknown_keys() -> String {
     body
 }
 
+/// The baseline of the bodies with problems: `serde_path_to_error` reading
+/// `body` as an [`Order`], and the path of its first problem.
+pub fn first_problem_path(body: &[u8]) -> Option<String> {
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    serde_path_to_error::deserialize::<_, Order>(&mut deserializer)
+        .err()
+        .map(|err| err.path().to_string())
+}
+
 /// The lengths of `err`'s message and of every sub-error's message it
 /// lists, each read through `black_box`: the messages a response of it
 /// writes.
@@ -292,11 +301,6 @@ impl Inputs {
     /// once, before timing.
     pub fn check(&self) {
         let headers = &self.headers;
-        let path_to_error = |body: &str| {
-            let mut deserializer = serde_json::Deserializer::from_slice(body.as_bytes());
-            let err = serde_path_to_error::deserialize::<_, Order>(&mut deserializer).unwrap_err();
-            err.path().to_string()
-        };
 
         let valid = VALID.as_bytes();
         assert!(parse_json::<Order>(headers, valid).is_ok());
@@ -306,7 +310,7 @@ impl Inputs {
         let ours = parse_json::<Order>(headers, self.invalid.as_bytes()).unwrap_err();
         assert_eq!(
             ours.path().map(ToString::to_string),
-            Some(path_to_error(&self.invalid))
+            first_problem_path(self.invalid.as_bytes())
         );
 
         // Ten problems: ours lists them all, the first where theirs stops.
@@ -319,7 +323,7 @@ impl Inputs {
                 .first()
                 .and_then(FieldError::path)
                 .map(ToString::to_string),
-            Some(path_to_error(&self.ten))
+            first_problem_path(self.ten.as_bytes())
         );
 
         // Unknown keys: ours counts them all and lists the first 100;
@@ -356,10 +360,9 @@ impl Inputs {
                 drop(black_box(err.map(|err| err.message())));
             },
             "path-to-error-invalid" => |inputs| {
-                let body = black_box(inputs.invalid.as_bytes());
-                let mut deserializer = serde_json::Deserializer::from_slice(body);
-                let err = serde_path_to_error::deserialize::<_, Order>(&mut deserializer).err();
-                drop(black_box(err.map(|err| err.path().to_string())));
+                drop(black_box(first_problem_path(black_box(
+                    inputs.invalid.as_bytes(),
+                ))));
             },
             "parse-ten" => |inputs| {
                 let body = black_box(inputs.ten.as_bytes());
@@ -367,10 +370,9 @@ impl Inputs {
                 black_box(err.map(|err| messages_len(&err)));
             },
             "path-to-error-ten" => |inputs| {
-                let body = black_box(inputs.ten.as_bytes());
-                let mut deserializer = serde_json::Deserializer::from_slice(body);
-                let err = serde_path_to_error::deserialize::<_, Order>(&mut deserializer).err();
-                drop(black_box(err.map(|err| err.path().to_string())));
+                drop(black_box(first_problem_path(black_box(
+                    inputs.ten.as_bytes(),
+                ))));
             },
             "parse-unknown-keys" => |inputs| {
                 let body = black_box(inputs.unknown_keys.as_bytes());
