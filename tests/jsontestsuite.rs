@@ -18,11 +18,14 @@ use std::collections::BTreeMap;
 use std::fmt::Debug;
 use std::fs;
 
-use api_error::http::header::CONTENT_TYPE;
-use api_error::http::{HeaderMap, HeaderValue, StatusCode};
-use api_error::{ApiError, RequestError, parse_json};
-use serde::de::DeserializeOwned;
+use api_error::http::StatusCode;
+use api_error::{ApiError, RequestError};
 use serde_json::Value;
+
+#[path = "support/body.rs"]
+mod body;
+
+use body::parse;
 
 /// The vendored parsing cases.
 const SUITE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/jsontestsuite/test_parsing");
@@ -190,13 +193,6 @@ fn expected(name: &str) -> Option<(Expected, Expected)> {
             .find(|(row, ..)| *row == name)
             .map(|&(_, for_value, for_small)| (for_value, for_small))
     }
-}
-
-/// Parses `body` as `T` with a JSON content type.
-fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, RequestError> {
-    let mut headers = HeaderMap::new();
-    headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-    parse_json(&headers, body)
 }
 
 /// How `outcome` departs from `expected`, and what is wrong with its error.

@@ -12,16 +12,10 @@ use api_error::{
 };
 use serde::Deserialize;
 
-fn json_headers() -> HeaderMap {
-    let mut headers = HeaderMap::new();
-    headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-    headers
-}
+#[path = "support/body.rs"]
+mod body;
 
-/// Parses `body` as `T` with a JSON content type.
-fn parse<'de, T: Deserialize<'de>>(body: &'de str) -> Result<T, RequestError> {
-    parse_json(&json_headers(), body.as_bytes())
-}
+use body::{json_headers, parse, rows, sub_errors};
 
 /// Status, code, message and (dotted) path of the error parsing `body` as `T`.
 fn error<'de, T: Deserialize<'de> + std::fmt::Debug>(
@@ -34,24 +28,6 @@ fn error<'de, T: Deserialize<'de> + std::fmt::Debug>(
         err.message(),
         err.path().map(ToString::to_string),
     )
-}
-
-/// Code, dotted path and message of each sub-error of `err`.
-fn sub_errors(err: &RequestError) -> Vec<(String, String, String)> {
-    err.errors()
-        .iter()
-        .map(|sub| {
-            let path = sub.path().map(ToString::to_string).unwrap_or_default();
-            (sub.code().to_owned(), path, sub.message().to_owned())
-        })
-        .collect()
-}
-
-/// Rows of [`sub_errors`], written as string slices.
-fn subs(rows: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
-    rows.iter()
-        .map(|&(code, path, message)| (code.to_owned(), path.to_owned(), message.to_owned()))
-        .collect()
 }
 
 fn row(
@@ -454,7 +430,7 @@ fn flatten_rename_and_rename_all() {
     let err = parse::<Person>(r#"{"first_name": "Ada"}"#).unwrap_err();
     assert_eq!(
         sub_errors(&err),
-        subs(&[
+        rows(&[
             (
                 "unexpected_field",
                 "first_name",

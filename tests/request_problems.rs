@@ -7,45 +7,34 @@
 use std::collections::{BTreeMap, HashMap};
 
 use api_error::format::{Flat, Format, Meta, Nested, Problem, Standard};
-use api_error::http::header::CONTENT_TYPE;
-use api_error::http::{HeaderMap, HeaderValue};
 use api_error::{ApiError, JsonParser, RequestError};
 use serde::Deserialize;
+
+#[path = "support/body.rs"]
+mod body;
+
+use body::{Row, json_headers, parse, rows, sub_errors};
 
 fn parse_with<'de, T: Deserialize<'de>>(
     parser: JsonParser,
     body: &'de str,
 ) -> Result<T, RequestError> {
-    let mut headers = HeaderMap::new();
-    headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-    parser.parse(&headers, body.as_bytes())
+    parser.parse(&json_headers(), body.as_bytes())
 }
 
-fn parse<'de, T: Deserialize<'de>>(body: &'de str) -> Result<T, RequestError> {
-    parse_with(JsonParser::new(), body)
-}
-
-/// Code, dotted path and message of each problem of `err`: its sub-errors,
-/// or itself if it has none.
-fn problems(err: &RequestError) -> Vec<(String, String, String)> {
-    let row = |code: &str, path: Option<&api_error::FieldPath>, message: String| {
-        let path = path.map(ToString::to_string).unwrap_or_default();
-        (code.to_owned(), path, message)
-    };
+/// The row of each problem of `err`: its sub-errors, or itself if it has
+/// none.
+fn problems(err: &RequestError) -> Vec<Row> {
     if err.errors().is_empty() {
-        return vec![row(err.code(), err.path(), err.message())];
+        let path = err.path().map(ToString::to_string).unwrap_or_default();
+        return vec![(err.code().to_owned(), path, err.message())];
     }
-    err.errors()
-        .iter()
-        .map(|sub| row(sub.code(), sub.path(), sub.message().to_owned()))
-        .collect()
+    sub_errors(err)
 }
 
 /// The problems parsing `body` as `T` gives, checking that several come
 /// as one `invalid_fields` counting them.
-fn problems_of<'de, T: Deserialize<'de> + std::fmt::Debug>(
-    body: &'de str,
-) -> Vec<(String, String, String)> {
+fn problems_of<'de, T: Deserialize<'de> + std::fmt::Debug>(body: &'de str) -> Vec<Row> {
     let err = parse::<T>(body).expect_err("the body has problems");
     let found = problems(&err);
     if found.len() > 1 {
@@ -58,12 +47,6 @@ fn problems_of<'de, T: Deserialize<'de> + std::fmt::Debug>(
         assert!(err.path().is_none());
     }
     found
-}
-
-fn rows(rows: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
-    rows.iter()
-        .map(|&(code, path, message)| (code.to_owned(), path.to_owned(), message.to_owned()))
-        .collect()
 }
 
 #[derive(Debug, Deserialize)]

@@ -9,13 +9,16 @@
 use std::collections::BTreeMap;
 use std::fmt::{self, Write as _};
 
-use api_error::http::header::CONTENT_TYPE;
-use api_error::http::{HeaderMap, HeaderValue};
 use api_error::{ApiError, JsonParser, parse_json};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
+
+#[path = "support/body.rs"]
+mod body;
+
+use body::json_headers;
 
 // The request types: structs nested three deep, a list of structs, a map,
 // an externally tagged enum, optional, defaulted and renamed fields.
@@ -450,12 +453,6 @@ fn problems(node: &Json, shape: &Shape, path: &[Step], out: &mut Vec<(String, St
 
 fn problem(code: &str, path: &[Step]) -> (String, String) {
     (code.to_owned(), dotted(path))
-}
-
-fn json_headers() -> HeaderMap {
-    let mut headers = HeaderMap::new();
-    headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-    headers
 }
 
 /// Code and dotted path of a sub-error or of a single error.

@@ -4,17 +4,14 @@
 //! serde would have met first; on the valid path too, where serde_json
 //! skips what a type ignores.
 
-use api_error::http::header::CONTENT_TYPE;
-use api_error::http::{HeaderMap, HeaderValue};
-use api_error::{ApiError, RequestError, parse_json};
+use api_error::ApiError;
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 
-fn parse<'de, T: Deserialize<'de>>(body: &'de [u8]) -> Result<T, RequestError> {
-    let mut headers = HeaderMap::new();
-    headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-    parse_json(&headers, body)
-}
+#[path = "support/body.rs"]
+mod body;
+
+use body::parse;
 
 /// The message of the `invalid_request` parsing `body` gives, for `T`.
 fn invalid<'de, T: Deserialize<'de> + std::fmt::Debug>(body: &'de [u8]) -> String {
