@@ -571,15 +571,16 @@ fn invalid_request_bodies() {
 
 #[test]
 fn deep_nesting_is_refused_without_overflowing_the_stack() {
-    let deep = "[".repeat(100_000);
-    let err = parse::<serde_json::Value>(&deep).unwrap_err();
+    let nested = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+    let err = parse::<serde_json::Value>(&nested(100_000)).unwrap_err();
     assert_eq!(err.code(), "invalid_request");
     assert_eq!(
         err.message(),
         "The request body nests arrays and objects deeper than 127 levels (line 1, column 128)."
     );
+    let unclosed = parse::<serde_json::Value>(&"[".repeat(100_000)).unwrap_err();
+    assert_eq!(unclosed.code(), "invalid_request");
     // The limit is serde_json's: 127 levels parse, 128 do not.
-    let nested = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
     assert!(parse::<serde_json::Value>(&nested(127)).is_ok());
     assert_eq!(
         parse::<serde_json::Value>(&nested(128)).unwrap_err().code(),

@@ -226,13 +226,15 @@ impl JsonParser {
             Ok(value)
         });
         let failure = match parsed {
-            Ok(value) if std::str::from_utf8(body).is_ok() && !tree::has_lone_surrogate(body) => {
+            Ok(value)
+                if std::str::from_utf8(body).is_ok() && tree::lone_surrogate(body).is_none() =>
+            {
                 return Ok(value);
             }
             Ok(_) => None,
             Err(error) => Some(error),
         };
-        let tree = tree::parse(body).map_err(|syntax| invalid_request(syntax.message(body)))?;
+        let tree = tree::parse(body).map_err(invalid_request)?;
         match problems::report::<T>(&tree, self.max_errors, self.first_only) {
             Some(problem) => Err(problem),
             // serde_json refused what the probes took: a `Deserialize`

@@ -26,8 +26,9 @@
 //!
 //! A valid body is read by serde_json alone, then checked for what
 //! serde_json does not check in the values a type skips (UTF-8, surrogate
-//! escapes). A body that fails is first checked as JSON text, by a scan
-//! that also builds a tree of its values. Then the target type's
+//! escapes). A body that fails is first checked as JSON text (serde_json
+//! reads its grammar, skipping every value), then scanned once for a tree
+//! of where its values are. Then the target type's
 //! `Deserialize` runs over the tree again and again, each run from the
 //! root and shown only what follows the last problem found, so that its
 //! first error is the next problem: every value is read once, whatever the

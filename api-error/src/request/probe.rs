@@ -37,7 +37,7 @@ use serde::de::{
     VariantAccess, Visitor,
 };
 
-use super::tree::{Children, Kind, Tree, is_number};
+use super::tree::{Children, Kind, Tree};
 use super::wording::{describe, one_of, the_number};
 
 /// Deserializer methods that each call another with fixed arguments (for
@@ -305,7 +305,7 @@ impl<'a, 'p, 'de> Value<'a, 'p, 'de> {
     fn is_number(&self) -> bool {
         match self.kind() {
             Kind::Number => true,
-            Kind::String { .. } => self.key && is_number(self.text()),
+            Kind::String { .. } => self.key && self.text().parse::<serde_json::Number>().is_ok(),
             _ => false,
         }
     }

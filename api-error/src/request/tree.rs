@@ -1,14 +1,16 @@
-//! The body as a tree of its values, built by one scan that also checks the
-//! body is JSON text (RFC 8259): UTF-8, the grammar, no lone surrogate
-//! escapes, nothing after the value, and nesting no deeper than serde_json
-//! reads (it skips deeper values a type ignores; this scan refuses them).
+//! The body as a tree of its values, for the probes to read.
 //!
-//! The tree holds only where each value is and what kind it is; strings and
+//! [`parse`] first checks the body is JSON text (RFC 8259). serde_json
+//! checks the grammar, reading the body as `IgnoredAny`; what it does not
+//! check in the values it skips is checked here: UTF-8, lone surrogate
+//! escapes, and nesting deeper than it reads. Then one scan, which trusts
+//! the grammar, notes where each value is and what kind it is; strings and
 //! numbers are read from the body when a probe asks for them.
 
 use std::borrow::Cow;
 
-use crate::field::hex_value;
+use serde::Deserialize;
+use serde::de::IgnoredAny;
 
 /// How deep arrays and objects may nest: serde_json's own limit for the
 /// values it reads.
@@ -51,145 +53,56 @@ pub(super) enum Kind {
     Object,
 }
 
-/// Why a body is not JSON text, and where.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Syntax {
-    pub(super) what: Wrong,
-    /// The offset of the first byte that is wrong: the body's length when
-    /// the body ends too soon.
-    pub(super) at: usize,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Wrong {
-    Empty,
-    NotUtf8,
-    ByteOrderMark,
-    Grammar,
-    EndsTooSoon,
-    MoreAfter,
-    TooDeep,
-    LoneSurrogate,
-    ControlCharacter,
-    TooLong,
-}
-
-impl Syntax {
-    /// The sentence a request error says.
-    pub(super) fn message(self, body: &[u8]) -> String {
-        let what = match self.what {
-            Wrong::Empty => return "The request body is empty.".to_owned(),
-            Wrong::TooLong => return "The request body is too long to read.".to_owned(),
-            Wrong::ByteOrderMark => {
-                return "The request body starts with a byte order mark, which JSON text must not have.".to_owned();
-            }
-            Wrong::NotUtf8 => "is not valid UTF-8",
-            Wrong::Grammar => "is not valid JSON",
-            Wrong::EndsTooSoon => "ends before its JSON value does",
-            Wrong::MoreAfter => "has more after its JSON value",
-            Wrong::TooDeep => "nests arrays and objects deeper than 127 levels",
-            Wrong::LoneSurrogate => "has a lone surrogate escape in a string",
-            Wrong::ControlCharacter => {
-                "has a control character in a string, where JSON needs it escaped"
-            }
-        };
-        let (line, column) = line_and_column(body, self.at);
+/// Checks `body` is JSON text and builds its tree; else says why it is
+/// not, as an `invalid_request` does.
+pub(super) fn parse(body: &[u8]) -> Result<Tree<'_>, String> {
+    let wrong = |what: &str, (line, column): (usize, usize)| {
         format!("The request body {what} (line {line}, column {column}).")
-    }
-}
-
-/// Where `at` is, as serde_json counts: lines from 1, and the bytes of the
-/// line up to and including the byte at `at` (up to the end, at the end).
-fn line_and_column(body: &[u8], at: usize) -> (usize, usize) {
-    let before = body.get(..at).unwrap_or(body);
-    let line = 1 + before.iter().filter(|&&byte| byte == b'\n').count();
-    let line_start = before
+    };
+    if body
         .iter()
-        .rposition(|&byte| byte == b'\n')
-        .map_or(0, |i| i + 1);
-    let column = at - line_start + usize::from(at < body.len());
-    (line, column)
-}
-
-/// Whether `body`, which serde_json has read, has a `\u` escape of one half
-/// of a surrogate pair without the other: serde_json does not check the
-/// strings it skips or reads as bytes.
-pub(super) fn has_lone_surrogate(body: &[u8]) -> bool {
-    let mut from = 0;
-    while let Some(found) = body
-        .get(from..)
-        .and_then(|rest| memchr::memchr(b'\\', rest))
+        .all(|byte| matches!(byte, b' ' | b'\t' | b'\n' | b'\r'))
     {
-        let at = from + found;
-        from = match body.get(at + 1) {
-            Some(b'u') => match unicode_escape(body, at) {
-                Some((_, len)) => at + len,
-                None => return true,
-            },
-            // Any other escape is two bytes long.
-            _ => at + 2,
-        };
-    }
-    false
-}
-
-/// The character of the `\u` escape at `at`, with a second escape for the
-/// low half of a surrogate pair, and the length of what was read; `None`
-/// for a lone surrogate or an escape that is not four hex digits.
-fn unicode_escape(body: &[u8], at: usize) -> Option<(char, usize)> {
-    let high = hex4(body.get(at + 2..at + 6)?)?;
-    if !(0xD800..=0xDFFF).contains(&high) {
-        return char::from_u32(high).map(|c| (c, 6));
-    }
-    if high >= 0xDC00 || body.get(at + 6..at + 8) != Some(b"\\u") {
-        return None;
-    }
-    let low = hex4(body.get(at + 8..at + 12)?)?;
-    if !(0xDC00..=0xDFFF).contains(&low) {
-        return None;
-    }
-    char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)).map(|c| (c, 12))
-}
-
-fn hex4(digits: &[u8]) -> Option<u32> {
-    digits.iter().try_fold(0, |value, &digit| {
-        Some(value << 4 | u32::from(hex_value(digit)?))
-    })
-}
-
-/// Checks `body` is JSON text and builds its tree.
-pub(super) fn parse(body: &[u8]) -> Result<Tree<'_>, Syntax> {
-    let text = std::str::from_utf8(body).map_err(|error| Syntax {
-        what: Wrong::NotUtf8,
-        at: error.valid_up_to(),
-    })?;
-    let at = 0;
-    if body.len() >= u32::MAX as usize {
-        return Err(Syntax {
-            what: Wrong::TooLong,
-            at,
-        });
+        return Err("The request body is empty.".to_owned());
     }
     if body.starts_with("\u{FEFF}".as_bytes()) {
-        return Err(Syntax {
-            what: Wrong::ByteOrderMark,
-            at,
-        });
+        return Err(
+            "The request body starts with a byte order mark, which JSON text must not have."
+                .to_owned(),
+        );
     }
-    // About a node for every eight bytes of a body, to grow the list seldom.
-    let nodes = Vec::with_capacity(body.len() / 8 + 8);
-    let mut scan = Scan { body, at, nodes };
-    scan.whitespace();
-    if scan.at == body.len() {
-        return Err(Syntax {
-            what: Wrong::Empty,
-            at,
-        });
+    if body.len() >= u32::MAX as usize {
+        return Err("The request body is too long to read.".to_owned());
     }
-    scan.value(1, 0)?;
-    scan.whitespace();
-    if scan.at < body.len() {
-        return Err(scan.wrong(Wrong::MoreAfter));
+    let text = std::str::from_utf8(body).map_err(|error| {
+        wrong(
+            "is not valid UTF-8",
+            line_and_column(body, error.valid_up_to()),
+        )
+    })?;
+    let mut grammar = serde_json::Deserializer::from_str(text);
+    let checked = match IgnoredAny::deserialize(&mut grammar) {
+        Ok(_) => grammar
+            .end()
+            .map_err(|error| ("has more after its JSON value", error)),
+        Err(error) if error.is_eof() => Err(("ends before its JSON value does", error)),
+        Err(error) => Err(("is not valid JSON", error)),
+    };
+    checked.map_err(|(what, error)| wrong(what, (error.line(), error.column())))?;
+    let mut scan = Scan {
+        body,
+        at: 0,
+        // About a node for every eight bytes of a body, to grow the list
+        // seldom.
+        nodes: Vec::with_capacity(body.len() / 8 + 8),
+    };
+    scan.value(1, 0).map_err(|at| {
+        let what = "nests arrays and objects deeper than 127 levels";
+        wrong(what, line_and_column(body, at))
+    })?;
+    if let Some(at) = lone_surrogate(body) {
+        let what = "has a lone surrogate escape in a string";
+        return Err(wrong(what, line_and_column(body, at)));
     }
     Ok(Tree {
         text,
@@ -197,7 +110,51 @@ pub(super) fn parse(body: &[u8]) -> Result<Tree<'_>, Syntax> {
     })
 }
 
-/// The scan: a recursive descent over the grammar of RFC 8259.
+/// Where `at` is, as serde_json counts: lines from 1, and the bytes of the
+/// line up to and including the byte at `at`.
+fn line_and_column(body: &[u8], at: usize) -> (usize, usize) {
+    let before = body.get(..at).unwrap_or(body);
+    let line = 1 + before.iter().filter(|&&byte| byte == b'\n').count();
+    let line_start = before
+        .iter()
+        .rposition(|&byte| byte == b'\n')
+        .map_or(0, |i| i + 1);
+    (line, at + 1 - line_start)
+}
+
+/// Where `body`, which serde_json has read, has its first `\u` escape of
+/// one half of a surrogate pair without the other: serde_json does not
+/// check the strings it skips or reads as bytes.
+pub(super) fn lone_surrogate(body: &[u8]) -> Option<usize> {
+    // serde_json has checked that four hex digits follow each `\u`.
+    let unit = |at: usize| {
+        let digits = std::str::from_utf8(body.get(at + 2..at + 6)?).ok()?;
+        u16::from_str_radix(digits, 16).ok()
+    };
+    let mut from = 0;
+    while let Some(found) = memchr::memchr(b'\\', body.get(from..)?) {
+        let at = from + found;
+        // Any escape but `\u` is two bytes long.
+        from = at + 2;
+        if body.get(at + 1) != Some(&b'u') {
+            continue;
+        }
+        match unit(at) {
+            Some(0xD800..=0xDBFF)
+                if body.get(at + 6) == Some(&b'\\')
+                    && matches!(unit(at + 6), Some(0xDC00..=0xDFFF)) =>
+            {
+                from = at + 12;
+            }
+            Some(0xD800..=0xDFFF) => return Some(at),
+            _ => from = at + 6,
+        }
+    }
+    None
+}
+
+/// The scan that builds the tree of a body serde_json found to be JSON
+/// text: it looks only for where values start and end.
 struct Scan<'b> {
     body: &'b [u8],
     at: usize,
@@ -215,58 +172,37 @@ impl Scan<'_> {
         }
     }
 
-    /// What is wrong at the current byte: the body ends too soon if there
-    /// is none.
-    fn wrong(&self, what: Wrong) -> Syntax {
-        let what = if self.at >= self.body.len() {
-            Wrong::EndsTooSoon
-        } else {
-            what
-        };
-        Syntax { what, at: self.at }
-    }
-
-    /// Takes `byte` if it comes next.
-    fn take(&mut self, byte: u8) -> bool {
-        let next = self.peek() == Some(byte);
-        self.at += usize::from(next);
-        next
-    }
-
-    /// Reads `expected`, or says where the body differs from it.
-    fn literal(&mut self, expected: &[u8]) -> Result<(), Syntax> {
-        for &byte in expected {
-            if !self.take(byte) {
-                return Err(self.wrong(Wrong::Grammar));
-            }
-        }
-        Ok(())
-    }
-
-    /// Reads the value starting here, `depth` levels deep, `index`-th in
-    /// its array.
-    fn value(&mut self, depth: usize, index: u32) -> Result<(), Syntax> {
-        let start = self.at;
+    /// Reads the value here, `depth` levels deep, `index`-th in its array;
+    /// `Err` with where an array or object nests too deep.
+    fn value(&mut self, depth: usize, index: u32) -> Result<(), usize> {
+        self.whitespace();
         let slot = self.nodes.len();
         // A container's node comes before what it holds, and is finished
         // once that is read.
         self.nodes.push(Node {
             kind: Kind::Null,
-            start: start as u32,
+            start: self.at as u32,
             end: 0,
             next: 0,
             index,
         });
         let kind = match self.peek() {
-            Some(b'n') => self.literal(b"null").map(|()| Kind::Null)?,
-            Some(b't') => self.literal(b"true").map(|()| Kind::True)?,
-            Some(b'f') => self.literal(b"false").map(|()| Kind::False)?,
-            Some(b'"') => self.string()?,
-            Some(b'-' | b'0'..=b'9') => self.number().map(|()| Kind::Number)?,
-            Some(b'[' | b'{') if depth > MAX_DEPTH => return Err(self.wrong(Wrong::TooDeep)),
+            Some(b'[' | b'{') if depth > MAX_DEPTH => return Err(self.at),
             Some(b'[') => self.container(depth, b']').map(|()| Kind::Array)?,
             Some(b'{') => self.container(depth, b'}').map(|()| Kind::Object)?,
-            _ => return Err(self.wrong(Wrong::Grammar)),
+            Some(b'"') => self.string(),
+            Some(b'n') => self.word(4, Kind::Null),
+            Some(b't') => self.word(4, Kind::True),
+            Some(b'f') => self.word(5, Kind::False),
+            _ => {
+                let is_part =
+                    |byte: &u8| matches!(byte, b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E');
+                let rest = self.body.get(self.at..).unwrap_or_default();
+                self.word(
+                    rest.iter().take_while(|byte| is_part(byte)).count(),
+                    Kind::Number,
+                )
+            }
         };
         let (end, next) = (self.at as u32, self.nodes.len() as u32);
         if let Some(node) = self.nodes.get_mut(slot) {
@@ -275,134 +211,53 @@ impl Scan<'_> {
         Ok(())
     }
 
+    fn word(&mut self, len: usize, kind: Kind) -> Kind {
+        self.at += len;
+        kind
+    }
+
     /// An array's elements, or an object's members, up to `close`.
-    fn container(&mut self, depth: usize, close: u8) -> Result<(), Syntax> {
+    fn container(&mut self, depth: usize, close: u8) -> Result<(), usize> {
         self.at += 1;
         self.whitespace();
-        if self.take(close) {
-            return Ok(());
-        }
         for index in 0.. {
-            self.whitespace();
+            if self.peek() == Some(close) {
+                break;
+            }
             if close == b'}' {
-                if self.peek() != Some(b'"') {
-                    return Err(self.wrong(Wrong::Grammar));
-                }
                 self.value(depth + 1, 0)?;
                 self.whitespace();
-                if !self.take(b':') {
-                    return Err(self.wrong(Wrong::Grammar));
-                }
-                self.whitespace();
+                self.at += 1; // the colon
             }
             self.value(depth + 1, index)?;
             self.whitespace();
-            if self.take(close) {
-                return Ok(());
+            if self.peek() != Some(b',') {
+                break;
             }
-            if !self.take(b',') {
-                return Err(self.wrong(Wrong::Grammar));
-            }
+            self.at += 1;
+            self.whitespace();
         }
+        self.at += 1;
         Ok(())
     }
 
-    fn string(&mut self) -> Result<Kind, Syntax> {
-        self.at += 1;
+    fn string(&mut self) -> Kind {
         let mut escaped = false;
-        loop {
-            // Most of a string needs no look: skip to its quote, escape or
-            // control character.
-            let rest = self.body.get(self.at..).unwrap_or_default();
-            self.at += rest
-                .iter()
-                .position(|&byte| byte == b'"' || byte == b'\\' || byte < 0x20)
-                .unwrap_or(rest.len());
-            match self.peek() {
-                Some(b'"') => {
-                    self.at += 1;
-                    return Ok(Kind::String { escaped });
-                }
-                Some(b'\\') => {
-                    escaped = true;
-                    self.escape()?;
-                }
-                Some(_) => return Err(self.wrong(Wrong::ControlCharacter)),
-                None => return Err(self.wrong(Wrong::EndsTooSoon)),
-            }
-        }
-    }
-
-    /// Reads the escape at a backslash.
-    fn escape(&mut self) -> Result<(), Syntax> {
         self.at += 1;
-        match self.peek() {
-            Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => self.at += 1,
-            Some(b'u') => match unicode_escape(self.body, self.at - 1) {
-                Some((_, len)) => self.at += len - 1,
-                None => {
-                    let backslash = self.at - 1;
-                    let unit = self.body.get(self.at + 1..self.at + 5).and_then(hex4);
-                    if unit.is_some_and(|unit| (0xD800..=0xDFFF).contains(&unit)) {
-                        return Err(Syntax {
-                            what: Wrong::LoneSurrogate,
-                            at: backslash,
-                        });
-                    }
-                    // Short of four hex digits: the first byte that is not one.
-                    self.at += 1;
-                    while self.peek().is_some_and(|byte| byte.is_ascii_hexdigit()) {
-                        self.at += 1;
-                    }
-                    return Err(self.wrong(Wrong::Grammar));
-                }
-            },
-            _ => return Err(self.wrong(Wrong::Grammar)),
-        }
-        Ok(())
-    }
-
-    fn number(&mut self) -> Result<(), Syntax> {
-        self.take(b'-');
-        match self.peek() {
-            Some(b'0') => self.at += 1,
-            Some(b'1'..=b'9') => self.digits(),
-            _ => return Err(self.wrong(Wrong::Grammar)),
-        }
-        if self.take(b'.') {
-            self.some_digits()?;
-        }
-        if self.take(b'e') || self.take(b'E') {
-            let _ = self.take(b'+') || self.take(b'-');
-            self.some_digits()?;
-        }
-        Ok(())
-    }
-
-    fn digits(&mut self) {
-        while self.peek().is_some_and(|byte| byte.is_ascii_digit()) {
+        while let Some(found) =
+            memchr::memchr2(b'"', b'\\', self.body.get(self.at..).unwrap_or_default())
+        {
+            self.at += found + 1;
+            if self.body.get(self.at - 1) == Some(&b'"') {
+                break;
+            }
+            // The escaped byte: the rest of an escape holds neither a
+            // quote nor a backslash.
+            escaped = true;
             self.at += 1;
         }
+        Kind::String { escaped }
     }
-
-    fn some_digits(&mut self) -> Result<(), Syntax> {
-        if !self.peek().is_some_and(|byte| byte.is_ascii_digit()) {
-            return Err(self.wrong(Wrong::Grammar));
-        }
-        self.digits();
-        Ok(())
-    }
-}
-
-/// Whether `text` is a JSON number and nothing else: what serde_json reads
-/// from a map key for a numeric key type.
-pub(super) fn is_number(text: &str) -> bool {
-    let mut scan = Scan {
-        body: text.as_bytes(),
-        at: 0,
-        nodes: Vec::new(),
-    };
-    scan.number().is_ok() && scan.at == text.len()
 }
 
 impl<'de> Tree<'de> {
