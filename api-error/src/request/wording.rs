@@ -2,6 +2,8 @@
 //! with control characters escaped (`\u0000`), so that a message is a short
 //! line of text whatever the body held.
 
+use std::fmt::{self, Write as _};
+
 use serde::de::Unexpected;
 
 use super::{CLIP, write_list};
@@ -13,20 +15,6 @@ const QUOTE: usize = 64;
 /// How many bytes of a `Deserialize` impl's own message a message repeats:
 /// such messages may quote the client's value whole.
 const LONG: usize = 400;
-
-/// The first `chars` characters of `text`, if it has more.
-fn head(text: &str, chars: usize) -> Option<&str> {
-    text.char_indices()
-        .nth(chars)
-        .and_then(|(at, _)| text.get(..at))
-}
-
-/// Writes `text` with its control characters escaped, as JSON escapes
-/// them.
-fn push_escaped(out: &mut String, text: &str) {
-    // Writing to a `String` does not fail.
-    let _ = write_escaped(out, text);
-}
 
 /// `text` cut to `chars` characters and marked with `…` if it is longer,
 /// control characters escaped.
@@ -46,27 +34,36 @@ pub(crate) fn clip(text: &str) -> String {
 /// characters, and not escaped (a path's `Display` escapes it, its pointer
 /// encodes it).
 pub(super) fn clip_name(name: &str) -> String {
-    match head(name, CLIP) {
-        Some(head) => format!("{head}…"),
+    match name.char_indices().nth(CLIP) {
+        Some((cut, _)) => format!("{}…", name.get(..cut).unwrap_or_default()),
         None => name.to_owned(),
     }
 }
 
 /// A message that may quote a client's value whole (a `Deserialize` impl's
-/// own, a framework's), cut to 400 bytes, control characters escaped.
-pub(crate) fn clip_long(message: String) -> String {
-    if message.len() <= LONG && !message.chars().any(char::is_control) {
-        return message;
-    }
-    let mut out = String::with_capacity(LONG + 4);
-    for c in message.chars() {
-        if out.len() + 6 > LONG {
-            out.push('…');
-            break;
+/// own, a framework's), cut to 400 bytes, control characters escaped; read
+/// no further than that, whatever its `Display` would write.
+pub(crate) fn clip_long(message: impl fmt::Display) -> String {
+    struct Clip(String);
+    impl fmt::Write for Clip {
+        fn write_str(&mut self, text: &str) -> fmt::Result {
+            if self.0.len() + text.len() <= LONG && !text.chars().any(char::is_control) {
+                self.0.push_str(text);
+                return Ok(());
+            }
+            for c in text.chars() {
+                if self.0.len() + 6 > LONG {
+                    self.0.push('…');
+                    return Err(fmt::Error);
+                }
+                write_escaped(&mut self.0, c.encode_utf8(&mut [0; 4]))?;
+            }
+            Ok(())
         }
-        push_escaped(&mut out, c.encode_utf8(&mut [0; 4]));
     }
-    out
+    let mut out = Clip(String::new());
+    let _ = write!(out, "{message}");
+    out.0
 }
 
 /// A request's `Content-Type` as a message repeats it: lossily decoded,
@@ -82,26 +79,19 @@ pub(super) fn quoted(text: &str) -> String {
 
 /// `out` and `text` in quotes.
 fn push_quoted(mut out: String, text: &str) -> String {
-    let (shown, cut) = match head(text, QUOTE) {
-        Some(head) => (head, "…"),
-        None => (text, ""),
-    };
-    out.reserve(shown.len() + 6);
     out.push('"');
-    let mut rest = shown;
-    while let Some((plain, quote)) = rest
-        .find(['"', '\\'])
-        .and_then(|at| rest.split_at_checked(at))
-    {
-        push_escaped(&mut out, plain);
-        out.push('\\');
-        let (quote, after) = quote.split_at_checked(1).unwrap_or((quote, ""));
-        out.push_str(quote);
-        rest = after;
+    let cut = text.char_indices().nth(QUOTE);
+    for c in text.chars().take(QUOTE) {
+        if matches!(c, '"' | '\\') {
+            out.push('\\');
+        }
+        // Writing to a `String` does not fail.
+        let _ = write_escaped(&mut out, c.encode_utf8(&mut [0; 4]));
     }
-    push_escaped(&mut out, rest);
     out.push('"');
-    out.push_str(cut);
+    if cut.is_some() {
+        out.push('…');
+    }
     out
 }
 
@@ -137,7 +127,7 @@ pub(super) fn describe(unexpected: &Unexpected<'_>) -> String {
         | Unexpected::NewtypeVariant
         | Unexpected::TupleVariant
         | Unexpected::StructVariant => "an enum variant".to_owned(),
-        Unexpected::Other(other) => clip_long((*other).to_owned()),
+        Unexpected::Other(other) => clip_long(other),
     }
 }
 

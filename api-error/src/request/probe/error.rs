@@ -2,7 +2,7 @@
 //! members it left on its way up, which say where.
 
 use std::borrow::Cow;
-use std::fmt::{self, Write as _};
+use std::fmt;
 
 use serde::de::{self, Expected, Unexpected};
 
@@ -143,7 +143,7 @@ impl Error {
     }
 
     fn type_error(unexpected: &Unexpected<'_>, expected: &dyn Expected) -> Self {
-        let expected = bounded(&expected);
+        let expected = clip_long(expected);
         // serde's own visitors name the Rust type they take.
         let expected = json_words(&expected).map_or(Cow::Owned(expected), Cow::Borrowed);
         let mut error = Error::new(What::Mismatch {
@@ -153,26 +153,6 @@ impl Error {
         error.0.fresh = true;
         error
     }
-}
-
-/// A `Display` of a type's, written at most to a kilobyte (a hostile
-/// `Deserialize` could say more), cut like a client's long text.
-fn bounded(text: &dyn fmt::Display) -> String {
-    struct Upto(String);
-    impl fmt::Write for Upto {
-        fn write_str(&mut self, s: &str) -> fmt::Result {
-            for c in s.chars() {
-                if self.0.len() >= 1024 {
-                    return Err(fmt::Error);
-                }
-                self.0.push(c);
-            }
-            Ok(())
-        }
-    }
-    let mut out = Upto(String::new());
-    let _ = write!(out, "{text}");
-    clip_long(out.0)
 }
 
 impl fmt::Debug for Error {
@@ -191,7 +171,7 @@ impl std::error::Error for Error {}
 
 impl de::Error for Error {
     fn custom<T: fmt::Display>(message: T) -> Self {
-        Error::new(What::Custom(bounded(&message)))
+        Error::new(What::Custom(clip_long(message)))
     }
 
     fn invalid_type(unexpected: Unexpected<'_>, expected: &dyn Expected) -> Self {
@@ -204,7 +184,7 @@ impl de::Error for Error {
 
     fn invalid_length(len: usize, expected: &dyn Expected) -> Self {
         let plural = if len == 1 { "" } else { "s" };
-        Error::mismatch(bounded(&expected), format!("{len} element{plural}"))
+        Error::mismatch(clip_long(expected), format!("{len} element{plural}"))
     }
 
     fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
