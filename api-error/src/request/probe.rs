@@ -1,31 +1,20 @@
 //! One run of the target type's `Deserialize` over the body's tree, showing
 //! the body as the [`Cursor`] says: a probe.
 //!
-//! The deserializer here reads the tree as serde_json reads the text (the
-//! same visits for the same values), with [`Error`] as its error type, so
-//! serde's structured errors (`unknown_field`, `missing_field`,
-//! `invalid_type`, …) arrive as data. As an error leaves each member on its
-//! way up it records the member, so the probe's error says where it
-//! happened.
+//! The deserializer here reads the tree as serde_json reads the text, with
+//! [`Error`] as its error type, so serde's structured errors arrive as
+//! data, and record each member they leave on their way up.
 //!
-//! What a probe shows of each object or array on the cursor's path:
+//! Of each object or array on the cursor's path, a probe shows:
 //!
-//! - before the cursor, nothing: the members there were read by earlier
-//!   probes. What the type says at the end of such a container may be about
-//!   what it was not shown, so it stops the probe ([`What::Stop`]); so does
-//!   a struct's end, which is checked on its own.
-//! - at an object's end ([`At::End`]), the object hollow: each member
-//!   replaced by a stand-in, an object or array by a hollow one, each key
-//!   the type refused left out, and a stand-in for each field found
-//!   missing. What the type says at its end is then about fields it still
-//!   lacks. A member whose type refuses its stand-in is shown as it is the
-//!   next time, or left out if it holds a problem.
+//! - before the cursor, nothing: earlier probes read it. What the type says
+//!   at the container's end may be about that, so it stops the probe
+//!   ([`What::Stop`]); so does a struct's end, which is checked on its own;
+//! - at an object's end ([`At::End`]), the object hollow: each member a
+//!   [`stand_in`] (the smallest value of what its type asks for), an object
+//!   or array a hollow one, refused keys left out, and a stand-in for each
+//!   field found missing, so that the type names the fields it still lacks;
 //! - after the cursor, the body as it is.
-//!
-//! A stand-in ([`stand_in`]) is the smallest value of what the type asks
-//! for: `false`, `1`, `""`, `null` for an `Option`, an empty array or
-//! object, and for a struct an object of the fields it was found to
-//! require, each a stand-in.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -40,13 +29,12 @@ use serde::de::{
 use super::tree::{Children, Kind, Tree};
 use super::wording::{describe, one_of, the_number};
 
-/// Deserializer methods that each call another with fixed arguments (for
-/// the tree's values and for stand-ins).
+/// Deserializer methods, each a call of `self` or of the visitor.
 macro_rules! methods {
-    ($($method:ident($($arg:ident: $ty:ty),*) => $call:ident($($with:expr),*);)*) => {$(
-        fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, Error> {
+    ($($method:ident($($arg:ident: $ty:ty),*) => |$self:ident, $visitor:ident| $call:expr;)*) => {$(
+        fn $method<V: Visitor<'de>>($self, $($arg: $ty,)* $visitor: V) -> Result<V::Value, Error> {
             $(let _ = $arg;)*
-            self.$call(visitor $(, $with)*)
+            $call
         }
     )*};
 }
@@ -59,7 +47,7 @@ pub(super) use self::error::{Error, Read, Step, What};
 use self::stand_in::StandIn;
 
 /// Where the next probe starts, and how it shows the body there.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(super) struct Cursor {
     /// Members from the body down (the values' nodes): the probe shows
     /// each object or array on the way only from that member on.
@@ -67,9 +55,10 @@ pub(super) struct Cursor {
     pub(super) at: At,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(super) enum At {
     /// The first probe: the whole body as it is.
+    #[default]
     Start,
     /// Just after the last member of the path.
     After,
@@ -92,13 +81,6 @@ pub(super) enum Shape {
 }
 
 impl Cursor {
-    pub(super) fn start() -> Self {
-        Cursor {
-            path: Vec::new(),
-            at: At::Start,
-        }
-    }
-
     /// The object whose end is shown, with `At::End`.
     pub(super) fn end_container(&self) -> Option<u32> {
         (self.at == At::End).then(|| self.path.last().copied().unwrap_or(ROOT))
@@ -118,24 +100,18 @@ impl Cursor {
 /// The body's own node.
 pub(super) const ROOT: u32 = 0;
 
-/// How a member is shown in a hollow object or array. Each is shown
-/// hollow at first (an object or array with stand-ins inside, a leaf as a
-/// stand-in); if its type refuses that, it is shown as it is when it holds
-/// no problem, else as a stand-in (if it was a hollow object or array),
-/// else left out.
+/// How a member is shown in a hollow object or array: hollow at first (a
+/// leaf as a stand-in); if its type refuses that, as it is if it holds no
+/// problem, else as a stand-in if it is an object or array, else left out.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(super) enum Mark {
-    /// Hollow, and it holds no problem.
     #[default]
     Hollow,
-    /// Hollow, but it is or holds a problem: if its type refuses it
-    /// hollow, it is shown as a stand-in, then left out.
+    /// Hollow, and it is or holds a problem.
     Bad,
-    /// As it is: its type refused it hollow.
     Real,
-    /// As a stand-in: its type refused it hollow, and it holds a problem.
     StandIn,
-    /// Left out: a key the type refused, or a value it refused both ways.
+    /// A key the type refused, or a value it refused both ways.
     Left,
 }
 
@@ -355,19 +331,18 @@ impl<'a, 'p, 'de> Value<'a, 'p, 'de> {
         members.finish(result)
     }
 
-    fn array<V: Visitor<'de>>(self, visitor: V, read: Read) -> Result<V::Value, Error> {
-        match self.kind() {
-            Kind::Array => self.container(visitor, read),
-            _ => self.wrong_kind(ARRAY),
-        }
-    }
-
-    /// An object only: serde_json would also read a struct from an array
-    /// of its fields, but a JSON API's body writes one as an object.
-    fn object<V: Visitor<'de>>(self, visitor: V, read: Read) -> Result<V::Value, Error> {
-        match self.kind() {
-            Kind::Object => self.container(visitor, read),
-            _ => self.wrong_kind(OBJECT),
+    /// An array, or an object: serde_json would also read a struct from an
+    /// array of its fields, but a JSON API's body writes one as an object.
+    fn of_kind<V: Visitor<'de>>(
+        self,
+        visitor: V,
+        kind: Kind,
+        read: Read,
+    ) -> Result<V::Value, Error> {
+        match (self.kind() == kind, kind) {
+            (true, _) => self.container(visitor, read),
+            (false, Kind::Array) => self.wrong_kind("an array"),
+            (false, _) => self.wrong_kind("an object"),
         }
     }
 }
@@ -404,22 +379,14 @@ impl<'de> Deserializer<'de> for Value<'_, '_, 'de> {
     }
 
     fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        let asked = "true or false";
         let value = match (self.kind(), self.text()) {
             (Kind::True, _) => true,
             (Kind::False, _) => false,
             (Kind::String { .. }, "true") if self.key => true,
             (Kind::String { .. }, "false") if self.key => false,
-            _ => return self.wrong_kind(asked),
+            _ => return self.wrong_kind("true or false"),
         };
         visitor.visit_bool(value)
-    }
-
-    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.kind() {
-            Kind::Null => visitor.visit_none(),
-            _ => visitor.visit_some(self),
-        }
     }
 
     fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
@@ -429,37 +396,38 @@ impl<'de> Deserializer<'de> for Value<'_, '_, 'de> {
         }
     }
 
-    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        visitor.visit_unit()
-    }
-
     methods! {
-        deserialize_i8() => number("i8");
-        deserialize_i16() => number("i16");
-        deserialize_i32() => number("i32");
-        deserialize_i64() => number("i64");
-        deserialize_i128() => number("i128");
-        deserialize_u8() => number("u8");
-        deserialize_u16() => number("u16");
-        deserialize_u32() => number("u32");
-        deserialize_u64() => number("u64");
-        deserialize_u128() => number("u128");
-        deserialize_f32() => number("f32");
-        deserialize_f64() => number("f64");
-        deserialize_char() => string("a string of one character", false);
-        deserialize_str() => string(STRING, false);
-        deserialize_string() => string(STRING, false);
-        deserialize_identifier() => string(STRING, false);
-        deserialize_bytes() => bytes_or_seq();
-        deserialize_byte_buf() => bytes_or_seq();
-        deserialize_unit_struct(_name: &'static str) => deserialize_unit();
-        deserialize_seq() => array(Read::Other);
-        deserialize_tuple(_len: usize) => array(Read::Tuple);
-        deserialize_tuple_struct(_name: &'static str, _len: usize) => array(Read::Tuple);
-        deserialize_map() => object(Read::Other);
-        deserialize_struct(_name: &'static str, _fields: &'static [&'static str]) => object(Read::Struct);
-        deserialize_enum(_name: &'static str, variants: &'static [&'static str]) => enumeration(variants);
-        deserialize_newtype_struct(name: &'static str) => newtype(name);
+        deserialize_i8() => |self, visitor| self.number(visitor, "i8");
+        deserialize_i16() => |self, visitor| self.number(visitor, "i16");
+        deserialize_i32() => |self, visitor| self.number(visitor, "i32");
+        deserialize_i64() => |self, visitor| self.number(visitor, "i64");
+        deserialize_i128() => |self, visitor| self.number(visitor, "i128");
+        deserialize_u8() => |self, visitor| self.number(visitor, "u8");
+        deserialize_u16() => |self, visitor| self.number(visitor, "u16");
+        deserialize_u32() => |self, visitor| self.number(visitor, "u32");
+        deserialize_u64() => |self, visitor| self.number(visitor, "u64");
+        deserialize_u128() => |self, visitor| self.number(visitor, "u128");
+        deserialize_f32() => |self, visitor| self.number(visitor, "f32");
+        deserialize_f64() => |self, visitor| self.number(visitor, "f64");
+        deserialize_char() => |self, visitor| self.string(visitor, "a string of one character", false);
+        deserialize_str() => |self, visitor| self.string(visitor, "a string", false);
+        deserialize_string() => |self, visitor| self.string(visitor, "a string", false);
+        deserialize_identifier() => |self, visitor| self.string(visitor, "a string", false);
+        deserialize_bytes() => |self, visitor| self.bytes_or_seq(visitor);
+        deserialize_byte_buf() => |self, visitor| self.bytes_or_seq(visitor);
+        deserialize_option() => |self, visitor| match self.kind() {
+            Kind::Null => visitor.visit_none(),
+            _ => visitor.visit_some(self),
+        };
+        deserialize_unit_struct(_name: &'static str) => |self, visitor| self.deserialize_unit(visitor);
+        deserialize_ignored_any() => |self, visitor| visitor.visit_unit();
+        deserialize_seq() => |self, visitor| self.of_kind(visitor, Kind::Array, Read::Other);
+        deserialize_tuple(_len: usize) => |self, visitor| self.of_kind(visitor, Kind::Array, Read::Tuple);
+        deserialize_tuple_struct(_name: &'static str, _len: usize) => |self, visitor| self.of_kind(visitor, Kind::Array, Read::Tuple);
+        deserialize_map() => |self, visitor| self.of_kind(visitor, Kind::Object, Read::Other);
+        deserialize_struct(_name: &'static str, _fields: &'static [&'static str]) => |self, visitor| self.of_kind(visitor, Kind::Object, Read::Struct);
+        deserialize_enum(_name: &'static str, variants: &'static [&'static str]) => |self, visitor| self.enumeration(visitor, variants);
+        deserialize_newtype_struct(name: &'static str) => |self, visitor| self.newtype(visitor, name);
     }
 }
 
@@ -500,17 +468,13 @@ impl<'de> Value<'_, '_, 'de> {
 
     /// Bytes from a string, or from an array of numbers.
     fn bytes_or_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        let asked = "a string or an array of bytes";
         match self.kind() {
             Kind::Array => self.container(visitor, Read::Other),
-            _ => self.string(visitor, asked, true),
+            _ => self.string(visitor, "a string or an array of bytes", true),
         }
     }
 }
 
-const STRING: &str = "a string";
-const ARRAY: &str = "an array";
-const OBJECT: &str = "an object";
 const ANY: &str = "a value of another kind";
 
 /// The members of an object or array as a probe shows them; for an

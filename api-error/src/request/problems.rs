@@ -43,7 +43,7 @@ pub(super) fn report<'de, T: Deserialize<'de>>(
             marks: vec![Mark::Hollow; tree.nodes.len()],
             ..Learned::default()
         },
-        cursor: Cursor::start(),
+        cursor: Cursor::default(),
         found: Vec::new(),
         count: 0,
         keep: keep.max(1),

@@ -179,55 +179,42 @@ impl Keys<'_> {
     }
 }
 
-macro_rules! stand_ins {
-    ($($method:ident($($arg:ident: $ty:ty),*) => |$visitor:ident| $visit:expr;)*) => {$(
-        fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* $visitor: V) -> Result<V::Value, Error> {
-            $(let _ = $arg;)*
-            $visit
-        }
-    )*};
-}
-
 impl<'de> Deserializer<'de> for StandIn<'_, '_, 'de> {
     type Error = Error;
 
     // 1 rather than 0 for integers: `NonZero` types take it.
-    stand_ins! {
-        deserialize_any() => |visitor| visitor.visit_unit();
-        deserialize_bool() => |visitor| visitor.visit_bool(false);
-        deserialize_i8() => |visitor| visitor.visit_u64(1);
-        deserialize_i16() => |visitor| visitor.visit_u64(1);
-        deserialize_i32() => |visitor| visitor.visit_u64(1);
-        deserialize_i64() => |visitor| visitor.visit_u64(1);
-        deserialize_i128() => |visitor| visitor.visit_u64(1);
-        deserialize_u8() => |visitor| visitor.visit_u64(1);
-        deserialize_u16() => |visitor| visitor.visit_u64(1);
-        deserialize_u32() => |visitor| visitor.visit_u64(1);
-        deserialize_u64() => |visitor| visitor.visit_u64(1);
-        deserialize_u128() => |visitor| visitor.visit_u64(1);
-        deserialize_f32() => |visitor| visitor.visit_f64(0.0);
-        deserialize_f64() => |visitor| visitor.visit_f64(0.0);
-        deserialize_char() => |visitor| visitor.visit_char('a');
-        deserialize_str() => |visitor| visitor.visit_borrowed_str("");
-        deserialize_string() => |visitor| visitor.visit_borrowed_str("");
-        deserialize_identifier() => |visitor| visitor.visit_borrowed_str("");
-        deserialize_bytes() => |visitor| visitor.visit_borrowed_bytes(b"");
-        deserialize_byte_buf() => |visitor| visitor.visit_borrowed_bytes(b"");
-
-        deserialize_unit() => |visitor| visitor.visit_unit();
-        deserialize_unit_struct(name: &'static str) => |visitor| visitor.visit_unit();
-        deserialize_ignored_any() => |visitor| visitor.visit_unit();
-    }
-
     methods! {
-        deserialize_seq() => elements(0);
-        deserialize_tuple(len: usize) => elements(len);
-        deserialize_tuple_struct(_name: &'static str, len: usize) => elements(len);
-        deserialize_map() => members(Keys::Learned(&[]));
-        deserialize_struct(_name: &'static str, _fields: &'static [&'static str]) => fields();
-        deserialize_enum(_name: &'static str, variants: &'static [&'static str]) => first_variant(variants);
-        deserialize_newtype_struct(name: &'static str) => newtype(name);
-        deserialize_option() => option();
+        deserialize_any() => |self, visitor| visitor.visit_unit();
+        deserialize_bool() => |self, visitor| visitor.visit_bool(false);
+        deserialize_i8() => |self, visitor| visitor.visit_u64(1);
+        deserialize_i16() => |self, visitor| visitor.visit_u64(1);
+        deserialize_i32() => |self, visitor| visitor.visit_u64(1);
+        deserialize_i64() => |self, visitor| visitor.visit_u64(1);
+        deserialize_i128() => |self, visitor| visitor.visit_u64(1);
+        deserialize_u8() => |self, visitor| visitor.visit_u64(1);
+        deserialize_u16() => |self, visitor| visitor.visit_u64(1);
+        deserialize_u32() => |self, visitor| visitor.visit_u64(1);
+        deserialize_u64() => |self, visitor| visitor.visit_u64(1);
+        deserialize_u128() => |self, visitor| visitor.visit_u64(1);
+        deserialize_f32() => |self, visitor| visitor.visit_f64(0.0);
+        deserialize_f64() => |self, visitor| visitor.visit_f64(0.0);
+        deserialize_char() => |self, visitor| visitor.visit_char('a');
+        deserialize_str() => |self, visitor| visitor.visit_borrowed_str("");
+        deserialize_string() => |self, visitor| visitor.visit_borrowed_str("");
+        deserialize_identifier() => |self, visitor| visitor.visit_borrowed_str("");
+        deserialize_bytes() => |self, visitor| visitor.visit_borrowed_bytes(b"");
+        deserialize_byte_buf() => |self, visitor| visitor.visit_borrowed_bytes(b"");
+        deserialize_unit() => |self, visitor| visitor.visit_unit();
+        deserialize_unit_struct(_name: &'static str) => |self, visitor| visitor.visit_unit();
+        deserialize_ignored_any() => |self, visitor| visitor.visit_unit();
+        deserialize_seq() => |self, visitor| self.elements(visitor, 0);
+        deserialize_tuple(len: usize) => |self, visitor| self.elements(visitor, len);
+        deserialize_tuple_struct(_name: &'static str, len: usize) => |self, visitor| self.elements(visitor, len);
+        deserialize_map() => |self, visitor| self.members(visitor, Keys::Learned(&[]));
+        deserialize_struct(_name: &'static str, _fields: &'static [&'static str]) => |self, visitor| self.fields(visitor);
+        deserialize_enum(_name: &'static str, variants: &'static [&'static str]) => |self, visitor| self.first_variant(visitor, variants);
+        deserialize_newtype_struct(name: &'static str) => |self, visitor| self.newtype(visitor, name);
+        deserialize_option() => |self, visitor| self.option(visitor);
     }
 }
 
