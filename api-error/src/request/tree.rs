@@ -56,39 +56,20 @@ pub(super) enum Kind {
 /// Checks `body` is JSON text and builds its tree; else says why it is
 /// not, as an `invalid_request` does.
 pub(super) fn parse(body: &[u8]) -> Result<Tree<'_>, String> {
-    let wrong = |what: &str, (line, column): (usize, usize)| {
-        format!("The request body {what} (line {line}, column {column}).")
-    };
-    if body
-        .iter()
-        .all(|byte| matches!(byte, b' ' | b'\t' | b'\n' | b'\r'))
-    {
+    if body.iter().all(|byte| b" \t\n\r".contains(byte)) {
         return Err("The request body is empty.".to_owned());
     }
     if body.starts_with("\u{FEFF}".as_bytes()) {
-        return Err(
-            "The request body starts with a byte order mark, which JSON text must not have."
-                .to_owned(),
-        );
+        let bom = "The request body starts with a byte order mark, which JSON text must not have.";
+        return Err(bom.to_owned());
     }
     if body.len() >= u32::MAX as usize {
         return Err("The request body is too long to read.".to_owned());
     }
-    let text = std::str::from_utf8(body).map_err(|error| {
-        wrong(
-            "is not valid UTF-8",
-            line_and_column(body, error.valid_up_to()),
-        )
-    })?;
-    let mut grammar = serde_json::Deserializer::from_str(text);
-    let checked = match IgnoredAny::deserialize(&mut grammar) {
-        Ok(_) => grammar
-            .end()
-            .map_err(|error| ("has more after its JSON value", error)),
-        Err(error) if error.is_eof() => Err(("ends before its JSON value does", error)),
-        Err(error) => Err(("is not valid JSON", error)),
-    };
-    checked.map_err(|(what, error)| wrong(what, (error.line(), error.column())))?;
+    let wrong_at = |what: &str, at: usize| sentence(what, line_and_column(body, at));
+    let text = std::str::from_utf8(body)
+        .map_err(|error| wrong_at("is not valid UTF-8", error.valid_up_to()))?;
+    check_grammar(text)?;
     let mut scan = Scan {
         body,
         at: 0,
@@ -96,18 +77,34 @@ pub(super) fn parse(body: &[u8]) -> Result<Tree<'_>, String> {
         // seldom.
         nodes: Vec::with_capacity(body.len() / 8 + 8),
     };
-    scan.value(1, 0).map_err(|at| {
-        let what = "nests arrays and objects deeper than 127 levels";
-        wrong(what, line_and_column(body, at))
-    })?;
+    scan.value(1, 0)
+        .map_err(|at| wrong_at("nests arrays and objects deeper than 127 levels", at))?;
     if let Some(at) = lone_surrogate(body) {
-        let what = "has a lone surrogate escape in a string";
-        return Err(wrong(what, line_and_column(body, at)));
+        return Err(wrong_at("has a lone surrogate escape in a string", at));
     }
     Ok(Tree {
         text,
         nodes: scan.nodes,
     })
+}
+
+/// serde_json's check of the grammar, reading `text` as `IgnoredAny`.
+fn check_grammar(text: &str) -> Result<(), String> {
+    let mut grammar = serde_json::Deserializer::from_str(text);
+    let (what, error) = match IgnoredAny::deserialize(&mut grammar) {
+        Ok(_) => match grammar.end() {
+            Ok(()) => return Ok(()),
+            Err(error) => ("has more after its JSON value", error),
+        },
+        Err(error) if error.is_eof() => ("ends before its JSON value does", error),
+        Err(error) => ("is not valid JSON", error),
+    };
+    Err(sentence(what, (error.line(), error.column())))
+}
+
+/// What an `invalid_request` says of a body that is not JSON text.
+fn sentence(what: &str, (line, column): (usize, usize)) -> String {
+    format!("The request body {what} (line {line}, column {column}).")
 }
 
 /// Where `at` is, as serde_json counts: lines from 1, and the bytes of the
