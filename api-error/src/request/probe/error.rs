@@ -32,6 +32,7 @@ pub(in crate::request) struct Step {
 }
 
 /// The error of a probe's deserializer: what serde said, and where.
+#[derive(Debug)]
 pub(in crate::request) struct Error(Box<Inner>);
 
 #[derive(Debug)]
@@ -121,8 +122,8 @@ impl Error {
         }
         inner.crossed.push(step);
         inner.fresh = false;
-        if stood_in && inner.stood_in.is_none() {
-            inner.stood_in = Some(step.node);
+        if stood_in {
+            inner.stood_in.get_or_insert(step.node);
         }
         self
     }
@@ -141,24 +142,6 @@ impl Error {
         }
         self
     }
-
-    fn type_error(unexpected: &Unexpected<'_>, expected: &dyn Expected) -> Self {
-        let expected = clip_long(expected);
-        // serde's own visitors name the Rust type they take.
-        let expected = json_words(&expected).map_or(Cow::Owned(expected), Cow::Borrowed);
-        let mut error = Error::new(What::Mismatch {
-            expected,
-            found: describe(unexpected),
-        });
-        error.0.fresh = true;
-        error
-    }
-}
-
-impl fmt::Debug for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt(f)
-    }
 }
 
 impl fmt::Display for Error {
@@ -175,11 +158,16 @@ impl de::Error for Error {
     }
 
     fn invalid_type(unexpected: Unexpected<'_>, expected: &dyn Expected) -> Self {
-        Error::type_error(&unexpected, expected)
+        let expected = clip_long(expected);
+        // serde's own visitors name the Rust type they take.
+        let expected = json_words(&expected).map_or(Cow::Owned(expected), Cow::Borrowed);
+        let mut error = Error::mismatch(expected, describe(&unexpected));
+        error.0.fresh = true;
+        error
     }
 
     fn invalid_value(unexpected: Unexpected<'_>, expected: &dyn Expected) -> Self {
-        Error::type_error(&unexpected, expected)
+        Self::invalid_type(unexpected, expected)
     }
 
     fn invalid_length(len: usize, expected: &dyn Expected) -> Self {
@@ -205,30 +193,22 @@ impl de::Error for Error {
     }
 }
 
-/// What serde's visitors call the numbers and `bool` they take, and what
-/// JSON those are.
-const RUST_TYPES: [(&str, &str); 13] = [
-    ("i8", "an integer from -128 to 127"),
-    ("i16", "an integer from -32768 to 32767"),
-    ("i32", "an integer from -2147483648 to 2147483647"),
-    (
-        "i64",
-        "an integer from -9223372036854775808 to 9223372036854775807",
-    ),
-    ("i128", "an integer"),
-    ("u8", "an integer from 0 to 255"),
-    ("u16", "an integer from 0 to 65535"),
-    ("u32", "an integer from 0 to 4294967295"),
-    ("u64", "an integer from 0 to 18446744073709551615"),
-    ("u128", "a non-negative integer"),
-    ("f32", "a number"),
-    ("f64", "a number"),
-    ("a boolean", "true or false"),
-];
-
+/// What serde's visitors call the numbers and `bool` they take, in JSON's
+/// words.
 pub(super) fn json_words(rust: &str) -> Option<&'static str> {
-    RUST_TYPES
-        .iter()
-        .find(|(name, _)| *name == rust)
-        .map(|&(_, json)| json)
+    Some(match rust {
+        "i8" => "an integer from -128 to 127",
+        "i16" => "an integer from -32768 to 32767",
+        "i32" => "an integer from -2147483648 to 2147483647",
+        "i64" => "an integer from -9223372036854775808 to 9223372036854775807",
+        "i128" => "an integer",
+        "u8" => "an integer from 0 to 255",
+        "u16" => "an integer from 0 to 65535",
+        "u32" => "an integer from 0 to 4294967295",
+        "u64" => "an integer from 0 to 18446744073709551615",
+        "u128" => "a non-negative integer",
+        "f32" | "f64" => "a number",
+        "a boolean" => "true or false",
+        _ => return None,
+    })
 }

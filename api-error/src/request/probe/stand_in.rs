@@ -1,13 +1,11 @@
 //! Stand-ins: the smallest value of whatever a type asks for, which stands
 //! for a member at the end of a hollow object, for a field found missing,
 //! and, in a shape probe, for a struct whose fields are to be learned.
-//!
-//! A stand-in struct has the fields learned for it: each `missing_field`
-//! it raises is one more, for the next probe ([`What::Learn`]).
 
-use serde::de::value::BorrowedStrDeserializer;
+use serde::de::value::{BorrowedStrDeserializer, SeqDeserializer};
 use serde::de::{
-    self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor,
+    self, DeserializeSeed, Deserializer, EnumAccess, IntoDeserializer, MapAccess, VariantAccess,
+    Visitor,
 };
 
 use super::{Error, Probe, RAW_VALUE, Shape, What, raw_value};
@@ -31,13 +29,12 @@ pub(super) struct StandIn<'a, 'p, 'de> {
 
 impl<'a, 'p, 'de> StandIn<'a, 'p, 'de> {
     pub(super) fn new(probe: &'a Probe<'p, 'de>, anchor: u32, path: u64) -> Self {
-        let (depth, shape) = (0, None);
         StandIn {
             probe,
             anchor,
             path,
-            depth,
-            shape,
+            depth: 0,
+            shape: None,
         }
     }
 
@@ -55,11 +52,9 @@ impl<'a, 'p, 'de> StandIn<'a, 'p, 'de> {
         for &byte in step.iter().chain(b"/") {
             path = (path ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
         }
-        let depth = self.depth + 1;
         StandIn {
-            path,
-            depth,
-            ..StandIn::new(self.probe, self.anchor, 0)
+            depth: self.depth + 1,
+            ..StandIn::new(self.probe, self.anchor, path)
         }
     }
 
@@ -70,46 +65,32 @@ impl<'a, 'p, 'de> StandIn<'a, 'p, 'de> {
         if self.depth >= STAND_IN_DEPTH {
             return Err(de::Error::custom("stand-ins nested too deep"));
         }
-        Ok(StandIn {
-            depth: self.depth + 1,
-            ..self
-        })
+        let depth = self.depth + 1;
+        Ok(StandIn { depth, ..self })
     }
 
     fn elements<V: Visitor<'de>>(self, visitor: V, len: usize) -> Result<V::Value, Error> {
-        visitor.visit_seq(StandIns {
-            stand_in: self.deeper()?,
-            keys: Keys::Learned(&[]),
-            len,
-            at: 0,
-        })
+        let stand_in = self.deeper()?;
+        let elements = (1..=len).map(|at| stand_in.inner(&at.to_le_bytes()));
+        visitor.visit_seq(SeqDeserializer::new(elements))
     }
 
-    fn members<V: Visitor<'de>>(self, visitor: V, keys: Keys<'p>) -> Result<V::Value, Error> {
-        let len = keys.len();
-        visitor.visit_map(StandIns {
-            stand_in: self.deeper()?,
-            keys,
-            len,
-            at: 0,
-        })
-    }
-
-    /// A struct of the fields learned for it: a `missing_field` it raises
-    /// is one to learn for the next probe.
+    /// A struct of the fields learned for it: each `missing_field` it
+    /// raises is one more, for the next probe ([`What::Learn`]).
     fn fields<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         let (anchor, path, shape) = (self.anchor, self.path, self.shape);
-        let learned = self
-            .probe
-            .learned
-            .shapes
-            .get(&(anchor, path))
-            .map_or(&[][..], Vec::as_slice);
+        let shapes = &self.probe.learned.shapes;
+        let learned = shapes.get(&(anchor, path)).map_or(&[][..], Vec::as_slice);
+        let twice;
         let keys = match shape {
-            Some(Shape::Twice(name)) => Keys::Twice(name),
-            _ => Keys::Learned(learned),
+            Some(Shape::Twice(name)) => {
+                twice = [name; 2];
+                &twice[..]
+            }
+            _ => learned,
         };
-        match self.members(visitor, keys) {
+        let stand_in = self.deeper()?;
+        match visitor.visit_map(Members { stand_in, keys }) {
             Ok(_) if shape.is_some() => Err(Error::new(What::Accepted)),
             Err(error) if error.crossed.is_empty() => match error.what {
                 What::MissingField(field) if !learned.contains(&field) => {
@@ -122,59 +103,6 @@ impl<'a, 'p, 'de> StandIn<'a, 'p, 'de> {
                 _ => Err(error),
             },
             other => other,
-        }
-    }
-
-    fn newtype<V: Visitor<'de>>(self, visitor: V, name: &'static str) -> Result<V::Value, Error> {
-        match name {
-            RAW_VALUE => raw_value(visitor, "null"),
-            _ => visitor.visit_newtype_struct(self.deeper()?),
-        }
-    }
-
-    /// `None`, the smallest `Option`; but a shape probe's stand-in stands
-    /// for the struct inside.
-    fn option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.shape {
-            Some(_) => visitor.visit_some(self.deeper()?),
-            None => visitor.visit_none(),
-        }
-    }
-
-    fn first_variant<V: Visitor<'de>>(
-        self,
-        visitor: V,
-        variants: &'static [&'static str],
-    ) -> Result<V::Value, Error> {
-        match variants.first() {
-            Some(&variant) => visitor.visit_enum(StandInVariant {
-                stand_in: self.deeper()?,
-                variant,
-            }),
-            None => Err(de::Error::custom("an enum without variants")),
-        }
-    }
-}
-
-/// The keys of a stand-in struct.
-#[derive(Clone, Copy)]
-enum Keys<'p> {
-    Learned(&'p [&'static str]),
-    Twice(&'static str),
-}
-
-impl Keys<'_> {
-    fn len(self) -> usize {
-        match self {
-            Keys::Learned(keys) => keys.len(),
-            Keys::Twice(_) => 2,
-        }
-    }
-
-    fn get(self, at: usize) -> Option<&'static str> {
-        match self {
-            Keys::Learned(keys) => keys.get(at).copied(),
-            Keys::Twice(key) => (at < 2).then_some(key),
         }
     }
 }
@@ -210,66 +138,63 @@ impl<'de> Deserializer<'de> for StandIn<'_, '_, 'de> {
         deserialize_seq() => |self, visitor| self.elements(visitor, 0);
         deserialize_tuple(len: usize) => |self, visitor| self.elements(visitor, len);
         deserialize_tuple_struct(_name: &'static str, len: usize) => |self, visitor| self.elements(visitor, len);
-        deserialize_map() => |self, visitor| self.members(visitor, Keys::Learned(&[]));
+        deserialize_map() => |self, visitor| visitor.visit_map(Members { stand_in: self.deeper()?, keys: &[] });
         deserialize_struct(_name: &'static str, _fields: &'static [&'static str]) => |self, visitor| self.fields(visitor);
-        deserialize_enum(_name: &'static str, variants: &'static [&'static str]) => |self, visitor| self.first_variant(visitor, variants);
-        deserialize_newtype_struct(name: &'static str) => |self, visitor| self.newtype(visitor, name);
-        deserialize_option() => |self, visitor| self.option(visitor);
+        deserialize_enum(_name: &'static str, variants: &'static [&'static str]) => |self, visitor| match variants.first() {
+            Some(&variant) => visitor.visit_enum(StandInVariant(self.deeper()?, variant)),
+            None => Err(de::Error::custom("an enum without variants")),
+        };
+        deserialize_newtype_struct(name: &'static str) => |self, visitor| match name {
+            RAW_VALUE => raw_value(visitor, "null"),
+            _ => visitor.visit_newtype_struct(self.deeper()?),
+        };
+        // `None`, the smallest `Option`; but a shape probe's stand-in
+        // stands for the struct inside.
+        deserialize_option() => |self, visitor| match self.shape {
+            Some(_) => visitor.visit_some(self.deeper()?),
+            None => visitor.visit_none(),
+        };
     }
 }
 
-/// The members or elements of a stand-in: each a stand-in.
-struct StandIns<'a, 'p, 'de> {
-    stand_in: StandIn<'a, 'p, 'de>,
-    /// A struct's fields, as keys.
-    keys: Keys<'p>,
-    len: usize,
-    at: usize,
+/// For serde's `SeqDeserializer`, which takes its elements so.
+impl<'de> IntoDeserializer<'de, Error> for StandIn<'_, '_, 'de> {
+    type Deserializer = Self;
+
+    fn into_deserializer(self) -> Self {
+        self
+    }
 }
 
-impl<'de> MapAccess<'de> for StandIns<'_, '_, 'de> {
+/// The members of a stand-in map or struct: for each key, a stand-in.
+struct Members<'a, 'p, 'de, 'k> {
+    stand_in: StandIn<'a, 'p, 'de>,
+    /// The keys still to give: a struct's fields.
+    keys: &'k [&'static str],
+}
+
+impl<'de> MapAccess<'de> for Members<'_, '_, 'de, '_> {
     type Error = Error;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, Error> {
-        match self.keys.get(self.at) {
-            Some(key) => seed
-                .deserialize(BorrowedStrDeserializer::new(key))
-                .map(Some),
+        match self.keys.first() {
+            Some(key) => Ok(Some(seed.deserialize(BorrowedStrDeserializer::new(key))?)),
             None => Ok(None),
         }
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
-        let key = self.keys.get(self.at).unwrap_or_default();
-        self.at += 1;
+        let (key, rest) = self.keys.split_first().unwrap_or((&"", &[]));
+        self.keys = rest;
         seed.deserialize(self.stand_in.inner(key.as_bytes()))
     }
 }
 
-impl<'de> SeqAccess<'de> for StandIns<'_, '_, 'de> {
-    type Error = Error;
-
-    fn next_element_seed<T: DeserializeSeed<'de>>(
-        &mut self,
-        seed: T,
-    ) -> Result<Option<T::Value>, Error> {
-        if self.at >= self.len {
-            return Ok(None);
-        }
-        self.at += 1;
-        seed.deserialize(self.stand_in.inner(&self.at.to_le_bytes()))
-            .map(Some)
-    }
-}
-
-/// A stand-in enum: its first variant, with stand-in data.
-struct StandInVariant<'a, 'p, 'de> {
-    stand_in: StandIn<'a, 'p, 'de>,
-    variant: &'static str,
-}
+/// A stand-in enum: its first variant, by name, with stand-in data.
+struct StandInVariant<'a, 'p, 'de>(StandIn<'a, 'p, 'de>, &'static str);
 
 impl<'a, 'p, 'de> EnumAccess<'de> for StandInVariant<'a, 'p, 'de> {
     type Error = Error;
@@ -279,8 +204,9 @@ impl<'a, 'p, 'de> EnumAccess<'de> for StandInVariant<'a, 'p, 'de> {
         self,
         seed: S,
     ) -> Result<(S::Value, Self::Variant), Error> {
-        let variant = seed.deserialize(BorrowedStrDeserializer::new(self.variant))?;
-        Ok((variant, self.stand_in.inner(self.variant.as_bytes())))
+        let StandInVariant(stand_in, variant) = self;
+        let value = seed.deserialize(BorrowedStrDeserializer::new(variant))?;
+        Ok((value, stand_in.inner(variant.as_bytes())))
     }
 }
 
