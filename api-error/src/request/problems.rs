@@ -1,21 +1,10 @@
 //! Every problem of a body that is JSON text but not what the type takes,
-//! found by probes (see [`probe`]).
-//!
-//! A run of `T::deserialize` stops at its first error. So the parser runs
-//! it again and again over the same tree, each time from the root, each
-//! time showing the body from just after the last problem found: each run's
-//! first error is the next problem, in body order, and each value is read
-//! in full once, whatever the number of problems. At the end of each struct
-//! with a problem the struct is shown hollow, to find every field it lacks,
-//! once for each (and once more for each member whose type refuses to be
-//! shown hollow, and each field a stand-in is found to need); and for the
-//! message of an unknown field, a few more probes learn which of the
-//! object's fields are required.
-//!
+//! found by probes ([`probe`]): a run of `T::deserialize` stops at its first
+//! error, so it runs again and again, each time showing the body from just
+//! after the last problem found ([how a body is read](super#how-a-body-is-read)).
 //! What is learned is kept by where it is in the body, never by type name:
 //! two types called `Item` may differ.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde::Deserialize;
@@ -49,26 +38,17 @@ pub(super) fn report<'de, T: Deserialize<'de>>(
         keep: keep.max(1),
         fields: HashMap::new(),
         learned_fields: 0,
-        body: None,
     };
     // Each probe finds a problem, moves the cursor, shows a member more
     // plainly, or learns a stand-in's field. The first three are bounded by
     // the tree (a few per node) and by the type (a field missing once per
     // object), the last by `MAX_LEARNED`; the bound is theirs, and guards
     // against a `Deserialize` impl that does not decide alike twice.
-    let mut probes = 8 * tree.nodes.len() + MAX_LEARNED + MAX_MISSING;
-    while probes > 0 && !(first_only && search.count > 0) {
-        probes -= 1;
-        let going_on = match run(&search.cursor, &search.learned) {
-            Ok(()) => false,
-            Err(error) => search.take(error),
-        };
-        if !going_on {
+    for _ in 0..8 * tree.nodes.len() + MAX_LEARNED + MAX_MISSING {
+        let going_on = run(&search.cursor, &search.learned).is_err_and(|error| search.take(error));
+        if !going_on || (first_only && search.count > 0) {
             break;
         }
-    }
-    if search.body.is_some() {
-        return search.body;
     }
     let mut found = search.found.into_iter().map(|(_, error)| error);
     match search.count {
@@ -81,8 +61,7 @@ pub(super) fn report<'de, T: Deserialize<'de>>(
     }
 }
 
-/// The sub-error of `invalid_fields` a problem is: its code, message and
-/// path.
+/// The sub-error of `invalid_fields` a problem is: its code, message and path.
 fn sub_error(error: RequestError) -> FieldError {
     let message = error.message();
     let code = error.entry().map_or("invalid_field", |entry| entry.code());
@@ -97,13 +76,11 @@ fn sub_error(error: RequestError) -> FieldError {
     FieldError::new(code, message).at(path)
 }
 
-/// One probe of the target type: `T::deserialize` as the cursor shows the
-/// body, its value dropped.
-type Run<'t> = dyn Fn(&Cursor, &Learned) -> Result<(), probe::Error> + 't;
-
+/// The search for a body's problems: what the probes have learned, and found.
 struct Search<'t, 'de> {
     tree: &'t Tree<'de>,
-    run: &'t Run<'t>,
+    /// A probe: `T::deserialize` over the body as the cursor shows it.
+    run: &'t dyn Fn(&Cursor, &Learned) -> Result<(), probe::Error>,
     learned: Learned,
     cursor: Cursor,
     /// The first `keep` problems in body order, with where each is.
@@ -115,8 +92,6 @@ struct Search<'t, 'de> {
     fields: HashMap<u32, FieldNames>,
     /// How many fields stand-ins were found to need.
     learned_fields: usize,
-    /// A problem with the body as a whole, which is all there is to say.
-    body: Option<RequestError>,
 }
 
 impl Search<'_, '_> {
@@ -124,15 +99,10 @@ impl Search<'_, '_> {
     fn take(&mut self, error: probe::Error) -> bool {
         match &error.what {
             What::Stop { node, read } => self.go_past(*node, *read),
-            What::Learn {
-                anchor,
-                path,
-                field,
-            } => match self.learn(*anchor, *path, field) {
-                true => true,
-                // Enough: the stand-in is refused.
-                false => error.stood_in.is_some_and(|node| self.refused(node)),
-            },
+            // Once `MAX_LEARNED` fields are learned, the stand-in is refused.
+            What::Learn { .. } => {
+                self.learn(&error.what) || error.stood_in.is_some_and(|node| self.refused(node))
+            }
             What::Accepted => false,
             _ => match error.stood_in {
                 Some(node) => self.refused(node),
@@ -141,19 +111,22 @@ impl Search<'_, '_> {
         }
     }
 
-    /// Adds `field` to the stand-in at `path` from `anchor`; `false` once
-    /// `MAX_LEARNED` fields are learned.
-    fn learn(&mut self, anchor: u32, path: u64, field: &'static str) -> bool {
-        if self.learned_fields == MAX_LEARNED {
-            return false;
+    /// Adds the field `what` says a stand-in needs to its shape; `false` if
+    /// it says none, or once `MAX_LEARNED` fields are learned.
+    fn learn(&mut self, what: &What) -> bool {
+        match *what {
+            What::Learn {
+                anchor,
+                path,
+                field,
+            } if self.learned_fields < MAX_LEARNED => {
+                self.learned_fields += 1;
+                let shape = self.learned.shapes.entry((anchor, path)).or_default();
+                shape.push(field);
+                true
+            }
+            _ => false,
         }
-        self.learned_fields += 1;
-        self.learned
-            .shapes
-            .entry((anchor, path))
-            .or_default()
-            .push(field);
-        true
     }
 
     /// Moves the cursor past `node`, a container on its path whose members
@@ -191,105 +164,80 @@ impl Search<'_, '_> {
     fn problem(&mut self, error: probe::Error) -> bool {
         let (what, mut steps) = error.into_parts();
         steps.reverse();
-        let Some((&step, holders)) = steps.split_last() else {
-            return self.at_level(ROOT, &steps, what);
+        let Some((&step, holders)) = steps.split_last().filter(|(last, _)| last.key) else {
+            return self.at_level(&steps, what);
         };
-        if !step.key {
-            return self.at_level(step.node, &steps, what);
-        }
         // A key an externally tagged enum refused names no variant: the
         // problem is the enum's own.
         if step.read == Read::Enum {
-            let node = holders.last().map_or(ROOT, |holder| holder.node);
-            return self.at_level(node, holders, what);
+            return self.at_level(holders, what);
         }
-        self.record(&steps, (None, false), |search, path| match what {
-            What::UnknownField {
-                expected: fields, ..
-            } => RequestError::UnexpectedField {
+        self.record(&steps, false, |search, path| match what {
+            What::UnknownField { expected, .. } => RequestError::UnexpectedField {
                 path,
-                expected: search.fields_of(holders, fields, step.read == Read::Struct),
+                expected: search.fields_of(holders, expected, step.read == Read::Struct),
             },
-            What::DuplicateField(_) => RequestError::InvalidField {
-                path,
-                reason: "it is given more than once".to_owned(),
-            },
-            other => RequestError::InvalidField {
-                path,
-                reason: reason(other),
-            },
+            What::DuplicateField(_) => invalid_field(path, "it is given more than once".to_owned()),
+            other => invalid_field(path, reason(other)),
         });
         self.mark(&steps, Mark::Left);
         self.move_to(&steps, At::After)
     }
 
-    /// A problem raised by the value `node` itself (the body, for `ROOT`),
-    /// which `steps` lead to.
-    fn at_level(&mut self, node: u32, steps: &[Step], what: What) -> bool {
+    /// A problem raised by the value `steps` lead to itself.
+    fn at_level(&mut self, steps: &[Step], what: What) -> bool {
+        let node = node_at(steps);
         let end = self.cursor.end_container() == Some(node);
         match what {
             What::MissingField(field) if self.tree.node(node).kind == Kind::Object => {
-                // The type stops at a field of a member left out of the
-                // hollow object (or, were it to decide otherwise than
-                // before, at one found missing already): it says no more
-                // of that object.
-                let known = self
-                    .learned
-                    .missing
-                    .get(&node)
-                    .is_some_and(|known| known.contains(&field));
-                if end && (known || self.left_out(node, field)) {
+                if end && self.already_known(node, field) {
                     return self.go_past(node, Read::Other);
                 }
-                self.record(steps, (Some(field.into()), true), |_, path| {
-                    RequestError::MissingField { path }
+                self.record(steps, true, |_, path| RequestError::MissingField {
+                    path: path.field(field),
                 });
                 self.learned.missing.entry(node).or_default().push(field);
                 self.mark(steps, Mark::Bad);
-                if end {
-                    return true;
-                }
-                self.move_to(steps, At::End)
+                end || self.move_to(steps, At::End)
             }
             // Anything else an object or array shown hollow, or in part,
             // says of itself may be about what it was not shown.
             _ if self.cursor.depth_of(node).is_some() => self.go_past(node, Read::Other),
             // From a value serde buffered: the key is not a member's.
             What::UnknownField { field, expected } => {
-                self.record(steps, (Some(field.into()), false), |_, path| {
-                    RequestError::UnexpectedField {
-                        path,
-                        expected: FieldNames::listed(expected),
-                    }
+                self.record(steps, false, |_, path| RequestError::UnexpectedField {
+                    path: path.field(field),
+                    expected: FieldNames::listed(expected),
                 });
                 self.mark(steps, Mark::Bad);
                 !steps.is_empty() && self.move_to(steps, At::After)
             }
+            // A problem with the body as a whole is all there is to say.
             what if node == ROOT => {
-                let reason = format!("The request body is invalid: {}.", reason(what));
-                self.body = Some(RequestError::InvalidRequest {
-                    reason: Cow::Owned(reason),
-                });
+                let reason = format!("The request body is invalid: {}.", reason(what)).into();
+                self.found = vec![(0, RequestError::InvalidRequest { reason })];
+                self.count = 1;
                 false
             }
             what => {
-                let reason = reason(what);
-                self.record(steps, (None, false), |_, path| RequestError::InvalidField {
-                    path,
-                    reason,
-                });
+                self.record(steps, false, |_, path| invalid_field(path, reason(what)));
                 self.mark(steps, Mark::Bad);
                 self.move_to(steps, At::After)
             }
         }
     }
 
-    /// Whether `field` is the key of a member of `object` that is left out.
-    fn left_out(&self, object: u32, field: &str) -> bool {
-        self.tree.children(object).any(|member| {
-            self.learned.marks.get(member as usize) == Some(&Mark::Left)
-                && self.tree.key(member) == field
-        })
+    /// Whether `field`, which the type says `object` lacks, is known: the key
+    /// of a member left out of the hollow object (or, were the type to decide
+    /// otherwise than before, one found missing already). The type stops at
+    /// it, and says no more of that object.
+    fn already_known(&self, object: u32, field: &'static str) -> bool {
+        let missing = self.learned.missing.get(&object);
+        missing.is_some_and(|missing| missing.contains(&field))
+            || self.tree.children(object).any(|member| {
+                self.learned.marks.get(member as usize) == Some(&Mark::Left)
+                    && self.tree.key(member) == field
+            })
     }
 
     /// Moves the cursor to `at` the value `steps` lead to; whether there
@@ -309,22 +257,19 @@ impl Search<'_, '_> {
         if let Some((last, holders)) = steps.split_last()
             && at == At::After
             && last.read == Read::Struct
+            && self.tree.node(last.node).next == self.tree.node(node_at(holders)).next
         {
-            let holder = holders.last().map_or(ROOT, |holder| holder.node);
-            if self.tree.node(last.node).next == self.tree.node(holder).next {
-                self.cursor.path.pop();
-                self.cursor.at = At::End;
-            }
+            self.cursor.path.pop();
+            self.cursor.at = At::End;
         }
         true
     }
 
     /// Marks the member `steps` end at, and everything holding it.
     fn mark(&mut self, steps: &[Step], mark: Mark) {
-        let marks = &mut self.learned.marks;
         for (i, step) in steps.iter().enumerate() {
             let is_last = i + 1 == steps.len();
-            if let Some(slot) = marks.get_mut(step.node as usize)
+            if let Some(slot) = self.learned.marks.get_mut(step.node as usize)
                 && (*slot == Mark::Hollow || (is_last && mark == Mark::Left))
             {
                 *slot = if is_last { mark } else { Mark::Bad };
@@ -334,33 +279,27 @@ impl Search<'_, '_> {
 
     /// Counts a problem, and keeps it if it is among the first `keep` in
     /// body order: a missing field at its object's end, anything else at
-    /// its member's start.
+    /// its member's start (its key's, in an object).
     fn record(
         &mut self,
         steps: &[Step],
-        (field, at_end): (Option<Cow<'static, str>>, bool),
+        at_end: bool,
         error: impl FnOnce(&mut Self, FieldPath) -> RequestError,
     ) {
         self.count += 1;
-        let at = match (steps.split_last(), at_end) {
-            (None, true) => self.tree.node(ROOT).end.saturating_sub(1),
-            (None, false) => 0,
-            (Some((last, _)), true) => self.tree.node(last.node).end.saturating_sub(1),
-            (Some((last, holders)), false) => {
-                let holder = holders.last().map_or(ROOT, |holder| holder.node);
-                let in_object = self.tree.node(holder).kind == Kind::Object;
-                self.tree
-                    .node(last.node.saturating_sub(u32::from(in_object)))
-                    .start
+        let at = match steps.split_last() {
+            _ if at_end => self.tree.node(node_at(steps)).end.saturating_sub(1),
+            None => 0,
+            Some((last, holders)) => {
+                let in_object = self.tree.node(node_at(holders)).kind == Kind::Object;
+                let start = last.node.saturating_sub(u32::from(in_object));
+                self.tree.node(start).start
             }
         };
         if self.found.len() == self.keep && self.found.last().is_some_and(|(last, _)| *last <= at) {
             return;
         }
-        let mut path = self.path(steps);
-        if let Some(field) = field {
-            path.push_field(field);
-        }
+        let path = self.path(steps);
         let error = error(self, path);
         let index = self.found.partition_point(|(other, _)| *other <= at);
         self.found.insert(index, (at, error));
@@ -370,98 +309,77 @@ impl Search<'_, '_> {
     /// The path `steps` take from the body.
     fn path(&self, steps: &[Step]) -> FieldPath {
         let mut path = FieldPath::new();
-        let mut holder = ROOT;
-        for step in steps {
+        let holders = std::iter::once(ROOT).chain(steps.iter().map(|step| step.node));
+        for (holder, step) in holders.zip(steps) {
             if self.tree.node(holder).kind == Kind::Array {
                 path.push_index(self.tree.node(step.node).index as usize);
             } else {
                 path.push_field(clip_name(&self.tree.key(step.node)));
             }
-            holder = step.node;
         }
         path
     }
 
-    /// The fields of the struct `to_struct` leads to, by their main names,
+    /// The fields of the struct `steps` lead to, by their main names,
     /// required and optional; `fields` as they are where the struct does
     /// not let that be learned.
     fn fields_of(
         &mut self,
-        to_struct: &[Step],
+        steps: &[Step],
         fields: &'static [&'static str],
         learnable: bool,
     ) -> FieldNames {
-        let node = to_struct.last().map_or(ROOT, |step| step.node);
+        let node = node_at(steps);
         if let Some(known) = self.fields.get(&node) {
             return known.clone();
         }
-        let path = to_struct.iter().map(|step| step.node).collect();
-        let names = learnable
-            .then(|| self.classify(path, fields))
-            .flatten()
-            .unwrap_or_else(|| FieldNames::listed(fields));
-        self.fields.insert(node, names.clone());
-        names
+        let names = learnable.then(|| self.classify(steps, fields)).flatten();
+        let names = names.unwrap_or_else(|| FieldNames::listed(fields));
+        self.fields.entry(node).or_insert(names).clone()
     }
 
-    /// Shows the struct at the end of `path` as a stand-in of its own type
-    /// with only the fields it requires, learned one by one; then with each
+    /// Shows the struct `steps` lead to as a stand-in of its own type with
+    /// only the fields it requires, learned one by one; then with each other
     /// name of `fields` twice, for serde's `duplicate_field` to name the
     /// field that name belongs to by its main name.
-    fn classify(&mut self, path: Vec<u32>, fields: &'static [&'static str]) -> Option<FieldNames> {
-        let anchor = path.last().copied().unwrap_or(ROOT);
+    fn classify(&mut self, steps: &[Step], fields: &'static [&'static str]) -> Option<FieldNames> {
         let mut cursor = Cursor {
-            path,
+            path: steps.iter().map(|step| step.node).collect(),
             at: At::Shape(Shape::Required),
         };
-        self.shape_probe(&cursor, |what| matches!(what, What::Accepted).then_some(""))?;
-        let required = self
-            .learned
-            .shapes
-            .get(&(anchor, 0))
-            .cloned()
-            .unwrap_or_default();
-        let mut names = Vec::with_capacity(fields.len());
-        for &name in fields {
-            let main = if required.contains(&name) {
-                name
-            } else {
-                cursor.at = At::Shape(Shape::Twice(name));
-                self.shape_probe(&cursor, |what| match what {
-                    What::DuplicateField(main) => Some(*main),
-                    _ => None,
-                })?
+        if self.shape_probe(&cursor) != Some(What::Accepted) {
+            return None;
+        }
+        let required = self.learned.shapes.get(&(node_at(steps), 0));
+        let required = required.cloned().unwrap_or_default();
+        let mut optional = Vec::with_capacity(fields.len());
+        for &name in fields.iter().filter(|name| !required.contains(name)) {
+            cursor.at = At::Shape(Shape::Twice(name));
+            let Some(What::DuplicateField(main)) = self.shape_probe(&cursor) else {
+                return None;
             };
-            if !names.contains(&main) {
-                names.push(main);
+            if !required.contains(&main) && !optional.contains(&main) {
+                optional.push(main);
             }
         }
-        let optional = names
-            .into_iter()
-            .filter(|name| !required.contains(name))
-            .collect();
         Some(FieldNames::classified(required, optional))
     }
 
-    /// Runs a shape probe until it gives what `answer` takes, learning the
-    /// stand-ins it needs on the way; `None` if it gives anything else.
-    fn shape_probe(
-        &mut self,
-        cursor: &Cursor,
-        answer: impl Fn(&What) -> Option<&'static str>,
-    ) -> Option<&'static str> {
+    /// Runs a shape probe, learning the stand-ins it needs on the way: what
+    /// it says then, `None` if it raises nothing.
+    fn shape_probe(&mut self, cursor: &Cursor) -> Option<What> {
         loop {
             let error = (self.run)(cursor, &self.learned).err()?;
-            match &error.what {
-                What::Learn {
-                    anchor,
-                    path,
-                    field,
-                } if self.learn(*anchor, *path, field) => {}
-                what => return answer(what),
+            if !self.learn(&error.what) {
+                return Some(error.into_parts().0);
             }
         }
     }
+}
+
+/// The value `steps` lead to from the body: the body itself, for none.
+fn node_at(steps: &[Step]) -> u32 {
+    steps.last().map_or(ROOT, |step| step.node)
 }
 
 /// The most fields stand-ins may be found to need, in all: a bound on the
@@ -472,16 +390,15 @@ const MAX_LEARNED: usize = 1024;
 /// what the tree's size allows for.
 const MAX_MISSING: usize = 4096;
 
+/// An `invalid_field` at `path`, saying `reason`.
+fn invalid_field(path: FieldPath, reason: String) -> RequestError {
+    RequestError::InvalidField { path, reason }
+}
+
 /// What a problem of a value is, as an `invalid_field` says it.
 fn reason(what: What) -> String {
     match what {
-        What::Mismatch { expected, found } => {
-            let mut reason = String::with_capacity(expected.len() + found.len() + 16);
-            for part in ["expected ", &expected, ", found ", &found] {
-                reason.push_str(part);
-            }
-            reason
-        }
+        What::Mismatch { expected, found } => ["expected ", &expected, ", found ", &found].concat(),
         What::OutOfRange(number) => format!("{number} is out of range"),
         What::Custom(message) => message,
         What::MissingField(field) => format!("{field} is missing"),
