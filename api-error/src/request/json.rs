@@ -232,22 +232,20 @@ impl JsonParser {
                 return Ok(value);
             }
             Ok(_) => None,
-            Err(error) => Some(error),
+            Err(error) => Some((error.line(), error.column())),
         };
         let tree = tree::parse(body).map_err(invalid_request)?;
-        match problems::report::<T>(&tree, self.max_errors, self.first_only) {
-            Some(problem) => Err(problem),
-            // serde_json refused what the probes took: a `Deserialize`
-            // impl that does not decide alike twice.
-            None => Err(invalid_request(match failure {
-                Some(error) => format!(
-                    "The request body is invalid (line {}, column {}).",
-                    error.line(),
-                    error.column()
-                ),
+        // `None`: serde_json refused what the probes took, from a
+        // `Deserialize` impl that does not decide alike twice.
+        let problem = problems::report::<T>(&tree, self.max_errors, self.first_only);
+        Err(problem.unwrap_or_else(|| {
+            invalid_request(match failure {
+                Some((line, column)) => {
+                    format!("The request body is invalid (line {line}, column {column}).")
+                }
                 None => "The request body is invalid.".to_owned(),
-            })),
-        }
+            })
+        }))
     }
 }
 

@@ -188,17 +188,17 @@ impl Scan<'_> {
             Some(b'[') => self.container(depth, b']').map(|()| Kind::Array)?,
             Some(b'{') => self.container(depth, b'}').map(|()| Kind::Object)?,
             Some(b'"') => self.string(),
-            Some(b'n') => self.word(4, Kind::Null),
-            Some(b't') => self.word(4, Kind::True),
-            Some(b'f') => self.word(5, Kind::False),
-            _ => {
-                let is_part =
-                    |byte: &u8| matches!(byte, b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E');
+            first => {
+                // A literal or a number: up to the next delimiter.
                 let rest = self.body.get(self.at..).unwrap_or_default();
-                self.word(
-                    rest.iter().take_while(|byte| is_part(byte)).count(),
-                    Kind::Number,
-                )
+                let is_end = |byte: &u8| b",]} \t\n\r".contains(byte);
+                self.at += rest.iter().position(is_end).unwrap_or(rest.len());
+                match first {
+                    Some(b'n') => Kind::Null,
+                    Some(b't') => Kind::True,
+                    Some(b'f') => Kind::False,
+                    _ => Kind::Number,
+                }
             }
         };
         let (end, next) = (self.at as u32, self.nodes.len() as u32);
@@ -206,11 +206,6 @@ impl Scan<'_> {
             (node.kind, node.end, node.next) = (kind, end, next);
         }
         Ok(())
-    }
-
-    fn word(&mut self, len: usize, kind: Kind) -> Kind {
-        self.at += len;
-        kind
     }
 
     /// An array's elements, or an object's members, up to `close`.
