@@ -134,11 +134,9 @@ const RAW_VALUE: &str = "$serde_json::private::RawValue";
 
 /// `text` to serde_json's `RawValue` visitor, as serde_json hands it over.
 fn raw_value<'de, V: Visitor<'de>>(visitor: V, text: &'de str) -> Result<V::Value, Error> {
-    let entry = (
-        BorrowedStrDeserializer::new(RAW_VALUE),
-        BorrowedStrDeserializer::new(text),
-    );
-    visitor.visit_map(MapDeserializer::new(std::iter::once(entry)))
+    let key = BorrowedStrDeserializer::new(RAW_VALUE);
+    let value = BorrowedStrDeserializer::new(text);
+    visitor.visit_map(MapDeserializer::new(std::iter::once((key, value))))
 }
 
 /// What an externally tagged enum with data is written as.
@@ -155,96 +153,81 @@ pub(super) fn run<'de, T: Deserialize<'de>>(
         cursor,
         learned,
     };
-    match cursor.at {
-        At::Start => T::deserialize(Value::new(&probe, ROOT, View::Real)),
-        At::Shape(shape) if cursor.path.is_empty() => {
-            T::deserialize(StandIn::shape(&probe, ROOT, shape))
-        }
-        _ => T::deserialize(Value::new(&probe, ROOT, View::Path(0))),
-    }
+    let view = match cursor.at {
+        At::Start => View::Real,
+        At::Shape(shape) if cursor.path.is_empty() => View::Shape(shape),
+        _ => View::Path(0),
+    };
+    probe.show((ROOT, view), PhantomData)
 }
 
+/// What a probe reads: the tree, the cursor, and what was learned.
 struct Probe<'p, 'de> {
     tree: &'p Tree<'de>,
     cursor: &'p Cursor,
     learned: &'p Learned,
 }
 
-impl Probe<'_, '_> {
-    fn mark(&self, node: u32) -> Mark {
-        self.learned
-            .marks
-            .get(node as usize)
-            .copied()
-            .unwrap_or_default()
+impl<'de> Probe<'_, 'de> {
+    /// Hands `shown` to `seed`: a value of the tree, or a stand-in.
+    fn show<S: DeserializeSeed<'de>>(&self, shown: Shown, seed: S) -> Result<S::Value, Error> {
+        match shown {
+            (node, View::StandIn) => seed.deserialize(StandIn::new(self, node, 0)),
+            (node, View::Shape(shape)) => seed.deserialize(StandIn::shape(self, node, shape)),
+            (object, View::Missing(field)) => {
+                seed.deserialize(StandIn::new(self, object, 0).inner(field.as_bytes()))
+            }
+            (node, view) => seed.deserialize(Value::new(self, node, view)),
+        }
     }
 }
 
-/// How a value is shown.
+/// How a node is shown.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum View {
     Real,
+    /// A member's key, which serde_json reads as a number or a `bool` for
+    /// a type that asks for one.
+    Key,
     /// On the cursor's path, this deep.
     Path(usize),
     /// An object or array with only stand-ins for what it holds.
     Hollow,
+    StandIn,
+    /// The stand-in of a shape probe.
+    Shape(Shape),
+    /// A stand-in for a field missing from the object.
+    Missing(&'static str),
 }
+
+/// A member as a probe shows it: its value's node (for a missing field,
+/// the object's), and how.
+type Shown = (u32, View);
 
 /// Which members of an object or array a probe shows, and how.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Rule {
     Real,
-    /// From this member on, which is shown as the next level of the path.
-    Inside(u32),
+    /// From this member on, which is shown with this view: the next level
+    /// of the path, or a shape probe's stand-in.
+    From(u32, View),
     /// After this member.
     After(u32),
     Hollow,
-    /// From this member on, which is shown as a shape probe's stand-in.
-    Shape(u32, Shape),
 }
 
-/// A member as a probe shows it.
-#[derive(Clone, Copy)]
-enum Shown {
-    Value(u32, View),
-    StandIn(u32),
-    Shape(u32, Shape),
-    /// A stand-in for a missing field.
-    Missing(&'static str),
-}
-
-impl Shown {
-    fn node(self) -> Option<u32> {
-        match self {
-            Shown::Value(node, _) | Shown::StandIn(node) | Shown::Shape(node, _) => Some(node),
-            Shown::Missing(_) => None,
-        }
-    }
-
-    fn is_stood_in(self) -> bool {
-        matches!(self, Shown::Value(_, View::Hollow) | Shown::StandIn(_))
-    }
-}
-
-/// A value of the tree, for the type to read: a member's value, or with
-/// `key`, its key, which serde_json reads as a number for a number type.
+/// A value of the tree, for the type to read.
 #[derive(Clone, Copy)]
 struct Value<'a, 'p, 'de> {
     probe: &'a Probe<'p, 'de>,
     node: u32,
+    /// `Real`, `Key`, `Path` or `Hollow`: the other views are stand-ins.
     view: View,
-    key: bool,
 }
 
 impl<'a, 'p, 'de> Value<'a, 'p, 'de> {
     fn new(probe: &'a Probe<'p, 'de>, node: u32, view: View) -> Self {
-        let key = false;
-        Value {
-            probe,
-            node,
-            view,
-            key,
-        }
+        Value { probe, node, view }
     }
 
     fn kind(&self) -> Kind {
@@ -257,17 +240,14 @@ impl<'a, 'p, 'de> Value<'a, 'p, 'de> {
 
     /// What this value is, in a type error's words.
     fn found(&self) -> String {
-        let string;
+        let string = self.probe.tree.string(self.node);
         describe(&match self.kind() {
             Kind::Null => Unexpected::Unit,
             Kind::False => Unexpected::Bool(false),
             Kind::True => Unexpected::Bool(true),
             // As the body wrote it, not as a float would show it.
             Kind::Number => return the_number(self.text()),
-            Kind::String { .. } => {
-                string = self.probe.tree.string(self.node);
-                Unexpected::Str(&string)
-            }
+            Kind::String { .. } => Unexpected::Str(&string),
             Kind::Array => Unexpected::Seq,
             Kind::Object => Unexpected::Map,
         })
@@ -278,38 +258,42 @@ impl<'a, 'p, 'de> Value<'a, 'p, 'de> {
         Err(Error::mismatch(asked, self.found()))
     }
 
-    fn is_number(&self) -> bool {
-        match self.kind() {
-            Kind::Number => true,
-            Kind::String { .. } => self.key && self.text().parse::<serde_json::Number>().is_ok(),
-            _ => false,
-        }
-    }
-
-    /// A number, for a visitor of the Rust type `rust` (or of anything).
+    /// A number (or a key that is one), for a visitor of the Rust type
+    /// `rust` (or of anything).
     fn number<V: Visitor<'de>>(self, visitor: V, rust: &'static str) -> Result<V::Value, Error> {
-        if !self.is_number() {
-            return self.wrong_kind(json_words(rust).unwrap_or(ANY));
-        }
         let text = self.text();
-        let result = match rust {
-            "i128" if let Ok(n) = text.parse() => visitor.visit_i128(n),
-            "u128" if let Ok(n) = text.parse() => visitor.visit_u128(n),
-            _ => visit_number(text, visitor),
+        let number = text.parse::<serde_json::Number>();
+        match self.kind() {
+            Kind::Number => {}
+            Kind::String { .. } if self.view == View::Key && number.is_ok() => {}
+            _ => return self.wrong_kind(json_words(rust).unwrap_or("a number")),
+        }
+        let result = match (rust, number) {
+            ("i128", _) if let Ok(n) = text.parse() => visitor.visit_i128(n),
+            ("u128", _) if let Ok(n) = text.parse() => visitor.visit_u128(n),
+            // As serde_json's own parser reads it: an integer as `u64` or
+            // `i64` if it fits (`-0` aside), anything else as `f64`.
+            (_, Ok(n)) if let Some(n) = n.as_u64() => visitor.visit_u64(n),
+            (_, Ok(n)) if let Some(n) = n.as_i64() => visitor.visit_i64(n),
+            (_, Ok(n)) if let Some(n) = n.as_f64() => visitor.visit_f64(n),
+            _ => Err(Error::new(What::OutOfRange(the_number(text)))),
         };
         result.map_err(|error| error.about_number(text))
     }
 
-    /// A string's text, to a visitor of strings or of bytes, in serde's
-    /// words if it refuses it (`a borrowed string`, `a character`).
+    /// A string's text, to a visitor of strings or of bytes (which also
+    /// takes an array of numbers), in serde's words if it refuses it (`a
+    /// borrowed string`, `a character`).
     fn string<V: Visitor<'de>>(
         self,
         visitor: V,
         asked: &'static str,
         bytes: bool,
     ) -> Result<V::Value, Error> {
-        if !matches!(self.kind(), Kind::String { .. }) {
-            return self.wrong_kind(asked);
+        match (self.kind(), bytes) {
+            (Kind::String { .. }, _) => {}
+            (Kind::Array, true) => return self.container(visitor, Read::Other),
+            _ => return self.wrong_kind(asked),
         }
         match (self.probe.tree.string(self.node), bytes) {
             (Cow::Borrowed(text), false) => visitor.visit_borrowed_str(text),
@@ -339,64 +323,35 @@ impl<'a, 'p, 'de> Value<'a, 'p, 'de> {
         kind: Kind,
         read: Read,
     ) -> Result<V::Value, Error> {
-        match (self.kind() == kind, kind) {
-            (true, _) => self.container(visitor, read),
-            (false, Kind::Array) => self.wrong_kind("an array"),
-            (false, _) => self.wrong_kind("an object"),
+        match kind {
+            _ if self.kind() == kind => self.container(visitor, read),
+            Kind::Array => self.wrong_kind("an array"),
+            _ => self.wrong_kind("an object"),
         }
-    }
-}
-
-/// `text`, a JSON number, to `visitor` as serde_json gives it, read by
-/// serde_json's own number parser: an integer as `u64` or `i64` if it fits
-/// (`-0` aside), anything else as `f64`.
-fn visit_number<'de, V: Visitor<'de>>(text: &str, visitor: V) -> Result<V::Value, Error> {
-    let out_of_range = || Error::new(What::OutOfRange(the_number(text)));
-    let number = text
-        .parse::<serde_json::Number>()
-        .map_err(|_| out_of_range())?;
-    if let Some(n) = number.as_u64() {
-        visitor.visit_u64(n)
-    } else if let Some(n) = number.as_i64() {
-        visitor.visit_i64(n)
-    } else {
-        visitor.visit_f64(number.as_f64().ok_or_else(out_of_range)?)
     }
 }
 
 impl<'de> Deserializer<'de> for Value<'_, '_, 'de> {
     type Error = Error;
 
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.kind() {
+    methods! {
+        deserialize_any() => |self, visitor| match self.kind() {
             Kind::Null => visitor.visit_unit(),
             Kind::False => visitor.visit_bool(false),
             Kind::True => visitor.visit_bool(true),
             Kind::Number => self.number(visitor, "any"),
-            Kind::String { .. } => self.string(visitor, ANY, false),
+            Kind::String { .. } => self.string(visitor, "a string", false),
             Kind::Array | Kind::Object => self.container(visitor, Read::Other),
-        }
-    }
-
-    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        let value = match (self.kind(), self.text()) {
-            (Kind::True, _) => true,
-            (Kind::False, _) => false,
-            (Kind::String { .. }, "true") if self.key => true,
-            (Kind::String { .. }, "false") if self.key => false,
-            _ => return self.wrong_kind("true or false"),
         };
-        visitor.visit_bool(value)
-    }
-
-    fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.kind() {
+        deserialize_bool() => |self, visitor| match (self.kind(), self.text(), self.view) {
+            (Kind::True, ..) | (Kind::String { .. }, "true", View::Key) => visitor.visit_bool(true),
+            (Kind::False, ..) | (Kind::String { .. }, "false", View::Key) => visitor.visit_bool(false),
+            _ => self.wrong_kind("true or false"),
+        };
+        deserialize_unit() => |self, visitor| match self.kind() {
             Kind::Null => visitor.visit_unit(),
             _ => self.wrong_kind("null"),
-        }
-    }
-
-    methods! {
+        };
         deserialize_i8() => |self, visitor| self.number(visitor, "i8");
         deserialize_i16() => |self, visitor| self.number(visitor, "i16");
         deserialize_i32() => |self, visitor| self.number(visitor, "i32");
@@ -413,8 +368,8 @@ impl<'de> Deserializer<'de> for Value<'_, '_, 'de> {
         deserialize_str() => |self, visitor| self.string(visitor, "a string", false);
         deserialize_string() => |self, visitor| self.string(visitor, "a string", false);
         deserialize_identifier() => |self, visitor| self.string(visitor, "a string", false);
-        deserialize_bytes() => |self, visitor| self.bytes_or_seq(visitor);
-        deserialize_byte_buf() => |self, visitor| self.bytes_or_seq(visitor);
+        deserialize_bytes() => |self, visitor| self.string(visitor, "a string or an array of bytes", true);
+        deserialize_byte_buf() => |self, visitor| self.string(visitor, "a string or an array of bytes", true);
         deserialize_option() => |self, visitor| match self.kind() {
             Kind::Null => visitor.visit_none(),
             _ => visitor.visit_some(self),
@@ -426,56 +381,26 @@ impl<'de> Deserializer<'de> for Value<'_, '_, 'de> {
         deserialize_tuple_struct(_name: &'static str, _len: usize) => |self, visitor| self.of_kind(visitor, Kind::Array, Read::Tuple);
         deserialize_map() => |self, visitor| self.of_kind(visitor, Kind::Object, Read::Other);
         deserialize_struct(_name: &'static str, _fields: &'static [&'static str]) => |self, visitor| self.of_kind(visitor, Kind::Object, Read::Struct);
-        deserialize_enum(_name: &'static str, variants: &'static [&'static str]) => |self, visitor| self.enumeration(visitor, variants);
-        deserialize_newtype_struct(name: &'static str) => |self, visitor| self.newtype(visitor, name);
-    }
-}
-
-impl<'de> Value<'_, '_, 'de> {
-    fn newtype<V: Visitor<'de>>(self, visitor: V, name: &'static str) -> Result<V::Value, Error> {
-        match name {
-            RAW_VALUE => raw_value(visitor, self.probe.tree.raw(self.node)),
-            _ => visitor.visit_newtype_struct(self),
-        }
-    }
-
-    /// An externally tagged enum: a string naming a unit variant, or an
-    /// object whose one member names a variant and holds its data.
-    fn enumeration<V: Visitor<'de>>(
-        self,
-        visitor: V,
-        variants: &'static [&'static str],
-    ) -> Result<V::Value, Error> {
-        match self.kind() {
+        // An externally tagged enum: a string naming a unit variant, or an
+        // object whose one member names a variant and holds its data.
+        deserialize_enum(_name: &'static str, variants: &'static [&'static str]) => |self, visitor| match self.kind() {
             Kind::String { .. } => match self.probe.tree.string(self.node) {
                 Cow::Borrowed(name) => visitor.visit_enum(BorrowedStrDeserializer::new(name)),
                 Cow::Owned(name) => visitor.visit_enum(StrDeserializer::new(&name)),
             },
             Kind::Object => match self.probe.tree.children(self.node).take(2).count() {
+                0 => Err(Error::mismatch(ONE_MEMBER, "an empty object".to_owned())),
                 1 => self.container(visitor, Read::Enum),
-                count => {
-                    let found = if count == 0 {
-                        "an empty object"
-                    } else {
-                        "an object with more members"
-                    };
-                    Err(Error::mismatch(ONE_MEMBER, found.to_owned()))
-                }
+                _ => Err(Error::mismatch(ONE_MEMBER, "an object with more members".to_owned())),
             },
             _ => self.wrong_kind(one_of(variants)),
-        }
-    }
-
-    /// Bytes from a string, or from an array of numbers.
-    fn bytes_or_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.kind() {
-            Kind::Array => self.container(visitor, Read::Other),
-            _ => self.string(visitor, "a string or an array of bytes", true),
-        }
+        };
+        deserialize_newtype_struct(name: &'static str) => |self, visitor| match name {
+            RAW_VALUE => raw_value(visitor, self.probe.tree.raw(self.node)),
+            _ => visitor.visit_newtype_struct(self),
+        };
     }
 }
-
-const ANY: &str = "a value of another kind";
 
 /// The members of an object or array as a probe shows them; for an
 /// externally tagged enum, its one member.
@@ -493,8 +418,6 @@ struct Members<'a, 'p, 'de> {
     pending: Option<Shown>,
     /// The member an error left this container through.
     failed: Option<u32>,
-    /// How many members were handed out.
-    given: usize,
 }
 
 impl<'a, 'p, 'de> Members<'a, 'p, 'de> {
@@ -502,18 +425,17 @@ impl<'a, 'p, 'de> Members<'a, 'p, 'de> {
         let probe = value.probe;
         let cursor = probe.cursor;
         let rule = match value.view {
-            View::Real => Rule::Real,
-            View::Hollow => Rule::Hollow,
-            View::Path(depth) => match (cursor.path.get(depth), cursor.at) {
-                (None, _) => Rule::Hollow,
-                (Some(&member), At::After) if depth + 1 == cursor.path.len() => Rule::After(member),
-                (Some(&member), At::Shape(shape)) if depth + 1 == cursor.path.len() => {
-                    Rule::Shape(member, shape)
-                }
-                (Some(&member), _) => Rule::Inside(member),
+            View::Path(depth) => match (cursor.path.get(depth..).unwrap_or_default(), cursor.at) {
+                ([], _) => Rule::Hollow,
+                (&[member], At::After) => Rule::After(member),
+                (&[member], At::Shape(shape)) => Rule::From(member, View::Shape(shape)),
+                (&[member, ..], _) => Rule::From(member, View::Path(depth + 1)),
             },
+            View::Hollow => Rule::Hollow,
+            _ => Rule::Real,
         };
         let children = probe.tree.children(value.node);
+        let first = probe.tree.children(value.node).next();
         let (children, hides) = match rule {
             // Inside the object whose end is shown, a hollow array is
             // empty, unless it is a tuple's, and so is a hollow map: only a
@@ -527,88 +449,55 @@ impl<'a, 'p, 'de> Members<'a, 'p, 'de> {
                 (children.none(), false)
             }
             Rule::Real | Rule::Hollow => (children, false),
-            Rule::Inside(member) | Rule::Shape(member, _) => {
-                let first = probe.tree.children(value.node).next();
-                (children.starting_at(member), first != Some(member))
-            }
+            Rule::From(member, _) => (children.starting_at(member), first != Some(member)),
             Rule::After(member) => (children.after(member), true),
         };
         let missing = match rule {
-            Rule::Hollow => probe
-                .learned
-                .missing
-                .get(&value.node)
-                .map_or(&[][..], Vec::as_slice),
-            _ => &[],
+            Rule::Hollow => probe.learned.missing.get(&value.node),
+            _ => None,
         };
         Members {
             value,
             read,
             rule,
             children,
-            missing: missing.iter(),
+            missing: missing.map_or(&[][..], Vec::as_slice).iter(),
             hides,
             pending: None,
             failed: None,
-            given: 0,
         }
     }
 
-    fn next_member(&mut self) -> Option<Shown> {
-        let shown = self.next_shown();
-        self.given += usize::from(shown.is_some());
-        shown
-    }
-
+    /// The next member as the probe shows it.
     fn next_shown(&mut self) -> Option<Shown> {
-        let deeper = match self.value.view {
-            View::Path(depth) => View::Path(depth + 1),
-            _ => View::Real,
-        };
-        for node in self.children.by_ref() {
-            return Some(match self.rule {
-                Rule::Inside(member) if member == node => Shown::Value(node, deeper),
-                Rule::Shape(member, shape) if member == node => Shown::Shape(node, shape),
-                Rule::Hollow => match self.value.probe.mark(node) {
-                    Mark::Left => continue,
-                    Mark::Real => Shown::Value(node, View::Real),
-                    Mark::StandIn => Shown::StandIn(node),
-                    _ if matches!(
-                        self.value.probe.tree.node(node).kind,
-                        Kind::Object | Kind::Array
-                    ) =>
-                    {
-                        Shown::Value(node, View::Hollow)
-                    }
-                    _ => Shown::StandIn(node),
-                },
-                _ => Shown::Value(node, View::Real),
-            });
-        }
-        self.missing.next().map(|&field| Shown::Missing(field))
-    }
-
-    /// Hands `shown` to `seed`.
-    fn give<S: DeserializeSeed<'de>>(&self, shown: Shown, seed: S) -> Result<S::Value, Error> {
         let probe = self.value.probe;
-        match shown {
-            Shown::Value(node, view) => seed.deserialize(Value::new(probe, node, view)),
-            Shown::StandIn(node) => seed.deserialize(StandIn::new(probe, node, 0)),
-            Shown::Shape(node, shape) => seed.deserialize(StandIn::shape(probe, node, shape)),
-            Shown::Missing(field) => {
-                seed.deserialize(StandIn::new(probe, self.value.node, 0).inner(field.as_bytes()))
-            }
+        for node in self.children.by_ref() {
+            let mark = probe.learned.marks.get(node as usize).copied();
+            let view = match self.rule {
+                Rule::From(member, view) if member == node => view,
+                Rule::Hollow => match (mark.unwrap_or_default(), probe.tree.node(node).kind) {
+                    (Mark::Left, _) => continue,
+                    (Mark::Real, _) => View::Real,
+                    (Mark::Hollow | Mark::Bad, Kind::Object | Kind::Array) => View::Hollow,
+                    _ => View::StandIn,
+                },
+                _ => View::Real,
+            };
+            return Some((node, view));
         }
+        let &field = self.missing.next()?;
+        Some((self.value.node, View::Missing(field)))
     }
 
     /// `error`, leaving this container through `shown`.
-    fn leaving(&mut self, error: Error, shown: Shown, key: bool) -> Error {
-        let Some(node) = shown.node() else {
-            return error.stood_in_at(self.value.node);
-        };
+    fn leaving(&mut self, error: Error, (node, view): Shown, key: bool) -> Error {
+        if let View::Missing(_) = view {
+            return error.stood_in_at(node);
+        }
         self.failed = Some(node);
         let read = self.read;
-        error.leaving(Step { node, key, read }, shown.is_stood_in())
+        let stood_in = matches!(view, View::Hollow | View::StandIn);
+        error.leaving(Step { node, key, read }, stood_in)
     }
 
     /// What the container's visitor returned, as the container's result.
@@ -621,16 +510,12 @@ impl<'a, 'p, 'de> Members<'a, 'p, 'de> {
             // serde_json refuses a value whose type stops reading it
             // early: a fixed-size array given more elements, say.
             Ok(_) if !self.hides && self.rule != Rule::Hollow && self.children.next().is_some() => {
-                let (given, all) = (self.given, self.given + 1 + self.children.by_ref().count());
-                let noun = if self.value.kind() == Kind::Object {
-                    "members"
-                } else {
-                    "elements"
-                };
-                Err(Error::mismatch(
-                    format!("{given} {noun}"),
-                    format!("{all} {noun}"),
-                ))
+                let all = self.value.probe.tree.children(node).count();
+                let given = all - 1 - self.children.by_ref().count();
+                let object = self.value.kind() == Kind::Object;
+                let noun = if object { "members" } else { "elements" };
+                let count = |n: usize| format!("{n} {noun}");
+                Err(Error::mismatch(count(given), count(all)))
             }
             Ok(value) => Ok(value),
             Err(error) if self.failed.is_some() && error.last_left() == self.failed => Err(error),
@@ -652,36 +537,26 @@ impl<'de> MapAccess<'de> for Members<'_, '_, 'de> {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, Error> {
-        let Some(shown) = self.next_member() else {
+        let Some(shown) = self.next_shown() else {
             return Ok(None);
         };
-        let key = match (shown, shown.node()) {
-            (Shown::Missing(field), _) => seed.deserialize(BorrowedStrDeserializer::new(field)),
+        let probe = self.value.probe;
+        let key = match shown {
+            (_, View::Missing(field)) => seed.deserialize(BorrowedStrDeserializer::new(field)),
             // A member's key is the node before its value.
-            (_, node) => seed.deserialize(Value {
-                key: true,
-                ..Value::new(
-                    self.value.probe,
-                    node.unwrap_or_default().saturating_sub(1),
-                    View::Real,
-                )
-            }),
+            (node, _) => probe.show((node.saturating_sub(1), View::Key), seed),
         };
-        match key {
-            Ok(key) => {
-                self.pending = Some(shown);
-                Ok(Some(key))
-            }
-            Err(error) => Err(self.leaving(error, shown, true)),
-        }
+        let key = key.map_err(|error| self.leaving(error, shown, true))?;
+        self.pending = Some(shown);
+        Ok(Some(key))
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
         let Some(shown) = self.pending.take() else {
             return Err(de::Error::custom("a value asked for before its key"));
         };
-        self.give(shown, seed)
-            .map_err(|error| self.leaving(error, shown, false))
+        let value = self.value.probe.show(shown, seed);
+        value.map_err(|error| self.leaving(error, shown, false))
     }
 }
 
@@ -692,11 +567,11 @@ impl<'de> SeqAccess<'de> for Members<'_, '_, 'de> {
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, Error> {
-        let Some(shown) = self.next_member() else {
+        let Some(shown) = self.next_shown() else {
             return Ok(None);
         };
-        match self.give(shown, seed) {
-            Ok(value) => Ok(Some(value)),
+        match self.value.probe.show(shown, seed) {
+            Ok(element) => Ok(Some(element)),
             Err(error) => Err(self.leaving(error, shown, false)),
         }
     }
