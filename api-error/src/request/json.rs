@@ -113,6 +113,13 @@ pub fn parse_json<'de, T: Deserialize<'de>>(
 /// let err = parser.parse::<Vec<u32>>(&headers, b"[1, 2, 3, 4, 5, 6, 7, 8]").unwrap_err();
 /// assert_eq!(err.code(), "payload_too_large");
 /// assert_eq!(err.message(), "The request body is larger than the limit of 16 bytes.");
+///
+/// let err = JsonParser::new().max_errors(2).parse::<Vec<u8>>(&headers, b"[-1, -2, -3]").unwrap_err();
+/// assert_eq!(err.message(), "The request body has 3 invalid fields.");
+/// assert_eq!(err.errors().len(), 2);
+///
+/// let err = JsonParser::new().first_error_only().parse::<Vec<u8>>(&headers, b"[-1, -2]").unwrap_err();
+/// assert_eq!(err.message(), "[0] is invalid: expected an integer from 0 to 255, found the number -1.");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct JsonParser {
@@ -139,55 +146,26 @@ impl JsonParser {
 
     /// A parser accepting bodies of at most `bytes` bytes.
     #[must_use]
-    pub fn limit(self, bytes: usize) -> Self {
-        JsonParser {
-            limit: bytes,
-            ..self
-        }
+    pub fn limit(mut self, bytes: usize) -> Self {
+        self.limit = bytes;
+        self
     }
 
     /// A parser keeping at most `count` of a body's problems as the
     /// sub-errors of `invalid_fields`, the first in body order: 100 by
     /// default, as many as a body lists. The message still counts them all.
-    ///
-    /// ```
-    /// use api_error::http::{HeaderMap, HeaderValue, header::CONTENT_TYPE};
-    /// use api_error::{ApiError, JsonParser};
-    ///
-    /// let mut headers = HeaderMap::new();
-    /// headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-    ///
-    /// let err = JsonParser::new().max_errors(2).parse::<Vec<u8>>(&headers, b"[-1, -2, -3]").unwrap_err();
-    /// assert_eq!(err.message(), "The request body has 3 invalid fields.");
-    /// assert_eq!(err.errors().len(), 2);
-    /// ```
     #[must_use]
-    pub fn max_errors(self, count: usize) -> Self {
-        JsonParser {
-            max_errors: count,
-            ..self
-        }
+    pub fn max_errors(mut self, count: usize) -> Self {
+        self.max_errors = count;
+        self
     }
 
     /// A parser that stops at a body's first problem, in body order, and
     /// reports it alone, reading the body no further.
-    ///
-    /// ```
-    /// use api_error::http::{HeaderMap, HeaderValue, header::CONTENT_TYPE};
-    /// use api_error::{ApiError, JsonParser};
-    ///
-    /// let mut headers = HeaderMap::new();
-    /// headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-    ///
-    /// let err = JsonParser::new().first_error_only().parse::<Vec<u8>>(&headers, b"[-1, -2]").unwrap_err();
-    /// assert_eq!(err.message(), "[0] is invalid: expected an integer from 0 to 255, found the number -1.");
-    /// ```
     #[must_use]
-    pub fn first_error_only(self) -> Self {
-        JsonParser {
-            first_only: true,
-            ..self
-        }
+    pub fn first_error_only(mut self) -> Self {
+        self.first_only = true;
+        self
     }
 
     /// The largest body accepted, in bytes.

@@ -115,14 +115,9 @@ impl Search<'_, '_> {
     /// it says none, or once `MAX_LEARNED` fields are learned.
     fn learn(&mut self, what: &What) -> bool {
         match *what {
-            What::Learn {
-                anchor,
-                path,
-                field,
-            } if self.learned_fields < MAX_LEARNED => {
+            What::Learn { at, field } if self.learned_fields < MAX_LEARNED => {
                 self.learned_fields += 1;
-                let shape = self.learned.shapes.entry((anchor, path)).or_default();
-                shape.push(field);
+                self.learned.shapes.entry(at).or_default().push(field);
                 true
             }
             _ => false,

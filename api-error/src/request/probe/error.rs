@@ -69,10 +69,12 @@ pub(in crate::request) enum What {
         node: u32,
         read: Read,
     },
-    /// A stand-in struct needs `field`.
+    /// The stand-in struct `at` where [`Learned::shapes`] keys it needs
+    /// `field`.
+    ///
+    /// [`Learned::shapes`]: super::Learned::shapes
     Learn {
-        anchor: u32,
-        path: u64,
+        at: (u32, u64),
         field: &'static str,
     },
     /// A shape probe's stand-in was taken.

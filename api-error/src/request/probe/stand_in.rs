@@ -94,11 +94,8 @@ impl<'a, 'p, 'de> StandIn<'a, 'p, 'de> {
             Ok(_) if shape.is_some() => Err(Error::new(What::Accepted)),
             Err(error) if error.crossed.is_empty() => match error.what {
                 What::MissingField(field) if !learned.contains(&field) => {
-                    Err(Error::new(What::Learn {
-                        anchor,
-                        path,
-                        field,
-                    }))
+                    let at = (anchor, path);
+                    Err(Error::new(What::Learn { at, field }))
                 }
                 _ => Err(error),
             },
