@@ -43,9 +43,6 @@ pub(in crate::request) struct Inner {
     /// The innermost member it left that was shown hollow or as a
     /// stand-in: the error is about that, not about the body.
     pub(in crate::request) stood_in: Option<u32>,
-    /// Whether `what` is a visitor's type error about the value it was
-    /// just given: a number is then shown as the body wrote it.
-    fresh: bool,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -95,7 +92,6 @@ impl Error {
             what,
             crossed: Vec::new(),
             stood_in: None,
-            fresh: false,
         }))
     }
 
@@ -123,7 +119,6 @@ impl Error {
             inner.crossed.reserve(8);
         }
         inner.crossed.push(step);
-        inner.fresh = false;
         if stood_in {
             inner.stood_in.get_or_insert(step.node);
         }
@@ -136,10 +131,10 @@ impl Error {
     }
 
     /// A visitor's type error about the number `text`, which it was given
-    /// as a `u64`, `i64` or `f64`: shown as the body wrote it.
+    /// as a `u64`, `i64` or `f64` (a number holds nothing, so any type
+    /// error is about it): shown as the body wrote it.
     pub(super) fn about_number(mut self, text: &str) -> Self {
-        let inner = &mut *self.0;
-        if let (true, What::Mismatch { found, .. }) = (inner.fresh, &mut inner.what) {
+        if let What::Mismatch { found, .. } = &mut self.0.what {
             *found = the_number(text);
         }
         self
@@ -163,9 +158,7 @@ impl de::Error for Error {
         let expected = clip_long(expected);
         // serde's own visitors name the Rust type they take.
         let expected = json_words(&expected).map_or(Cow::Owned(expected), Cow::Borrowed);
-        let mut error = Error::mismatch(expected, describe(&unexpected));
-        error.0.fresh = true;
-        error
+        Error::mismatch(expected, describe(&unexpected))
     }
 
     fn invalid_value(unexpected: Unexpected<'_>, expected: &dyn Expected) -> Self {
