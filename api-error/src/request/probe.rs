@@ -155,7 +155,7 @@ pub(super) fn run<'de, T: Deserialize<'de>>(
     };
     let view = match cursor.at {
         At::Start => View::Real,
-        At::Shape(shape) if cursor.path.is_empty() => View::Shape(shape),
+        At::Shape(shape) if cursor.path.is_empty() => View::StandIn(Some(shape)),
         _ => View::Path(0),
     };
     probe.show((ROOT, view), PhantomData)
@@ -172,10 +172,9 @@ impl<'de> Probe<'_, 'de> {
     /// Hands `shown` to `seed`: a value of the tree, or a stand-in.
     fn show<S: DeserializeSeed<'de>>(&self, shown: Shown, seed: S) -> Result<S::Value, Error> {
         match shown {
-            (node, View::StandIn) => seed.deserialize(StandIn::new(self, node, 0)),
-            (node, View::Shape(shape)) => seed.deserialize(StandIn::shape(self, node, shape)),
+            (node, View::StandIn(shape)) => seed.deserialize(StandIn::new(self, node, shape)),
             (object, View::Missing(field)) => {
-                seed.deserialize(StandIn::new(self, object, 0).inner(field.as_bytes()))
+                seed.deserialize(StandIn::new(self, object, None).inner(field.as_bytes()))
             }
             (node, view) => seed.deserialize(Value::new(self, node, view)),
         }
@@ -193,9 +192,8 @@ enum View {
     Path(usize),
     /// An object or array with only stand-ins for what it holds.
     Hollow,
-    StandIn,
-    /// The stand-in of a shape probe.
-    Shape(Shape),
+    /// A stand-in; with a shape, a shape probe's.
+    StandIn(Option<Shape>),
     /// A stand-in for a field missing from the object.
     Missing(&'static str),
 }
@@ -428,7 +426,7 @@ impl<'a, 'p, 'de> Members<'a, 'p, 'de> {
             View::Path(depth) => match (cursor.path.get(depth..).unwrap_or_default(), cursor.at) {
                 ([], _) => Rule::Hollow,
                 (&[member], At::After) => Rule::After(member),
-                (&[member], At::Shape(shape)) => Rule::From(member, View::Shape(shape)),
+                (&[member], At::Shape(shape)) => Rule::From(member, View::StandIn(Some(shape))),
                 (&[member, ..], _) => Rule::From(member, View::Path(depth + 1)),
             },
             View::Hollow => Rule::Hollow,
@@ -479,7 +477,7 @@ impl<'a, 'p, 'de> Members<'a, 'p, 'de> {
                     (Mark::Left, _) => continue,
                     (Mark::Real, _) => View::Real,
                     (Mark::Hollow | Mark::Bad, Kind::Object | Kind::Array) => View::Hollow,
-                    _ => View::StandIn,
+                    _ => View::StandIn(None),
                 },
                 _ => View::Real,
             };
@@ -496,7 +494,7 @@ impl<'a, 'p, 'de> Members<'a, 'p, 'de> {
         }
         self.failed = Some(node);
         let read = self.read;
-        let stood_in = matches!(view, View::Hollow | View::StandIn);
+        let stood_in = matches!(view, View::Hollow | View::StandIn(None));
         error.leaving(Step { node, key, read }, stood_in)
     }
 

@@ -28,20 +28,13 @@ pub(super) struct StandIn<'a, 'p, 'de> {
 }
 
 impl<'a, 'p, 'de> StandIn<'a, 'p, 'de> {
-    pub(super) fn new(probe: &'a Probe<'p, 'de>, anchor: u32, path: u64) -> Self {
+    pub(super) fn new(probe: &'a Probe<'p, 'de>, anchor: u32, shape: Option<Shape>) -> Self {
         StandIn {
             probe,
             anchor,
-            path,
+            path: 0,
             depth: 0,
-            shape: None,
-        }
-    }
-
-    pub(super) fn shape(probe: &'a Probe<'p, 'de>, anchor: u32, shape: Shape) -> Self {
-        StandIn {
-            shape: Some(shape),
-            ..StandIn::new(probe, anchor, 0)
+            shape,
         }
     }
 
@@ -52,9 +45,12 @@ impl<'a, 'p, 'de> StandIn<'a, 'p, 'de> {
         for &byte in step.iter().chain(b"/") {
             path = (path ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
         }
+        let depth = self.depth + 1;
         StandIn {
-            depth: self.depth + 1,
-            ..StandIn::new(self.probe, self.anchor, path)
+            path,
+            depth,
+            shape: None,
+            ..*self
         }
     }
 
