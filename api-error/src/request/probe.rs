@@ -489,12 +489,9 @@ impl<'a, 'p, 'de> Members<'a, 'p, 'de> {
 
     /// `error`, leaving this container through `shown`.
     fn leaving(&mut self, error: Error, (node, view): Shown, key: bool) -> Error {
-        if let View::Missing(_) = view {
-            return error.stood_in_at(node);
-        }
         self.failed = Some(node);
+        let stood_in = matches!(view, View::Hollow | View::StandIn(None) | View::Missing(_));
         let read = self.read;
-        let stood_in = matches!(view, View::Hollow | View::StandIn(None));
         error.leaving(Step { node, key, read }, stood_in)
     }
 

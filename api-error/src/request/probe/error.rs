@@ -125,11 +125,6 @@ impl Error {
         self
     }
 
-    pub(super) fn stood_in_at(mut self, node: u32) -> Self {
-        self.0.stood_in.get_or_insert(node);
-        self
-    }
-
     /// A visitor's type error about the number `text`, which it was given
     /// as a `u64`, `i64` or `f64` (a number holds nothing, so any type
     /// error is about it): shown as the body wrote it.
