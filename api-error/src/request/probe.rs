@@ -387,8 +387,7 @@ impl<'de> Deserializer<'de> for Value<'_, '_, 'de> {
                 Cow::Owned(name) => visitor.visit_enum(StrDeserializer::new(&name)),
             },
             Kind::Object => match self.probe.tree.children(self.node).take(2).count() {
-                0 => Err(Error::mismatch(ONE_MEMBER, "an empty object".to_owned())),
-                1 => self.container(visitor, Read::Enum),
+                0 | 1 => self.container(visitor, Read::Enum),
                 _ => Err(Error::mismatch(ONE_MEMBER, "an object with more members".to_owned())),
             },
             _ => self.wrong_kind(one_of(variants)),
@@ -580,12 +579,8 @@ impl<'de> EnumAccess<'de> for &mut Members<'_, '_, 'de> {
     fn variant_seed<S: DeserializeSeed<'de>>(self, seed: S) -> Result<(S::Value, Self), Error> {
         match self.next_key_seed(seed)? {
             Some(variant) => Ok((variant, self)),
-            // The probe shows nothing of it: it was read before.
-            None if self.hides => Err(Error::new(What::Stop {
-                node: self.value.node,
-                read: self.read,
-            })),
-            // Hollow, its data left out.
+            // Empty, or hollow with its data left out; or shown after its
+            // member, read before, which `finish` stops at.
             None => Err(Error::mismatch(ONE_MEMBER, "an empty object".to_owned())),
         }
     }
