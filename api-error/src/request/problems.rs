@@ -198,26 +198,24 @@ impl Search<'_, '_> {
             // Anything else an object or array shown hollow, or in part,
             // says of itself may be about what it was not shown.
             _ if self.cursor.depth_of(node).is_some() => self.go_past(node, Read::Other),
-            // From a value serde buffered: the key is not a member's.
-            What::UnknownField { field, expected } => {
-                self.record(steps, false, |_, path| RequestError::UnexpectedField {
-                    path: path.field(field),
-                    expected: FieldNames::listed(expected),
-                });
-                self.mark(steps, Mark::Bad);
-                !steps.is_empty() && self.move_to(steps, At::After)
-            }
             // A problem with the body as a whole is all there is to say.
-            what if node == ROOT => {
+            what if node == ROOT && !matches!(what, What::UnknownField { .. }) => {
                 let reason = format!("The request body is invalid: {}.", reason(what)).into();
                 self.found = vec![(0, RequestError::InvalidRequest { reason })];
                 self.count = 1;
                 false
             }
             what => {
-                self.record(steps, false, |_, path| invalid_field(path, reason(what)));
+                self.record(steps, false, |_, path| match what {
+                    // From a value serde buffered: the key is not a member's.
+                    What::UnknownField { field, expected } => RequestError::UnexpectedField {
+                        path: path.field(field),
+                        expected: FieldNames::listed(expected),
+                    },
+                    what => invalid_field(path, reason(what)),
+                });
                 self.mark(steps, Mark::Bad);
-                self.move_to(steps, At::After)
+                !steps.is_empty() && self.move_to(steps, At::After)
             }
         }
     }
