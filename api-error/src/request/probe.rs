@@ -29,14 +29,23 @@ use serde::de::{
 use super::tree::{Children, Kind, Tree};
 use super::wording::{describe, one_of, the_number};
 
-/// Deserializer methods, each a call of `self` or of the visitor.
+/// Deserializer methods, each a call of `self` or of the visitor; methods
+/// that take only the visitor may share one.
 macro_rules! methods {
-    ($($method:ident($($arg:ident: $ty:ty),*) => |$self:ident, $visitor:ident| $call:expr;)*) => {$(
+    () => {};
+    ($($method:ident)|+ => |$self:ident, $visitor:ident| $call:expr; $($rest:tt)*) => {
+        $(fn $method<V: Visitor<'de>>($self, $visitor: V) -> Result<V::Value, Error> {
+            $call
+        })+
+        methods! { $($rest)* }
+    };
+    ($method:ident($($arg:ident: $ty:ty),*) => |$self:ident, $visitor:ident| $call:expr; $($rest:tt)*) => {
         fn $method<V: Visitor<'de>>($self, $($arg: $ty,)* $visitor: V) -> Result<V::Value, Error> {
             $(let _ = $arg;)*
             $call
         }
-    )*};
+        methods! { $($rest)* }
+    };
 }
 
 mod error;
@@ -333,7 +342,7 @@ impl<'de> Deserializer<'de> for Value<'_, '_, 'de> {
     type Error = Error;
 
     methods! {
-        deserialize_any() => |self, visitor| match self.kind() {
+        deserialize_any => |self, visitor| match self.kind() {
             Kind::Null => visitor.visit_unit(),
             Kind::False => visitor.visit_bool(false),
             Kind::True => visitor.visit_bool(true),
@@ -341,43 +350,40 @@ impl<'de> Deserializer<'de> for Value<'_, '_, 'de> {
             Kind::String { .. } => self.string(visitor, "a string", false),
             Kind::Array | Kind::Object => self.container(visitor, Read::Other),
         };
-        deserialize_bool() => |self, visitor| match (self.kind(), self.text(), self.view) {
+        deserialize_bool => |self, visitor| match (self.kind(), self.text(), self.view) {
             (Kind::True, ..) | (Kind::String { .. }, "true", View::Key) => visitor.visit_bool(true),
             (Kind::False, ..) | (Kind::String { .. }, "false", View::Key) => visitor.visit_bool(false),
             _ => self.wrong_kind("true or false"),
         };
-        deserialize_unit() => |self, visitor| match self.kind() {
+        deserialize_unit => |self, visitor| match self.kind() {
             Kind::Null => visitor.visit_unit(),
             _ => self.wrong_kind("null"),
         };
-        deserialize_i8() => |self, visitor| self.number(visitor, "i8");
-        deserialize_i16() => |self, visitor| self.number(visitor, "i16");
-        deserialize_i32() => |self, visitor| self.number(visitor, "i32");
-        deserialize_i64() => |self, visitor| self.number(visitor, "i64");
-        deserialize_i128() => |self, visitor| self.number(visitor, "i128");
-        deserialize_u8() => |self, visitor| self.number(visitor, "u8");
-        deserialize_u16() => |self, visitor| self.number(visitor, "u16");
-        deserialize_u32() => |self, visitor| self.number(visitor, "u32");
-        deserialize_u64() => |self, visitor| self.number(visitor, "u64");
-        deserialize_u128() => |self, visitor| self.number(visitor, "u128");
-        deserialize_f32() => |self, visitor| self.number(visitor, "f32");
-        deserialize_f64() => |self, visitor| self.number(visitor, "f64");
-        deserialize_char() => |self, visitor| self.string(visitor, "a string of one character", false);
-        deserialize_str() => |self, visitor| self.string(visitor, "a string", false);
-        deserialize_string() => |self, visitor| self.string(visitor, "a string", false);
-        deserialize_identifier() => |self, visitor| self.string(visitor, "a string", false);
-        deserialize_bytes() => |self, visitor| self.string(visitor, "a string or an array of bytes", true);
-        deserialize_byte_buf() => |self, visitor| self.string(visitor, "a string or an array of bytes", true);
-        deserialize_option() => |self, visitor| match self.kind() {
+        deserialize_i8 => |self, visitor| self.number(visitor, "i8");
+        deserialize_i16 => |self, visitor| self.number(visitor, "i16");
+        deserialize_i32 => |self, visitor| self.number(visitor, "i32");
+        deserialize_i64 => |self, visitor| self.number(visitor, "i64");
+        deserialize_i128 => |self, visitor| self.number(visitor, "i128");
+        deserialize_u8 => |self, visitor| self.number(visitor, "u8");
+        deserialize_u16 => |self, visitor| self.number(visitor, "u16");
+        deserialize_u32 => |self, visitor| self.number(visitor, "u32");
+        deserialize_u64 => |self, visitor| self.number(visitor, "u64");
+        deserialize_u128 => |self, visitor| self.number(visitor, "u128");
+        deserialize_f32 => |self, visitor| self.number(visitor, "f32");
+        deserialize_f64 => |self, visitor| self.number(visitor, "f64");
+        deserialize_char => |self, visitor| self.string(visitor, "a string of one character", false);
+        deserialize_str | deserialize_string | deserialize_identifier => |self, visitor| self.string(visitor, "a string", false);
+        deserialize_bytes | deserialize_byte_buf => |self, visitor| self.string(visitor, "a string or an array of bytes", true);
+        deserialize_option => |self, visitor| match self.kind() {
             Kind::Null => visitor.visit_none(),
             _ => visitor.visit_some(self),
         };
         deserialize_unit_struct(_name: &'static str) => |self, visitor| self.deserialize_unit(visitor);
-        deserialize_ignored_any() => |self, visitor| visitor.visit_unit();
-        deserialize_seq() => |self, visitor| self.of_kind(visitor, Kind::Array, Read::Other);
+        deserialize_ignored_any => |self, visitor| visitor.visit_unit();
+        deserialize_seq => |self, visitor| self.of_kind(visitor, Kind::Array, Read::Other);
         deserialize_tuple(_len: usize) => |self, visitor| self.of_kind(visitor, Kind::Array, Read::Tuple);
         deserialize_tuple_struct(_name: &'static str, _len: usize) => |self, visitor| self.of_kind(visitor, Kind::Array, Read::Tuple);
-        deserialize_map() => |self, visitor| self.of_kind(visitor, Kind::Object, Read::Other);
+        deserialize_map => |self, visitor| self.of_kind(visitor, Kind::Object, Read::Other);
         deserialize_struct(_name: &'static str, _fields: &'static [&'static str]) => |self, visitor| self.of_kind(visitor, Kind::Object, Read::Struct);
         // An externally tagged enum: a string naming a unit variant, or an
         // object whose one member names a variant and holds its data.

@@ -105,33 +105,20 @@ impl<'de> Deserializer<'de> for StandIn<'_, '_, 'de> {
 
     // 1 rather than 0 for integers: `NonZero` types take it.
     methods! {
-        deserialize_any() => |self, visitor| visitor.visit_unit();
-        deserialize_bool() => |self, visitor| visitor.visit_bool(false);
-        deserialize_i8() => |self, visitor| visitor.visit_u64(1);
-        deserialize_i16() => |self, visitor| visitor.visit_u64(1);
-        deserialize_i32() => |self, visitor| visitor.visit_u64(1);
-        deserialize_i64() => |self, visitor| visitor.visit_u64(1);
-        deserialize_i128() => |self, visitor| visitor.visit_u64(1);
-        deserialize_u8() => |self, visitor| visitor.visit_u64(1);
-        deserialize_u16() => |self, visitor| visitor.visit_u64(1);
-        deserialize_u32() => |self, visitor| visitor.visit_u64(1);
-        deserialize_u64() => |self, visitor| visitor.visit_u64(1);
-        deserialize_u128() => |self, visitor| visitor.visit_u64(1);
-        deserialize_f32() => |self, visitor| visitor.visit_f64(0.0);
-        deserialize_f64() => |self, visitor| visitor.visit_f64(0.0);
-        deserialize_char() => |self, visitor| visitor.visit_char('a');
-        deserialize_str() => |self, visitor| visitor.visit_borrowed_str("");
-        deserialize_string() => |self, visitor| visitor.visit_borrowed_str("");
-        deserialize_identifier() => |self, visitor| visitor.visit_borrowed_str("");
-        deserialize_bytes() => |self, visitor| visitor.visit_borrowed_bytes(b"");
-        deserialize_byte_buf() => |self, visitor| visitor.visit_borrowed_bytes(b"");
-        deserialize_unit() => |self, visitor| visitor.visit_unit();
+        deserialize_any | deserialize_unit | deserialize_ignored_any => |self, visitor| visitor.visit_unit();
+        deserialize_bool => |self, visitor| visitor.visit_bool(false);
+        deserialize_i8 | deserialize_i16 | deserialize_i32 | deserialize_i64 | deserialize_i128
+            | deserialize_u8 | deserialize_u16 | deserialize_u32 | deserialize_u64 | deserialize_u128
+            => |self, visitor| visitor.visit_u64(1);
+        deserialize_f32 | deserialize_f64 => |self, visitor| visitor.visit_f64(0.0);
+        deserialize_char => |self, visitor| visitor.visit_char('a');
+        deserialize_str | deserialize_string | deserialize_identifier => |self, visitor| visitor.visit_borrowed_str("");
+        deserialize_bytes | deserialize_byte_buf => |self, visitor| visitor.visit_borrowed_bytes(b"");
         deserialize_unit_struct(_name: &'static str) => |self, visitor| visitor.visit_unit();
-        deserialize_ignored_any() => |self, visitor| visitor.visit_unit();
-        deserialize_seq() => |self, visitor| self.elements(visitor, 0);
+        deserialize_seq => |self, visitor| self.elements(visitor, 0);
         deserialize_tuple(len: usize) => |self, visitor| self.elements(visitor, len);
         deserialize_tuple_struct(_name: &'static str, len: usize) => |self, visitor| self.elements(visitor, len);
-        deserialize_map() => |self, visitor| visitor.visit_map(Members { stand_in: self.deeper()?, keys: &[] });
+        deserialize_map => |self, visitor| visitor.visit_map(Members { stand_in: self.deeper()?, keys: &[] });
         deserialize_struct(_name: &'static str, _fields: &'static [&'static str]) => |self, visitor| self.fields(visitor);
         deserialize_enum(_name: &'static str, variants: &'static [&'static str]) => |self, visitor| match variants.first() {
             Some(&variant) => visitor.visit_enum(StandInVariant(self.deeper()?, variant)),
@@ -143,7 +130,7 @@ impl<'de> Deserializer<'de> for StandIn<'_, '_, 'de> {
         };
         // `None`, the smallest `Option`; but a shape probe's stand-in
         // stands for the struct inside.
-        deserialize_option() => |self, visitor| match self.shape {
+        deserialize_option => |self, visitor| match self.shape {
             Some(_) => visitor.visit_some(self.deeper()?),
             None => visitor.visit_none(),
         };
