@@ -74,13 +74,7 @@ pub(crate) fn media_type(given: &[u8]) -> String {
 
 /// `text` in quotes, escaped as in JSON, cut to 64 characters.
 pub(super) fn quoted(text: &str) -> String {
-    push_quoted(String::new(), text)
-}
-
-/// `out` and `text` in quotes.
-fn push_quoted(mut out: String, text: &str) -> String {
-    out.push('"');
-    let cut = text.char_indices().nth(QUOTE);
+    let mut out = String::from('"');
     for c in text.chars().take(QUOTE) {
         if matches!(c, '"' | '\\') {
             out.push('\\');
@@ -89,7 +83,7 @@ fn push_quoted(mut out: String, text: &str) -> String {
         let _ = write_escaped(&mut out, c.encode_utf8(&mut [0; 4]));
     }
     out.push('"');
-    if cut.is_some() {
+    if text.chars().nth(QUOTE).is_some() {
         out.push('…');
     }
     out
@@ -97,14 +91,12 @@ fn push_quoted(mut out: String, text: &str) -> String {
 
 /// `the string "…"`.
 pub(super) fn the_string(text: &str) -> String {
-    push_quoted(String::from("the string "), text)
+    format!("the string {}", quoted(text))
 }
 
 /// A number as the body wrote it, cut short.
 pub(super) fn the_number(text: &str) -> String {
-    let mut out = String::from("the number ");
-    out.push_str(&clipped(text, QUOTE));
-    out
+    format!("the number {}", clipped(text, QUOTE))
 }
 
 /// What came, in JSON's words, from serde's description of it.
