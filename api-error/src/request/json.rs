@@ -177,7 +177,18 @@ impl JsonParser {
     /// the first check of [`parse`](Self::parse), for refusing a body before
     /// reading it.
     pub fn check_content_type(&self, headers: &HeaderMap) -> Result<(), RequestError> {
-        check_content_type(headers)
+        let given = match headers.get(CONTENT_TYPE) {
+            Some(value) => value.as_bytes(),
+            None => b"",
+        };
+        let (essence, _parameters) = split_once_byte(given, b';');
+        if is_json_type(essence.trim_ascii()) {
+            Ok(())
+        } else {
+            Err(RequestError::UnsupportedMediaType {
+                media_type: media_type(given),
+            })
+        }
     }
 
     /// Parses a JSON request body into `T`; see [`parse_json`].
@@ -186,7 +197,7 @@ impl JsonParser {
         headers: &HeaderMap,
         body: &'de [u8],
     ) -> Result<T, RequestError> {
-        check_content_type(headers)?;
+        self.check_content_type(headers)?;
         if body.len() > self.limit {
             return Err(RequestError::PayloadTooLarge { limit: self.limit });
         }
@@ -230,22 +241,6 @@ impl JsonParser {
 fn invalid_request(reason: String) -> RequestError {
     RequestError::InvalidRequest {
         reason: Cow::Owned(reason),
-    }
-}
-
-/// Accepts `application/json` and `<type>/<subtype>+json`, with parameters.
-fn check_content_type(headers: &HeaderMap) -> Result<(), RequestError> {
-    let given = match headers.get(CONTENT_TYPE) {
-        Some(value) => value.as_bytes(),
-        None => b"",
-    };
-    let (essence, _parameters) = split_once_byte(given, b';');
-    if is_json_type(essence.trim_ascii()) {
-        Ok(())
-    } else {
-        Err(RequestError::UnsupportedMediaType {
-            media_type: media_type(given),
-        })
     }
 }
 
