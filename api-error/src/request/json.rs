@@ -201,14 +201,8 @@ impl JsonParser {
         if body.len() > self.limit {
             return Err(RequestError::PayloadTooLarge { limit: self.limit });
         }
-        self.parse_body(body)
-    }
-
-    /// Parses with serde_json alone, which is as fast as parsing gets,
-    /// checking what it does not check of the values it skips. Only if that
-    /// fails is the body read for what is wrong: its syntax first, then,
-    /// for a body that is JSON text, its every problem.
-    fn parse_body<'de, T: Deserialize<'de>>(&self, body: &'de [u8]) -> Result<T, RequestError> {
+        // serde_json alone, which is as fast as parsing gets; only if that
+        // fails is the body read for what is wrong.
         let mut deserializer = serde_json::Deserializer::from_slice(body);
         let parsed = T::deserialize(&mut deserializer).and_then(|value| {
             deserializer.end()?;
@@ -220,21 +214,15 @@ impl JsonParser {
             {
                 return Ok(value);
             }
-            Ok(_) => None,
-            Err(error) => Some((error.line(), error.column())),
+            // Not JSON text, which `tree::parse` says.
+            Ok(_) => (0, 0),
+            Err(error) => (error.line(), error.column()),
         };
         let tree = tree::parse(body).map_err(invalid_request)?;
         // `None`: serde_json refused what the probes took, from a
         // `Deserialize` impl that does not decide alike twice.
         let problem = problems::report::<T>(&tree, self.max_errors, self.first_only);
-        Err(problem.unwrap_or_else(|| {
-            invalid_request(match failure {
-                Some((line, column)) => {
-                    format!("The request body is invalid (line {line}, column {column}).")
-                }
-                None => "The request body is invalid.".to_owned(),
-            })
-        }))
+        Err(problem.unwrap_or_else(|| invalid_request(tree::sentence("is invalid", failure))))
     }
 }
 

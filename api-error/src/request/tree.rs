@@ -103,7 +103,7 @@ fn check_grammar(text: &str) -> Result<(), String> {
 }
 
 /// What an `invalid_request` says of a body that is not JSON text.
-fn sentence(what: &str, (line, column): (usize, usize)) -> String {
+pub(super) fn sentence(what: &str, (line, column): (usize, usize)) -> String {
     format!("The request body {what} (line {line}, column {column}).")
 }
 
