@@ -250,8 +250,7 @@ impl<'a, 'p, 'de> Value<'a, 'p, 'de> {
         let string = self.probe.tree.string(self.node);
         describe(&match self.kind() {
             Kind::Null => Unexpected::Unit,
-            Kind::False => Unexpected::Bool(false),
-            Kind::True => Unexpected::Bool(true),
+            Kind::Bool(value) => Unexpected::Bool(value),
             // As the body wrote it, not as a float would show it.
             Kind::Number => return the_number(self.text()),
             Kind::String { .. } => Unexpected::Str(&string),
@@ -344,15 +343,14 @@ impl<'de> Deserializer<'de> for Value<'_, '_, 'de> {
     methods! {
         deserialize_any => |self, visitor| match self.kind() {
             Kind::Null => visitor.visit_unit(),
-            Kind::False => visitor.visit_bool(false),
-            Kind::True => visitor.visit_bool(true),
+            Kind::Bool(value) => visitor.visit_bool(value),
             Kind::Number => self.number(visitor, "any"),
             Kind::String { .. } => self.string(visitor, "a string", false),
             Kind::Array | Kind::Object => self.container(visitor, Read::Other),
         };
         deserialize_bool => |self, visitor| match (self.kind(), self.text(), self.view) {
-            (Kind::True, ..) | (Kind::String { .. }, "true", View::Key) => visitor.visit_bool(true),
-            (Kind::False, ..) | (Kind::String { .. }, "false", View::Key) => visitor.visit_bool(false),
+            (Kind::Bool(value), ..) => visitor.visit_bool(value),
+            (Kind::String { .. }, text @ ("true" | "false"), View::Key) => visitor.visit_bool(text == "true"),
             _ => self.wrong_kind("true or false"),
         };
         deserialize_unit => |self, visitor| match self.kind() {

@@ -42,8 +42,7 @@ pub(super) struct Node {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Kind {
     Null,
-    False,
-    True,
+    Bool(bool),
     Number,
     /// A string, and whether it has escapes (which serde_json cannot lend).
     String {
@@ -195,8 +194,8 @@ impl Scan<'_> {
                 self.at += rest.iter().position(is_end).unwrap_or(rest.len());
                 match first {
                     Some(b'n') => Kind::Null,
-                    Some(b't') => Kind::True,
-                    Some(b'f') => Kind::False,
+                    Some(b't') => Kind::Bool(true),
+                    Some(b'f') => Kind::Bool(false),
                     _ => Kind::Number,
                 }
             }
