@@ -441,13 +441,15 @@ impl<'a, 'p, 'de> Members<'a, 'p, 'de> {
             // Inside the object whose end is shown, a hollow array is
             // empty, unless it is a tuple's, and so is a hollow map: only a
             // struct's members say anything of its end, and showing them
-            // all would show a big map again and again.
+            // all would show a big map again and again. It starts past
+            // its last member.
             Rule::Hollow
                 if value.view == View::Hollow
                     && ((read == Read::Other && value.kind() == Kind::Object)
                         || (read != Read::Tuple && value.kind() == Kind::Array)) =>
             {
-                (children.none(), false)
+                let past = probe.tree.node(value.node).next;
+                (children.starting_at(past), false)
             }
             Rule::Real | Rule::Hollow => (children, false),
             Rule::From(member, _) => (children.starting_at(member), first != Some(member)),

@@ -341,12 +341,6 @@ impl Children<'_, '_> {
         self
     }
 
-    /// None of them.
-    pub(super) fn none(mut self) -> Self {
-        self.next = self.end;
-        self
-    }
-
     /// Goes on after `member`.
     pub(super) fn after(mut self, member: u32) -> Self {
         self.next = self.tree.node(member).next + self.step;
