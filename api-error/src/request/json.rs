@@ -31,12 +31,9 @@ pub const DEFAULT_LIMIT: usize = 2 * 1024 * 1024;
 ///
 /// `T` may borrow from the body (`&str` fields).
 ///
-/// A valid body is read once, by serde_json alone, then checked for what
-/// serde_json does not check in values it skips (UTF-8, surrogate escapes).
-/// A body that fails is read again, once for each problem and each object
-/// with a problem (see [the module documentation](super#what-serde-cannot-tell)):
-/// a `Deserialize` impl or a `default` function with side effects runs
-/// more than once on such a body.
+/// A body with problems is read more than once ([how a body is
+/// read](super#how-a-body-is-read)): keep `Deserialize` impls and `default`
+/// functions free of side effects.
 ///
 /// [`ApiError::errors`]: crate::ApiError::errors
 ///

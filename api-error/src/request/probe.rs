@@ -1,9 +1,8 @@
 //! One run of the target type's `Deserialize` over the body's tree, showing
 //! the body as the [`Cursor`] says: a probe.
 //!
-//! The deserializer here reads the tree as serde_json reads the text, with
-//! [`Error`] as its error type, so serde's structured errors arrive as
-//! data, and record each member they leave on their way up.
+//! The deserializer here reads the tree as serde_json reads the text; its
+//! [`Error`] holds serde's structured errors as data.
 //!
 //! Of each object or array on the cursor's path, a probe shows:
 //!
@@ -411,9 +410,8 @@ struct Members<'a, 'p, 'de> {
     rule: Rule,
     children: Children<'p, 'de>,
     missing: std::slice::Iter<'p, &'static str>,
-    /// Whether members before the cursor are left out, so that what the
-    /// type says at the container's end may be about them: the probe
-    /// stops there.
+    /// Whether members before the cursor are left out: the probe stops at
+    /// the container's end.
     hides: bool,
     /// The member whose key was read and whose value comes next.
     pending: Option<Shown>,

@@ -2,8 +2,6 @@
 //! found by probes ([`probe`]): a run of `T::deserialize` stops at its first
 //! error, so it runs again and again, each time showing the body from just
 //! after the last problem found ([how a body is read](super#how-a-body-is-read)).
-//! What is learned is kept by where it is in the body, never by type name:
-//! two types called `Item` may differ.
 
 use std::collections::HashMap;
 
@@ -137,9 +135,8 @@ impl Search<'_, '_> {
         at_end || depth > 0
     }
 
-    /// A hollow member or a stand-in was refused: show it as it is (if it
-    /// holds no problem), as a stand-in (if it was a hollow object or
-    /// array), or leave it out; or give up on the end it was shown for.
+    /// A hollow member or a stand-in was refused: its [`Mark`] moves on; or
+    /// give up on the end it was shown for.
     fn refused(&mut self, node: u32) -> bool {
         if self.cursor.end_container() == Some(node) {
             return self.go_past(node, Read::Other);

@@ -1,11 +1,7 @@
-//! The body as a tree of its values, for the probes to read.
-//!
-//! [`parse`] first checks the body is JSON text (RFC 8259). serde_json
-//! checks the grammar, reading the body as `IgnoredAny`; what it does not
-//! check in the values it skips is checked here: UTF-8, lone surrogate
-//! escapes, and nesting deeper than it reads. Then one scan, which trusts
-//! the grammar, notes where each value is and what kind it is; strings and
-//! numbers are read from the body when a probe asks for them.
+//! The body as a tree of its values, for the probes to read: [`parse`]
+//! checks the body is JSON text (RFC 8259), then one scan notes where each
+//! value is and what kind it is; strings and numbers are read from the body
+//! when a probe asks for them.
 
 use std::borrow::Cow;
 

@@ -31,7 +31,6 @@ pub(in crate::request) struct Step {
     pub(in crate::request) read: Read,
 }
 
-/// The error of a probe's deserializer: what serde said, and where.
 #[derive(Debug)]
 pub(in crate::request) struct Error(Box<Inner>);
 

@@ -11,10 +11,10 @@ use serde::de::{
 use super::{Error, Probe, RAW_VALUE, Shape, What, raw_value};
 
 /// How deep stand-ins may hold stand-ins (a struct's field is two steps):
-/// deeper, a type that holds itself would be followed forever.
+/// deeper, a type that holds itself (through a `Box`, an enum's first
+/// variant) would be followed forever.
 const STAND_IN_DEPTH: usize = 32;
 
-/// The smallest value of whatever the type asks for.
 pub(super) struct StandIn<'a, 'p, 'de> {
     probe: &'a Probe<'p, 'de>,
     /// The member it replaces, or the object whose missing field it is.
@@ -55,8 +55,7 @@ impl<'a, 'p, 'de> StandIn<'a, 'p, 'de> {
     }
 
     /// This stand-in, one level deeper: every stand-in that holds another
-    /// goes through here, so that a type that holds itself (through a
-    /// `Box`, an enum's first variant) is given up on, not followed forever.
+    /// goes through here, to stop at [`STAND_IN_DEPTH`].
     fn deeper(self) -> Result<Self, Error> {
         if self.depth >= STAND_IN_DEPTH {
             return Err(de::Error::custom("stand-ins nested too deep"));
