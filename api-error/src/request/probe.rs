@@ -415,8 +415,6 @@ struct Members<'a, 'p, 'de> {
     hides: bool,
     /// The member whose key was read and whose value comes next.
     pending: Option<Shown>,
-    /// The member an error left this container through.
-    failed: Option<u32>,
 }
 
 impl<'a, 'p, 'de> Members<'a, 'p, 'de> {
@@ -465,7 +463,6 @@ impl<'a, 'p, 'de> Members<'a, 'p, 'de> {
             missing: missing.map_or(&[][..], Vec::as_slice).iter(),
             hides,
             pending: None,
-            failed: None,
         }
     }
 
@@ -491,8 +488,7 @@ impl<'a, 'p, 'de> Members<'a, 'p, 'de> {
     }
 
     /// `error`, leaving this container through `shown`.
-    fn leaving(&mut self, error: Error, (node, view): Shown, key: bool) -> Error {
-        self.failed = Some(node);
+    fn leaving(&self, error: Error, (node, view): Shown, key: bool) -> Error {
         let stood_in = matches!(view, View::Hollow | View::StandIn(None) | View::Missing(_));
         let read = self.read;
         error.leaving(Step { node, key, read }, stood_in)
@@ -516,7 +512,8 @@ impl<'a, 'p, 'de> Members<'a, 'p, 'de> {
                 Err(Error::mismatch(count(given), count(all)))
             }
             Ok(value) => Ok(value),
-            Err(error) if self.failed.is_some() && error.last_left() == self.failed => Err(error),
+            // It left a member, which is this container's: as it is.
+            Err(error) if !error.crossed.is_empty() => Err(error),
             Err(error) => match self.pending.take() {
                 // Raised between a key and its value: about that key (a
                 // duplicate, say).

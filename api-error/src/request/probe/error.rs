@@ -105,11 +105,6 @@ impl Error {
         Error::new(What::Mismatch { expected, found })
     }
 
-    /// The member (or the last member) the error left.
-    pub(super) fn last_left(&self) -> Option<u32> {
-        self.crossed.last().map(|step| step.node)
-    }
-
     /// This error leaving `step`, a member shown hollow or as a stand-in
     /// if `stood_in`.
     pub(super) fn leaving(mut self, step: Step, stood_in: bool) -> Self {
