@@ -260,14 +260,11 @@ impl<'de> Tree<'de> {
 
     /// The text of a value: a string's without its quotes.
     pub(super) fn text_of(&self, at: u32) -> &'de str {
-        let node = self.node(at);
-        let (start, end) = match node.kind {
-            Kind::String { .. } => (node.start + 1, node.end.saturating_sub(1)),
-            _ => (node.start, node.end),
-        };
-        self.text
-            .get(start as usize..end as usize)
-            .unwrap_or_default()
+        let raw = self.raw(at);
+        match self.node(at).kind {
+            Kind::String { .. } => raw.get(1..raw.len().saturating_sub(1)).unwrap_or_default(),
+            _ => raw,
+        }
     }
 
     /// The text of a value as it is written, a string's with its quotes.
