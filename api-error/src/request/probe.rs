@@ -26,7 +26,7 @@ use serde::de::{
 };
 
 use super::tree::{Children, Kind, Tree};
-use super::wording::{describe, one_of, the_number};
+use super::wording::{describe, one_of, the_number, the_string};
 
 /// Deserializer methods, each a call of `self` or of the visitor; methods
 /// that take only the visitor may share one.
@@ -246,13 +246,12 @@ impl<'a, 'p, 'de> Value<'a, 'p, 'de> {
 
     /// What this value is, in a type error's words.
     fn found(&self) -> String {
-        let string = self.probe.tree.string(self.node);
         describe(&match self.kind() {
             Kind::Null => Unexpected::Unit,
             Kind::Bool(value) => Unexpected::Bool(value),
             // As the body wrote it, not as a float would show it.
             Kind::Number => return the_number(self.text()),
-            Kind::String { .. } => Unexpected::Str(&string),
+            Kind::String => return the_string(&self.probe.tree.string(self.node)),
             Kind::Array => Unexpected::Seq,
             Kind::Object => Unexpected::Map,
         })
@@ -270,7 +269,7 @@ impl<'a, 'p, 'de> Value<'a, 'p, 'de> {
         let number = text.parse::<serde_json::Number>();
         match self.kind() {
             Kind::Number => {}
-            Kind::String { .. } if self.view == View::Key && number.is_ok() => {}
+            Kind::String if self.view == View::Key && number.is_ok() => {}
             _ => return self.wrong_kind(json_words(rust).unwrap_or("a number")),
         }
         let result = match (rust, number) {
@@ -296,7 +295,7 @@ impl<'a, 'p, 'de> Value<'a, 'p, 'de> {
         bytes: bool,
     ) -> Result<V::Value, Error> {
         match (self.kind(), bytes) {
-            (Kind::String { .. }, _) => {}
+            (Kind::String, _) => {}
             (Kind::Array, true) => return self.container(visitor, Read::Other),
             _ => return self.wrong_kind(asked),
         }
@@ -344,12 +343,12 @@ impl<'de> Deserializer<'de> for Value<'_, '_, 'de> {
             Kind::Null => visitor.visit_unit(),
             Kind::Bool(value) => visitor.visit_bool(value),
             Kind::Number => self.number(visitor, "any"),
-            Kind::String { .. } => self.string(visitor, "a string", false),
+            Kind::String => self.string(visitor, "a string", false),
             Kind::Array | Kind::Object => self.container(visitor, Read::Other),
         };
         deserialize_bool => |self, visitor| match (self.kind(), self.text(), self.view) {
             (Kind::Bool(value), ..) => visitor.visit_bool(value),
-            (Kind::String { .. }, text @ ("true" | "false"), View::Key) => visitor.visit_bool(text == "true"),
+            (Kind::String, text @ ("true" | "false"), View::Key) => visitor.visit_bool(text == "true"),
             _ => self.wrong_kind("true or false"),
         };
         deserialize_unit => |self, visitor| match self.kind() {
@@ -385,7 +384,7 @@ impl<'de> Deserializer<'de> for Value<'_, '_, 'de> {
         // An externally tagged enum: a string naming a unit variant, or an
         // object whose one member names a variant and holds its data.
         deserialize_enum(_name: &'static str, variants: &'static [&'static str]) => |self, visitor| match self.kind() {
-            Kind::String { .. } => match self.probe.tree.string(self.node) {
+            Kind::String => match self.probe.tree.string(self.node) {
                 Cow::Borrowed(name) => visitor.visit_enum(BorrowedStrDeserializer::new(name)),
                 Cow::Owned(name) => visitor.visit_enum(StrDeserializer::new(&name)),
             },

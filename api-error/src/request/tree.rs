@@ -40,10 +40,7 @@ pub(super) enum Kind {
     Null,
     Bool(bool),
     Number,
-    /// A string, and whether it has escapes (which serde_json cannot lend).
-    String {
-        escaped: bool,
-    },
+    String,
     Array,
     Object,
 }
@@ -229,7 +226,6 @@ impl Scan<'_> {
     }
 
     fn string(&mut self) -> Kind {
-        let mut escaped = false;
         self.at += 1;
         while let Some(found) =
             memchr::memchr2(b'"', b'\\', self.body.get(self.at..).unwrap_or_default())
@@ -240,10 +236,9 @@ impl Scan<'_> {
             }
             // The escaped byte: the rest of an escape holds neither a
             // quote nor a backslash.
-            escaped = true;
             self.at += 1;
         }
-        Kind::String { escaped }
+        Kind::String
     }
 }
 
@@ -262,7 +257,7 @@ impl<'de> Tree<'de> {
     pub(super) fn text_of(&self, at: u32) -> &'de str {
         let raw = self.raw(at);
         match self.node(at).kind {
-            Kind::String { .. } => raw.get(1..raw.len().saturating_sub(1)).unwrap_or_default(),
+            Kind::String => raw.get(1..raw.len().saturating_sub(1)).unwrap_or_default(),
             _ => raw,
         }
     }
@@ -275,14 +270,14 @@ impl<'de> Tree<'de> {
             .unwrap_or_default()
     }
 
-    /// A string's value, decoded: serde_json decodes one with escapes,
-    /// which the scan has checked.
+    /// A string's value, decoded: serde_json decodes one with escapes
+    /// (which it cannot lend), which the scan has checked.
     pub(super) fn string(&self, at: u32) -> Cow<'de, str> {
-        match self.node(at).kind {
-            Kind::String { escaped: true } => {
+        match self.text_of(at) {
+            text if text.contains('\\') => {
                 Cow::Owned(serde_json::from_str(self.raw(at)).unwrap_or_default())
             }
-            _ => Cow::Borrowed(self.text_of(at)),
+            text => Cow::Borrowed(text),
         }
     }
 
