@@ -16,18 +16,13 @@ const QUOTE: usize = 64;
 /// such messages may quote the client's value whole.
 const LONG: usize = 400;
 
-/// `text` cut to `chars` characters and marked with `…` if it is longer,
-/// control characters escaped.
-fn clipped(text: &str, chars: usize) -> String {
-    let mut out = String::with_capacity(text.len().min(chars) + 4);
-    // Writing to a `String` does not fail.
-    let _ = write_clipped(&mut out, text, chars);
-    out
-}
-
-/// A client's text (a media type, a name) cut to a hundred characters.
+/// A client's text (a media type, a name) cut to a hundred characters and
+/// marked with `…` if it is longer, control characters escaped.
 pub(crate) fn clip(text: &str) -> String {
-    clipped(text, CLIP)
+    let mut out = String::new();
+    // Writing to a `String` does not fail.
+    let _ = write_clipped(&mut out, text, CLIP);
+    out
 }
 
 /// A member's name from the body, as a path holds it: cut to a hundred
@@ -94,9 +89,11 @@ pub(super) fn the_string(text: &str) -> String {
     format!("the string {}", quoted(text))
 }
 
-/// A number as the body wrote it, cut short.
+/// A number as the body wrote it, cut like a string.
 pub(super) fn the_number(text: &str) -> String {
-    format!("the number {}", clipped(text, QUOTE))
+    let mut out = String::from("the number ");
+    let _ = write_clipped(&mut out, text, QUOTE);
+    out
 }
 
 /// What came, in JSON's words, from serde's description of it.
