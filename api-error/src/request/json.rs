@@ -1,7 +1,5 @@
 //! Parsing a JSON request body: content type, size, then the body itself.
 
-use std::borrow::Cow;
-
 use http::HeaderMap;
 use http::header::CONTENT_TYPE;
 use serde::Deserialize;
@@ -196,17 +194,14 @@ impl JsonParser {
             Ok(_) => (0, 0),
             Err(error) => (error.line(), error.column()),
         };
+        let invalid_request = |reason: String| RequestError::InvalidRequest {
+            reason: reason.into(),
+        };
         let tree = tree::parse(body).map_err(invalid_request)?;
         // `None`: serde_json refused what the probes took, from a
         // `Deserialize` impl that does not decide alike twice.
         let problem = problems::report::<T>(&tree, self.max_errors, self.first_only);
         Err(problem.unwrap_or_else(|| invalid_request(tree::sentence("is invalid", failure))))
-    }
-}
-
-fn invalid_request(reason: String) -> RequestError {
-    RequestError::InvalidRequest {
-        reason: Cow::Owned(reason),
     }
 }
 
