@@ -251,7 +251,7 @@ impl<'a, 'p, 'de> Value<'a, 'p, 'de> {
             Kind::Bool(value) => Unexpected::Bool(value),
             // As the body wrote it, not as a float would show it.
             Kind::Number => return the_number(self.text()),
-            Kind::String => return the_string(&self.probe.tree.string(self.node)),
+            Kind::String { .. } => return the_string(&self.probe.tree.string(self.node)),
             Kind::Array => Unexpected::Seq,
             Kind::Object => Unexpected::Map,
         })
@@ -269,7 +269,7 @@ impl<'a, 'p, 'de> Value<'a, 'p, 'de> {
         let number = text.parse::<serde_json::Number>();
         match self.kind() {
             Kind::Number => {}
-            Kind::String if self.view == View::Key && number.is_ok() => {}
+            Kind::String { .. } if self.view == View::Key && number.is_ok() => {}
             _ => return self.wrong_kind(json_words(rust).unwrap_or("a number")),
         }
         let result = match (rust, number) {
@@ -295,7 +295,7 @@ impl<'a, 'p, 'de> Value<'a, 'p, 'de> {
         bytes: bool,
     ) -> Result<V::Value, Error> {
         match (self.kind(), bytes) {
-            (Kind::String, _) => {}
+            (Kind::String { .. }, _) => {}
             (Kind::Array, true) => return self.container(visitor, Read::Other),
             _ => return self.wrong_kind(asked),
         }
@@ -343,12 +343,12 @@ impl<'de> Deserializer<'de> for Value<'_, '_, 'de> {
             Kind::Null => visitor.visit_unit(),
             Kind::Bool(value) => visitor.visit_bool(value),
             Kind::Number => self.number(visitor, "any"),
-            Kind::String => self.string(visitor, "a string", false),
+            Kind::String { .. } => self.string(visitor, "a string", false),
             Kind::Array | Kind::Object => self.container(visitor, Read::Other),
         };
         deserialize_bool => |self, visitor| match (self.kind(), self.text(), self.view) {
             (Kind::Bool(value), ..) => visitor.visit_bool(value),
-            (Kind::String, text @ ("true" | "false"), View::Key) => visitor.visit_bool(text == "true"),
+            (Kind::String { .. }, text @ ("true" | "false"), View::Key) => visitor.visit_bool(text == "true"),
             _ => self.wrong_kind("true or false"),
         };
         deserialize_unit => |self, visitor| match self.kind() {
@@ -384,7 +384,7 @@ impl<'de> Deserializer<'de> for Value<'_, '_, 'de> {
         // An externally tagged enum: a string naming a unit variant, or an
         // object whose one member names a variant and holds its data.
         deserialize_enum(_name: &'static str, variants: &'static [&'static str]) => |self, visitor| match self.kind() {
-            Kind::String => match self.probe.tree.string(self.node) {
+            Kind::String { .. } => match self.probe.tree.string(self.node) {
                 Cow::Borrowed(name) => visitor.visit_enum(BorrowedStrDeserializer::new(name)),
                 Cow::Owned(name) => visitor.visit_enum(StrDeserializer::new(&name)),
             },

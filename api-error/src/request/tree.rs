@@ -40,7 +40,10 @@ pub(super) enum Kind {
     Null,
     Bool(bool),
     Number,
-    String,
+    /// A string, and whether it has escapes (which serde_json cannot lend).
+    String {
+        escaped: bool,
+    },
     Array,
     Object,
 }
@@ -226,6 +229,7 @@ impl Scan<'_> {
     }
 
     fn string(&mut self) -> Kind {
+        let mut escaped = false;
         self.at += 1;
         while let Some(found) =
             memchr::memchr2(b'"', b'\\', self.body.get(self.at..).unwrap_or_default())
@@ -236,9 +240,10 @@ impl Scan<'_> {
             }
             // The escaped byte: the rest of an escape holds neither a
             // quote nor a backslash.
+            escaped = true;
             self.at += 1;
         }
-        Kind::String
+        Kind::String { escaped }
     }
 }
 
@@ -255,11 +260,14 @@ impl<'de> Tree<'de> {
 
     /// The text of a value: a string's without its quotes.
     pub(super) fn text_of(&self, at: u32) -> &'de str {
-        let raw = self.raw(at);
-        match self.node(at).kind {
-            Kind::String => raw.get(1..raw.len().saturating_sub(1)).unwrap_or_default(),
-            _ => raw,
-        }
+        let node = self.node(at);
+        let (start, end) = match node.kind {
+            Kind::String { .. } => (node.start + 1, node.end.saturating_sub(1)),
+            _ => (node.start, node.end),
+        };
+        self.text
+            .get(start as usize..end as usize)
+            .unwrap_or_default()
     }
 
     /// The text of a value as it is written, a string's with its quotes.
@@ -273,11 +281,11 @@ impl<'de> Tree<'de> {
     /// A string's value, decoded: serde_json decodes one with escapes
     /// (which it cannot lend), which the scan has checked.
     pub(super) fn string(&self, at: u32) -> Cow<'de, str> {
-        match self.text_of(at) {
-            text if text.contains('\\') => {
+        match self.node(at).kind {
+            Kind::String { escaped: true } => {
                 Cow::Owned(serde_json::from_str(self.raw(at)).unwrap_or_default())
             }
-            text => Cow::Borrowed(text),
+            _ => Cow::Borrowed(self.text_of(at)),
         }
     }
 

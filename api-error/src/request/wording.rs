@@ -86,7 +86,9 @@ pub(super) fn quoted(text: &str) -> String {
 
 /// `the string "…"`.
 pub(super) fn the_string(text: &str) -> String {
-    format!("the string {}", quoted(text))
+    let mut out = quoted(text);
+    out.insert_str(0, "the string ");
+    out
 }
 
 /// A number as the body wrote it, cut like a string.
