@@ -130,9 +130,8 @@ pub(super) struct Learned {
     pub(super) marks: Vec<Mark>,
     /// The fields found missing from each object.
     pub(super) missing: HashMap<u32, Vec<&'static str>>,
-    /// The fields a stand-in struct must have, by where it stands: the
-    /// member it replaces (or the object whose missing field it is), and
-    /// the fields on the way to it within stand-ins.
+    /// The fields a stand-in struct must have, by where it stands: its
+    /// anchor and path, as [`StandIn`] has them.
     pub(super) shapes: HashMap<(u32, u64), Vec<&'static str>>,
 }
 

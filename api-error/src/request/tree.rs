@@ -22,7 +22,7 @@ pub(super) struct Tree<'de> {
 }
 
 /// One value of the body.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Node {
     pub(super) kind: Kind,
     /// Where the value's text starts in the body.
@@ -35,8 +35,9 @@ pub(super) struct Node {
     pub(super) index: u32,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(super) enum Kind {
+    #[default]
     Null,
     Bool(bool),
     Number,
@@ -172,11 +173,9 @@ impl Scan<'_> {
         // A container's node comes before what it holds, and is finished
         // once that is read.
         self.nodes.push(Node {
-            kind: Kind::Null,
             start: self.at as u32,
-            end: 0,
-            next: 0,
             index,
+            ..Node::default()
         });
         let kind = match self.peek() {
             Some(b'[' | b'{') if depth > MAX_DEPTH => return Err(self.at),
@@ -249,12 +248,10 @@ impl Scan<'_> {
 
 impl<'de> Tree<'de> {
     pub(super) fn node(&self, at: u32) -> Node {
+        // One past it, for a walk over the nodes to go on.
         self.nodes.get(at as usize).copied().unwrap_or(Node {
-            kind: Kind::Null,
-            start: 0,
-            end: 0,
             next: at + 1,
-            index: 0,
+            ..Node::default()
         })
     }
 
