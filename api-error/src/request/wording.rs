@@ -113,12 +113,9 @@ pub(super) fn describe(unexpected: &Unexpected<'_>) -> String {
         Unexpected::Map => "an object".to_owned(),
         Unexpected::Option => "an optional value".to_owned(),
         Unexpected::NewtypeStruct => "a value".to_owned(),
-        Unexpected::Enum
-        | Unexpected::UnitVariant
-        | Unexpected::NewtypeVariant
-        | Unexpected::TupleVariant
-        | Unexpected::StructVariant => "an enum variant".to_owned(),
         Unexpected::Other(other) => clip_long(other),
+        // `Enum` and each kind of variant.
+        _ => "an enum variant".to_owned(),
     }
 }
 
