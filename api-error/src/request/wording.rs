@@ -69,7 +69,13 @@ pub(crate) fn media_type(given: &[u8]) -> String {
 
 /// `text` in quotes, escaped as in JSON, cut to 64 characters.
 pub(super) fn quoted(text: &str) -> String {
-    let mut out = String::from('"');
+    push_quoted(String::new(), text)
+}
+
+/// `out` and `text` in quotes.
+fn push_quoted(mut out: String, text: &str) -> String {
+    out.push('"');
+    let cut = text.char_indices().nth(QUOTE);
     for c in text.chars().take(QUOTE) {
         if matches!(c, '"' | '\\') {
             out.push('\\');
@@ -78,7 +84,7 @@ pub(super) fn quoted(text: &str) -> String {
         let _ = write_escaped(&mut out, c.encode_utf8(&mut [0; 4]));
     }
     out.push('"');
-    if text.chars().nth(QUOTE).is_some() {
+    if cut.is_some() {
         out.push('…');
     }
     out
@@ -86,9 +92,7 @@ pub(super) fn quoted(text: &str) -> String {
 
 /// `the string "…"`.
 pub(super) fn the_string(text: &str) -> String {
-    let mut out = quoted(text);
-    out.insert_str(0, "the string ");
-    out
+    push_quoted(String::from("the string "), text)
 }
 
 /// A number as the body wrote it, cut like a string.
