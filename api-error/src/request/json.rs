@@ -153,10 +153,9 @@ impl JsonParser {
     /// the first check of [`parse`](Self::parse), for refusing a body before
     /// reading it.
     pub fn check_content_type(&self, headers: &HeaderMap) -> Result<(), RequestError> {
-        let given = match headers.get(CONTENT_TYPE) {
-            Some(value) => value.as_bytes(),
-            None => b"",
-        };
+        let given = headers
+            .get(CONTENT_TYPE)
+            .map_or(&b""[..], |value| value.as_bytes());
         let (essence, _parameters) = split_once_byte(given, b';');
         if is_json_type(essence.trim_ascii()) {
             Ok(())

@@ -63,6 +63,7 @@ pub(super) struct Cursor {
     pub(super) at: At,
 }
 
+/// Where on the cursor's path a probe goes on, and how.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(super) enum At {
     /// The first probe: the whole body as it is.

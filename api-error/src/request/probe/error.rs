@@ -31,6 +31,7 @@ pub(in crate::request) struct Step {
     pub(in crate::request) read: Read,
 }
 
+/// The error of a probe's deserializer: what serde said, and where.
 #[derive(Debug)]
 pub(in crate::request) struct Error(Box<Inner>);
 

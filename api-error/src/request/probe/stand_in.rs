@@ -15,6 +15,7 @@ use super::{Error, Probe, RAW_VALUE, Shape, What, raw_value};
 /// variant) would be followed forever.
 const STAND_IN_DEPTH: usize = 32;
 
+/// The smallest value of whatever the type asks for.
 pub(super) struct StandIn<'a, 'p, 'de> {
     probe: &'a Probe<'p, 'de>,
     /// The member it replaces, or the object whose missing field it is.
@@ -159,10 +160,8 @@ impl<'de> MapAccess<'de> for Members<'_, '_, 'de, '_> {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, Error> {
-        match self.keys.first() {
-            Some(key) => Ok(Some(seed.deserialize(BorrowedStrDeserializer::new(key))?)),
-            None => Ok(None),
-        }
+        let key = self.keys.first().copied().map(BorrowedStrDeserializer::new);
+        key.map(|key| seed.deserialize(key)).transpose()
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
