@@ -734,19 +734,76 @@ fn field_errors_carry_their_path_into_every_format() {
 }
 
 #[test]
-fn long_client_strings_are_cut_in_messages() {
+fn client_text_in_messages_is_escaped_and_cut() {
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    enum Only {
+        A,
+    }
+    #[derive(Debug, Deserialize)]
+    enum Never {}
+    #[derive(Debug)]
+    struct Loud;
+    impl<'de> Deserialize<'de> for Loud {
+        fn deserialize<D: serde::Deserializer<'de>>(_: D) -> Result<Self, D::Error> {
+            Err(serde::de::Error::custom("\u{1}".repeat(1 << 20)))
+        }
+    }
     #[derive(Debug, Deserialize)]
     #[allow(dead_code)]
     struct Body {
-        count: u8,
+        count: Option<u8>,
+        only: Option<Only>,
+        never: Option<Never>,
+        loud: Option<Loud>,
     }
-    let long = "x".repeat(10_000);
-    let message = error::<Body>(&format!(r#"{{"count": "{long}"}}"#)).2;
+    let message = |body: &str| error::<Body>(body).2;
+    // A string value: quoted as in JSON, control characters escaped, cut to
+    // 64 characters.
     assert_eq!(
-        message,
+        message(r#"{"count": "ab\"c\\ \u0000\n"}"#),
+        r#"count is invalid: expected an integer from 0 to 255, found the string "ab\"c\\ \u0000\u000a"."#
+    );
+    assert_eq!(
+        message(&format!(r#"{{"count": "{}"}}"#, "x".repeat(10_000))),
         format!(
             "count is invalid: expected an integer from 0 to 255, found the string \"{}\"….",
             "x".repeat(64)
+        )
+    );
+    // A choice of one variant, and of none.
+    assert_eq!(
+        message(r#"{"only": "B"}"#),
+        r#"only is invalid: expected "A", found "B"."#
+    );
+    assert_eq!(
+        message(r#"{"never": "B"}"#),
+        r#"never is invalid: expected no variant, found "B"."#
+    );
+    // A `Deserialize` impl's own message: 400 bytes at most, escaped.
+    let loud = message(r#"{"loud": 1}"#);
+    assert!(
+        loud.starts_with("loud is invalid: \\u0001\\u0001"),
+        "{loud}"
+    );
+    assert!(loud.len() <= "loud is invalid: .".len() + 400 + '…'.len_utf8());
+    // A member's name: cut to 100 characters.
+    let name = "é".repeat(150);
+    let err = parse::<BTreeMap<String, u8>>(&format!(r#"{{"{name}": -1}}"#)).unwrap_err();
+    assert_eq!(
+        err.path().unwrap().to_string(),
+        format!("{}…", "é".repeat(100))
+    );
+    // A media type: cut to 100 characters.
+    let mut headers = HeaderMap::new();
+    let media_type = format!("text/{}", "x".repeat(200));
+    headers.insert(CONTENT_TYPE, HeaderValue::from_str(&media_type).unwrap());
+    let err = parse_json::<Body>(&headers, b"{}").unwrap_err();
+    assert_eq!(
+        err.message(),
+        format!(
+            "Unsupported media type \"{}…\" in request.",
+            &media_type[..100]
         )
     );
 }
