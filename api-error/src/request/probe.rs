@@ -177,6 +177,12 @@ struct Probe<'p, 'de> {
 }
 
 impl<'de> Probe<'_, 'de> {
+    /// How `node` is shown in a hollow object or array.
+    fn mark(&self, node: u32) -> Mark {
+        let mark = self.learned.marks.get(node as usize);
+        mark.copied().unwrap_or_default()
+    }
+
     /// Hands `shown` to `seed`: a value of the tree, or a stand-in.
     fn show<S: DeserializeSeed<'de>>(&self, shown: Shown, seed: S) -> Result<S::Value, Error> {
         match shown {
@@ -431,7 +437,6 @@ impl<'a, 'p, 'de> Members<'a, 'p, 'de> {
             _ => Rule::Real,
         };
         let children = probe.tree.children(value.node);
-        let first = probe.tree.children(value.node).next();
         let (children, hides) = match rule {
             // Inside the object whose end is shown, a hollow array is
             // empty, unless it is a tuple's, and so is a hollow map: only a
@@ -447,7 +452,10 @@ impl<'a, 'p, 'de> Members<'a, 'p, 'de> {
                 (children.starting_at(past), false)
             }
             Rule::Real | Rule::Hollow => (children, false),
-            Rule::From(member, _) => (children.starting_at(member), first != Some(member)),
+            Rule::From(member, _) => {
+                let first = probe.tree.children(value.node).next();
+                (children.starting_at(member), first != Some(member))
+            }
             Rule::After(member) => (children.after(member), true),
         };
         let missing = match rule {
@@ -469,10 +477,9 @@ impl<'a, 'p, 'de> Members<'a, 'p, 'de> {
     fn next_shown(&mut self) -> Option<Shown> {
         let probe = self.value.probe;
         for node in self.children.by_ref() {
-            let mark = probe.learned.marks.get(node as usize).copied();
             let view = match self.rule {
                 Rule::From(member, view) if member == node => view,
-                Rule::Hollow => match (mark.unwrap_or_default(), probe.tree.node(node).kind) {
+                Rule::Hollow => match (probe.mark(node), probe.tree.node(node).kind) {
                     (Mark::Left, _) => continue,
                     (Mark::Real, _) => View::Real,
                     (Mark::Hollow | Mark::Bad, Kind::Object | Kind::Array) => View::Hollow,
