@@ -285,11 +285,16 @@ fn parse_api(cx: &Ctxt, attr: &Attribute, position: Position, out: &mut Attrs) {
             "message" => {
                 let example = "message = \"The user {id} was not found.\"";
                 if let Some(message) = value(cx, &key, input, example, |cx, input| {
-                    string(
+                    let message = string(
                         cx,
                         input,
                         "message must be a string literal; use `{field}` placeholders for field values",
-                    )
+                    )?;
+                    if message.value().trim().is_empty() {
+                        cx.error_spanned_by(&message, "message must not be empty; leave `message` out for the default");
+                        return None;
+                    }
+                    Some(message)
                 }) {
                     set(cx, &mut out.message, key.clone(), Keyed { key, value: message });
                 }
@@ -464,6 +469,16 @@ fn value<T>(
 fn parse_status(cx: &Ctxt, input: ParseStream) -> Option<Status> {
     if input.peek(LitInt) {
         let lit: LitInt = input.parse().ok()?;
+        if !lit.suffix().is_empty() {
+            cx.error_spanned_by(
+                &lit,
+                format_args!(
+                    "status must be a plain number, without a type suffix: write `status = {}`",
+                    lit.base10_digits()
+                ),
+            );
+            return None;
+        }
         return match lit.base10_parse::<u16>() {
             Ok(code @ 400..=599) => Some(Status::Code(code)),
             _ => {
@@ -516,10 +531,34 @@ fn parse_type_uri(cx: &Ctxt, input: ParseStream) -> Option<LitStr> {
         );
         return None;
     }
-    if let Some(bad) = value.chars().find(|c| c.is_whitespace() || c.is_control()) {
+    // What RFC 3986 allows in a URI: unreserved and reserved characters,
+    // and `%` starting a percent-encoded byte.
+    let allowed = |c: char| c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'()*+,;=%".contains(c);
+    if let Some(bad) = value.chars().find(|&c| !allowed(c)) {
         cx.error_spanned_by(
             &uri,
             format_args!("type must be a URI, which cannot contain {bad:?}; percent-encode it"),
+        );
+        return None;
+    }
+    let bytes = value.as_bytes();
+    let escape = |at: usize| {
+        bytes
+            .get(at + 1..at + 3)
+            .is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit))
+    };
+    if let Some(at) = (0..bytes.len()).find(|&at| bytes.get(at) == Some(&b'%') && !escape(at)) {
+        let found = value
+            .get(at..)
+            .unwrap_or_default()
+            .chars()
+            .take(3)
+            .collect::<String>();
+        cx.error_spanned_by(
+            &uri,
+            format_args!(
+                "type must be a URI, where `%` starts two hex digits (`%20`), found `{found}`"
+            ),
         );
         return None;
     }

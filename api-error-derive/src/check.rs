@@ -17,7 +17,7 @@ pub(crate) fn check(cx: &Ctxt, input: &Input) {
         } else {
             check_status(cx, input, variant);
             check_code(cx, input, variant, &mut codes);
-            check_field_keys(cx, variant);
+            check_field_keys(cx, input, variant);
         }
         if !input.uses_thiserror() {
             check_sources(cx, input, variant);
@@ -181,9 +181,11 @@ fn check_transparent(cx: &Ctxt, variant: &Variant) {
     }
 }
 
-/// A variant has one sub-error list, one path, one of each header and one
-/// of each extension member.
-fn check_field_keys(cx: &Ctxt, variant: &Variant) {
+/// A variant has one sub-error list, one path, one of each header (whether
+/// a key of its own sets it, as `retry_after` sets `Retry-After`, or
+/// `header` does) and one of each extension member, which a tuple field
+/// must name.
+fn check_field_keys(cx: &Ctxt, input: &Input, variant: &Variant) {
     let mut seen: Vec<String> = Vec::new();
     let mut note = |what: String, span: &dyn ToTokens| {
         if seen.contains(&what) {
@@ -204,8 +206,8 @@ fn check_field_keys(cx: &Ctxt, variant: &Variant) {
             (&attrs.errors, "the sub-error list (`errors`)"),
             (&attrs.path, "the field path (`path`)"),
             (&attrs.instance, "the `instance`"),
-            (&attrs.retry_after, "`Retry-After` (`retry_after`)"),
-            (&attrs.allow, "`Allow` (`allow`)"),
+            (&attrs.retry_after, "`Retry-After`"),
+            (&attrs.allow, "`Allow`"),
         ];
         for (key, what) in flags {
             if let Some(key) = key {
@@ -213,12 +215,37 @@ fn check_field_keys(cx: &Ctxt, variant: &Variant) {
             }
         }
         for header in &attrs.headers {
-            note(
-                format!("the header `{}`", header.value.value()),
-                &header.value,
-            );
+            let name = header.value.value();
+            let what = match name.as_str() {
+                "retry-after" => "`Retry-After`".to_owned(),
+                "allow" => "`Allow`".to_owned(),
+                "www-authenticate" => "`WWW-Authenticate`".to_owned(),
+                _ => format!("the header `{name}`"),
+            };
+            let challenge = [&variant.attrs, &input.attrs]
+                .into_iter()
+                .find_map(|attrs| attrs.www_authenticate.as_ref());
+            if let (Some(challenge), "www-authenticate") = (challenge, name.as_str()) {
+                cx.error_spanned_by(
+                    &header.value,
+                    format_args!(
+                        "`WWW-Authenticate` is already set by the `{}` key; keep one of the two",
+                        challenge.key
+                    ),
+                );
+            } else {
+                note(what, &header.value);
+            }
         }
-        if let Some(extension) = &attrs.extension {
+        if let Some(extension) = &attrs.extension
+            && extension.value.is_none()
+            && let syn::Member::Unnamed(_) = field.member
+        {
+            cx.error_spanned_by(
+                &extension.key,
+                "a tuple field has no name to give its member; name it: `#[api(extension = \"balance\")]`",
+            );
+        } else if let Some(extension) = &attrs.extension {
             let name = extension
                 .value
                 .as_ref()
