@@ -14,6 +14,7 @@ use syn::{Attribute, Ident, LitInt, LitStr, Meta, Path, Token};
 use crate::case::RenameAll;
 use crate::ctxt::Ctxt;
 use crate::doc::{self, Doc};
+use crate::status;
 
 /// Where an attribute sits; it decides which keys are allowed.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -508,12 +509,42 @@ fn parse_status(cx: &Ctxt, input: ParseStream) -> Option<Status> {
     if (input.peek(Ident) || input.peek(Token![::]))
         && let Some(path) = whole_path(input)
     {
-        return Some(Status::Path(path));
+        return check_status_path(cx, path);
     }
     cx.error_spanned_by(
         rest(input),
         "expected a status code such as `404` or `StatusCode::NOT_FOUND`",
     );
+    None
+}
+
+/// A status path ending in `StatusCode::<NAME>`, checked against the
+/// constants `http` defines; any other path is left to the constant
+/// assertion the expansion writes.
+fn check_status_path(cx: &Ctxt, path: Path) -> Option<Status> {
+    let mut segments = path.segments.iter().rev();
+    let (Some(name), Some(owner)) = (segments.next(), segments.next()) else {
+        return Some(Status::Path(path));
+    };
+    if owner.ident != "StatusCode" {
+        return Some(Status::Path(path));
+    }
+    let name = name.ident.to_string();
+    let message = match status::code(&name) {
+        Some(400..=599) => return Some(Status::Path(path)),
+        Some(code) => format!(
+            "status must be 400..=599 (a client or server error), found {code} (`StatusCode::{name}`)"
+        ),
+        None => match closest(&name, &status::error_names()) {
+            Some(near) => {
+                format!("`StatusCode` has no constant `{name}`; did you mean `StatusCode::{near}`?")
+            }
+            None => format!(
+                "`StatusCode` has no constant `{name}`; write one such as `StatusCode::CONFLICT`"
+            ),
+        },
+    };
+    cx.error_spanned_by(&path, message);
     None
 }
 

@@ -449,11 +449,22 @@ impl<'i, 'a> Expansion<'i, 'a> {
             Status::Path(path) => {
                 let name = format_ident!("__STATUS_{}", self.status_consts.len());
                 let span = path.span();
+                // A `StatusCode::<NAME>` was checked as it was read; this
+                // checks any other path, naming it (a constant panic cannot
+                // show the status it found).
+                let written = path
+                    .segments
+                    .iter()
+                    .map(|segment| segment.ident.to_string());
+                let message = format!(
+                    "status `{}` must be 400..=599 (a client or server error)",
+                    written.collect::<Vec<_>>().join("::")
+                );
                 self.status_consts.push(quote_spanned! {span=>
                     const #name: ::api_error::__private::StatusCode = #path;
                     const _: () = ::core::assert!(
                         ::api_error::__private::is_error_status(#name),
-                        "status must be 400..=599 (a client or server error)",
+                        #message,
                     );
                 });
                 quote!(::api_error::__private::StatusCode::as_u16(&#name))

@@ -6,7 +6,8 @@
 // The pipeline: `ast` mirrors the input and `attr` reads its helper attributes
 // (recording errors in a `ctxt::Ctxt` and carrying on; `doc` splits doc
 // comments into the catalog's parts), `fmt` checks message
-// placeholders, `check` applies the rules that span several keys, and `expand`
+// placeholders (`status` knows `http`'s `StatusCode` constants), `check`
+// applies the rules that span several keys, and `expand`
 // writes the impls; an invalid input gets `fallback` impls next to its errors.
 
 mod ast;
@@ -19,6 +20,7 @@ mod expand;
 mod fallback;
 mod fmt;
 mod generics;
+mod status;
 
 use proc_macro::TokenStream;
 use syn::{DeriveInput, parse_macro_input};
