@@ -46,7 +46,7 @@ impl Error for Middle {
 }
 
 #[test]
-fn generated_display_is_the_public_message() {
+fn generated_display_is_the_message_else_the_variant_and_its_status() {
     #[derive(Debug, ApiError)]
     enum E {
         #[api(status = 409, message = "user {0} exists")]
@@ -57,8 +57,29 @@ fn generated_display_is_the_public_message() {
         Internal,
     }
     assert_eq!(E::Exists(3).to_string(), "user 3 exists");
-    assert_eq!(E::Missing.to_string(), "Not Found");
-    assert_eq!(E::Internal.to_string(), "Internal Server Error");
+    assert_eq!(E::Missing.to_string(), "E::Missing (404 Not Found)");
+    assert_eq!(
+        E::Internal.to_string(),
+        "E::Internal (500 Internal Server Error)"
+    );
+    // The public message is unchanged: the status's reason phrase.
+    assert_eq!(E::Internal.message(), "Internal Server Error");
+
+    #[derive(Debug, ApiError)]
+    #[api(status = 503)]
+    struct Unavailable;
+    assert_eq!(
+        Unavailable.to_string(),
+        "Unavailable (503 Service Unavailable)"
+    );
+
+    // A type-level message is every variant's.
+    #[derive(Debug, ApiError)]
+    #[api(status = 500, message = "Something went wrong.")]
+    enum Described {
+        Database,
+    }
+    assert_eq!(Described::Database.to_string(), "Something went wrong.");
 }
 
 #[test]
@@ -149,7 +170,10 @@ fn generated_impls_for_generic_types() {
         Wrapped(#[source] S),
     }
     assert_eq!(chain(&E::Wrapped(Middle(Leaf))), ["middle", "leaf"]);
-    assert_eq!(E::Wrapped(Leaf).to_string(), "Internal Server Error");
+    assert_eq!(
+        E::Wrapped(Leaf).to_string(),
+        "E::Wrapped (500 Internal Server Error)"
+    );
 }
 
 #[test]

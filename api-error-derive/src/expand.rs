@@ -58,6 +58,9 @@ struct Expansion<'i, 'a> {
     inner_catalogs: Vec<TokenStream>,
     /// The steps of `from_remote`, one per variant it can rebuild.
     remote_arms: Vec<TokenStream>,
+    /// The `Display` arms of the variants with no message, without
+    /// thiserror: the type, the variant and the status, for an operator.
+    named_displays: Vec<TokenStream>,
     transparent_bounds: InferredBounds,
     message_bounds: InferredBounds,
     source_bounds: InferredBounds,
@@ -95,6 +98,7 @@ impl<'i, 'a> Expansion<'i, 'a> {
             has_challenge: false,
             inner_catalogs: Vec::new(),
             remote_arms: Vec::new(),
+            named_displays: Vec::new(),
             transparent_bounds: InferredBounds::default(),
             message_bounds: InferredBounds::default(),
             source_bounds: InferredBounds::default(),
@@ -179,6 +183,16 @@ impl<'i, 'a> Expansion<'i, 'a> {
             #path { .. } => #index,
         });
         self.remote_arm(variant, path, &index);
+        if !self.thiserror && variant.template.is_none() && self.input.template.is_none() {
+            let name = match self.input.is_struct {
+                true => self.input.name(),
+                false => format!("{}::{}", self.input.name(), variant.name()),
+            };
+            let text = format!("{name} ({{}})");
+            self.named_displays.push(quote! {
+                #path { .. } => ::core::write!(__formatter, #text, __resolve(self).status()),
+            });
+        }
         match message {
             Message::Formatted(template) => {
                 let bindings = template.bindings.iter().filter_map(|(local, field)| {
@@ -793,7 +807,7 @@ impl<'i, 'a> Expansion<'i, 'a> {
         let (impl_generics, ty_generics, _) = generics.split_for_impl();
 
         let display_where = message_bounds.where_clause(generics);
-        let display_body = if self.has_transparent {
+        let mut display_body = if self.has_transparent {
             quote! {
                 match __resolve(self) {
                     ::api_error::__private::Target::Inner(__inner) => ::core::fmt::Display::fmt(__inner, __formatter),
@@ -803,6 +817,19 @@ impl<'i, 'a> Expansion<'i, 'a> {
         } else {
             write_message.clone()
         };
+        // A variant with no message shows its name and status, not the
+        // status alone: a log line then says which error it was.
+        if !self.named_displays.is_empty() {
+            let arms = &self.named_displays;
+            let rest =
+                (arms.len() < self.input.variants.len()).then(|| quote!(_ => #display_body,));
+            display_body = quote! {
+                match self {
+                    #(#arms)*
+                    #rest
+                }
+            };
+        }
 
         let mut error_bounds = InferredBounds::default();
         error_bounds.extend(&self.transparent_bounds);
