@@ -529,6 +529,8 @@ impl<'i, 'a> Expansion<'i, 'a> {
             #[allow(deprecated, unused_qualifications)]
             #[automatically_derived]
             impl #impl_generics ::core::convert::From<#from_ty> for #ty #ty_generics #where_clause {
+                // Spanned at the user's `#[from]`, it is linted as their code.
+                #[inline]
                 fn from(__source: #from_ty) -> Self {
                     #path { #member: #value }
                 }
