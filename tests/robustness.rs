@@ -321,6 +321,7 @@ fn alongside_thiserror() {
         #[api(status = 409)]
         NameTaken { name: String },
         #[error("parse failed: {0}")]
+        #[api(message = "The number could not be read.")]
         Parse(#[from] std::num::ParseIntError),
         #[error("storage failed")]
         #[api(status = 500)]
@@ -345,11 +346,14 @@ fn alongside_thiserror() {
     assert_eq!(taken.message(), "name ada is taken");
     assert_eq!(taken.entry().unwrap().message(), "name {name} is taken");
 
-    // thiserror's `From`; a client error shows its `Display`.
+    // thiserror's `From`; a client error whose `Display` prints its source
+    // names a message of its own (the derive refuses it otherwise), and
+    // its `Display` stays thiserror's, for logs.
     let parse: E = "x".parse::<u8>().unwrap_err().into();
     assert_eq!(parse.code(), "parse");
+    assert_eq!(parse.message(), "The number could not be read.");
     assert_eq!(
-        parse.message(),
+        parse.to_string(),
         "parse failed: invalid digit found in string"
     );
 

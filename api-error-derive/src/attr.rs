@@ -6,6 +6,7 @@
 //! [`Ctxt`] and parsing carries on with the next key.
 
 use proc_macro2::TokenStream;
+use quote::ToTokens;
 use syn::ext::IdentExt;
 use syn::parse::ParseStream;
 use syn::parse::discouraged::Speculative;
@@ -93,6 +94,11 @@ impl Attrs {
 pub(crate) struct ThiserrorDisplay {
     /// The format literal, shown as the message template in the catalog.
     pub(crate) template: Option<LitStr>,
+    /// Whether format arguments follow the literal, or the attribute is
+    /// `#[error(transparent)]`: a `Display` the derive cannot see through.
+    pub(crate) opaque: bool,
+    /// The attribute, for errors about it.
+    pub(crate) attr: TokenStream,
 }
 
 /// The attributes of a field: thiserror's `#[source]` and `#[from]`, and
@@ -193,9 +199,7 @@ pub(crate) fn get(cx: &Ctxt, attrs: &[Attribute], position: Position) -> Attrs {
                 doc.push(line);
             }
         } else if path.is_ident("error") {
-            out.thiserror = Some(ThiserrorDisplay {
-                template: thiserror_template(attr),
-            });
+            out.thiserror = Some(thiserror_display(attr));
         }
     }
     out.doc = doc::split(&doc);
@@ -804,19 +808,25 @@ fn doc_line(attr: &Attribute) -> Option<String> {
     Some(line.strip_prefix(' ').map(str::to_owned).unwrap_or(line))
 }
 
-/// The format string of `#[error("...", ...)]`, if it starts with one.
-fn thiserror_template(attr: &Attribute) -> Option<LitStr> {
-    attr.parse_args_with(|input: ParseStream| {
+/// Reads `#[error("...", ...)]`: its format string, if it starts with one,
+/// and whether anything else (format arguments, `transparent`) is there.
+fn thiserror_display(attr: &Attribute) -> ThiserrorDisplay {
+    let parsed = attr.parse_args_with(|input: ParseStream| {
         let lit = if input.peek(LitStr) {
             input.parse().ok()
         } else {
             None
         };
-        input.parse::<TokenStream>()?;
-        Ok(lit)
-    })
-    .ok()
-    .flatten()
+        let _ = input.parse::<Option<Token![,]>>();
+        let rest = input.parse::<TokenStream>()?;
+        Ok((lit, !rest.is_empty()))
+    });
+    let (template, extra) = parsed.unwrap_or((None, true));
+    ThiserrorDisplay {
+        opaque: extra || template.is_none(),
+        template,
+        attr: attr.to_token_stream(),
+    }
 }
 
 /// The candidate closest to `word`, if it is close enough to be a likely

@@ -6,8 +6,10 @@ use std::collections::BTreeMap;
 
 use quote::ToTokens;
 
-use crate::ast::{Input, Variant};
+use crate::ast::{Field, Input, Variant};
+use crate::attr::Status;
 use crate::ctxt::Ctxt;
+use crate::status;
 
 pub(crate) fn check(cx: &Ctxt, input: &Input) {
     let mut codes = BTreeMap::new();
@@ -22,6 +24,7 @@ pub(crate) fn check(cx: &Ctxt, input: &Input) {
         if !input.uses_thiserror() {
             check_sources(cx, input, variant);
         }
+        check_client_display(cx, input, variant);
     }
     if !input.uses_thiserror() {
         check_from_types(cx, input);
@@ -257,6 +260,95 @@ fn check_field_keys(cx: &Ctxt, input: &Input, variant: &Variant) {
             note(format!("the extension member `{name}`"), span);
         }
     }
+}
+
+/// A client error without a `message` shows thiserror's `Display` to the
+/// client: it must not be one that can print the error's source, or that
+/// the derive cannot see through.
+fn check_client_display(cx: &Ctxt, input: &Input, variant: &Variant) {
+    let uses_display = variant.attrs.transparent.is_none()
+        && variant.template.is_none()
+        && input.template.is_none();
+    let display = variant
+        .attrs
+        .thiserror
+        .as_ref()
+        .or(input.attrs.thiserror.as_ref());
+    let (true, Some(display), Some(400..=499)) =
+        (uses_display, display, known_status(input, variant))
+    else {
+        return;
+    };
+    let fix = "give the variant a `message` of its own: `#[api(message = \"...\")]`";
+    let Some(template) = display.template.as_ref().filter(|_| !display.opaque) else {
+        let why = match display.template {
+            None => "which prints the inner error's own text",
+            Some(_) => "whose format arguments the derive cannot see through",
+        };
+        cx.error_spanned_by(
+            &display.attr,
+            format_args!(
+                "this client error's public message would be this `#[error]`, {why}; {fix}"
+            ),
+        );
+        return;
+    };
+    let source = variant.source_field().map(Field::name);
+    for argument in placeholder_arguments(&template.value()) {
+        let is_field = variant.fields.iter().any(|field| field.name() == argument);
+        let why = if source.as_deref() == Some(argument) {
+            format!("`{{{argument}}}`, the error's source")
+        } else if is_field {
+            continue;
+        } else {
+            format!("`{{{argument}}}`, which the derive cannot see through")
+        };
+        cx.error_spanned_by(
+            template,
+            format_args!(
+                "this client error's public message would be this `#[error]`, which prints {why}; {fix}"
+            ),
+        );
+        return;
+    }
+}
+
+/// The status a variant gets, where the derive can read it: a literal, or
+/// a `StatusCode` constant.
+fn known_status(input: &Input, variant: &Variant) -> Option<u16> {
+    let status = variant
+        .attrs
+        .status
+        .as_ref()
+        .or(input.attrs.status.as_ref())?;
+    match &status.value {
+        Status::Code(code) => Some(*code),
+        Status::Path(path) => {
+            let mut segments = path.segments.iter().rev();
+            let (name, owner) = (segments.next()?, segments.next()?);
+            (owner.ident == "StatusCode").then(|| status::code(&name.ident.to_string()))?
+        }
+    }
+}
+
+/// The arguments of a format string's placeholders, as written: `0` for
+/// `{0}`, `name` for `{name:?}`, nothing for `{}`.
+fn placeholder_arguments(text: &str) -> Vec<&str> {
+    let mut arguments = Vec::new();
+    let mut rest = text;
+    while let Some((_, after)) = rest.split_once('{') {
+        if let Some(escaped) = after.strip_prefix('{') {
+            rest = escaped;
+            continue;
+        }
+        let (inside, tail) = after.split_once('}').unwrap_or((after, ""));
+        let argument = inside
+            .split_once(':')
+            .map_or(inside, |(argument, _)| argument);
+        arguments.push(argument.trim());
+        rest = tail;
+    }
+    arguments
 }
 
 fn check_sources(cx: &Ctxt, input: &Input, variant: &Variant) {
