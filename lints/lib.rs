@@ -108,3 +108,17 @@ pub enum StoreError {
     #[error("database: {0}")]
     Database(#[from] std::io::Error),
 }
+
+/// A type that writes its own `Display` and `Error`.
+#[derive(Debug, ApiError)]
+#[api(status = 404, skip_display)]
+pub struct Gone;
+
+impl std::fmt::Display for Gone {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("gone")
+    }
+}
+
+impl std::error::Error for Gone {}

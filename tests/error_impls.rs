@@ -297,3 +297,47 @@ fn with_thiserror_transparent_is_both() {
     );
     assert_eq!(err.to_string(), "not here");
 }
+
+#[test]
+fn skip_display_leaves_display_error_and_from_to_the_type() {
+    #[derive(Debug, ApiError)]
+    #[api(status = 500, skip_display)]
+    enum StoreError {
+        /// A client error with no message shows its reason phrase, never
+        /// the type's own `Display`.
+        #[api(status = 409)]
+        Locked,
+        #[api(status = 404, message = "No such item.")]
+        Missing,
+        // `#[source]` and `#[from]` belong to whoever writes `Error` and
+        // `From`: here, the hand-written impls below.
+        Io(#[source] std::io::Error),
+    }
+    impl fmt::Display for StoreError {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            match self {
+                StoreError::Locked => f.write_str("the store is locked by job 7"),
+                StoreError::Missing => f.write_str("item missing"),
+                StoreError::Io(error) => write!(f, "store I/O: {error}"),
+            }
+        }
+    }
+    impl Error for StoreError {}
+    impl From<std::io::Error> for StoreError {
+        fn from(error: std::io::Error) -> Self {
+            StoreError::Io(error)
+        }
+    }
+
+    assert_eq!(
+        StoreError::Locked.to_string(),
+        "the store is locked by job 7"
+    );
+    assert_eq!(StoreError::Locked.message(), "Conflict");
+    assert_eq!(StoreError::Missing.message(), "No such item.");
+    let io = StoreError::from(std::io::Error::other("disk full"));
+    assert_eq!(io.to_string(), "store I/O: disk full");
+    assert_eq!(io.message(), "Internal Server Error");
+    // The type's own `Error` has no source: the derive wrote none.
+    assert!(io.source().is_none());
+}

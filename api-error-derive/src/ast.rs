@@ -75,6 +75,7 @@ impl<'a> Input<'a> {
                 let attrs = Attrs {
                     rename_all: own.rename_all.take(),
                     format: own.format.take(),
+                    skip_display: own.skip_display.take(),
                     ..Attrs::default()
                 };
                 let variant = Variant::new(cx, &input.ident, own, &data.fields, &scope);
@@ -95,6 +96,12 @@ impl<'a> Input<'a> {
                 None
             }
         }
+    }
+
+    /// Whether the derive writes `Display`, `Error` and `From`: neither
+    /// thiserror nor the type itself (`skip_display`) is in charge of them.
+    pub(crate) fn writes_std_impls(&self) -> bool {
+        !self.uses_thiserror() && self.attrs.skip_display.is_none()
     }
 
     /// Whether thiserror's derive is in charge of `Display`, `Error` and

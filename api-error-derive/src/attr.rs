@@ -49,6 +49,9 @@ pub(crate) struct Attrs {
     pub(crate) rename_all: Option<Keyed<RenameAll>>,
     pub(crate) format: Option<Keyed<Path>>,
     pub(crate) transparent: Option<Ident>,
+    /// `skip_display`: the type's own `Display` and `Error` (hand-written,
+    /// or from another derive) stand, and the derive writes neither.
+    pub(crate) skip_display: Option<Ident>,
     pub(crate) type_uri: Option<Keyed<LitStr>>,
     pub(crate) www_authenticate: Option<Keyed<LitStr>>,
     /// The doc comment, in the parts the catalog keeps apart.
@@ -148,6 +151,7 @@ const KEYS: &[&str] = &[
     "rename_all",
     "format",
     "transparent",
+    "skip_display",
     "type",
     "www_authenticate",
 ];
@@ -169,6 +173,7 @@ fn keys_at(position: Position) -> &'static [&'static str] {
             "message",
             "rename_all",
             "format",
+            "skip_display",
             "type",
             "www_authenticate",
         ],
@@ -273,6 +278,15 @@ fn parse_api(cx: &Ctxt, attr: &Attribute, position: Position, out: &mut Attrs) {
                     );
                 }
                 set(cx, &mut out.transparent, key.clone(), key);
+            }
+            "skip_display" => {
+                if input.peek(Token![=]) || !(input.is_empty() || input.peek(Token![,])) {
+                    cx.error_spanned_by(
+                        rest(input),
+                        "`skip_display` takes no value; write `#[api(skip_display)]`",
+                    );
+                }
+                set(cx, &mut out.skip_display, key.clone(), key);
             }
             "status" => {
                 if let Some(status) = value(cx, &key, input, "status = 404", parse_status) {
@@ -749,7 +763,7 @@ fn misplaced_key(cx: &Ctxt, key: &Ident, position: Position) -> Option<&'static 
         (key, _) if FIELD_KEYS.contains(&key) => {
             format!("`{name}` says what a field contributes; put it on a field: `#[api({name})]`")
         }
-        ("rename_all" | "format", Position::Variant) => {
+        ("rename_all" | "format" | "skip_display", Position::Variant) => {
             format!("`{name}` applies to the whole type; move it to the `#[api(...)]` on the enum")
         }
         ("code" | "title", Position::Enum) => {

@@ -21,12 +21,12 @@ pub(crate) fn check(cx: &Ctxt, input: &Input) {
             check_code(cx, input, variant, &mut codes);
             check_field_keys(cx, input, variant);
         }
-        if !input.uses_thiserror() {
+        if input.writes_std_impls() {
             check_sources(cx, input, variant);
         }
         check_client_display(cx, input, variant);
     }
-    if !input.uses_thiserror() {
+    if input.writes_std_impls() {
         check_from_types(cx, input);
     }
 }

@@ -38,6 +38,8 @@ struct Expansion<'i, 'a> {
     input: &'i Input<'a>,
     ty: Ident,
     thiserror: bool,
+    /// Whether the derive writes `Display`, `Error` and `From`.
+    std_impls: bool,
     /// Constants for statuses written as paths, with their range checks.
     status_consts: Vec<TokenStream>,
     /// The type's default status, written once for all the variants using it.
@@ -85,6 +87,7 @@ impl<'i, 'a> Expansion<'i, 'a> {
             input,
             ty: call_site_ident(input.ident),
             thiserror: input.uses_thiserror(),
+            std_impls: input.writes_std_impls(),
             status_consts: Vec::new(),
             default_status: None,
             entries: Vec::new(),
@@ -135,7 +138,7 @@ impl<'i, 'a> Expansion<'i, 'a> {
         } else {
             self.own(variant, &path);
         }
-        if !self.thiserror {
+        if self.std_impls {
             self.source(variant, &path);
             self.from(variant, &path);
         }
@@ -183,7 +186,7 @@ impl<'i, 'a> Expansion<'i, 'a> {
             #path { .. } => #index,
         });
         self.remote_arm(variant, path, &index);
-        if !self.thiserror && variant.template.is_none() && self.input.template.is_none() {
+        if self.std_impls && variant.template.is_none() && self.input.template.is_none() {
             let name = match self.input.is_struct {
                 true => self.input.name(),
                 false => format!("{}::{}", self.input.name(), variant.name()),
@@ -669,7 +672,9 @@ impl<'i, 'a> Expansion<'i, 'a> {
                 }
             }
         });
-        let std_impls = (!self.thiserror).then(|| self.std_impls(&message_bounds, &write_message));
+        let std_impls = self
+            .std_impls
+            .then(|| self.std_impls(&message_bounds, &write_message));
         let from_impls = &self.from_impls;
 
         quote! {

@@ -29,7 +29,19 @@ pub(crate) fn expand(input: &DeriveInput, errors: syn::Error) -> TokenStream {
     let error_where = bounded(quote!(::core::error::Error));
     let debug_where = bounded(quote!(::core::fmt::Debug));
     let errors = errors.into_compile_error();
-    let uses_thiserror = input.attrs.iter().any(|attr| attr.path().is_ident("error"))
+    // Another derive, or the type itself (`skip_display`), writes them.
+    let skips_display = input.attrs.iter().any(|attr| {
+        match &attr.meta {
+        syn::Meta::List(list) if list.path.is_ident("api") => {
+            list.tokens.clone().into_iter().any(|token| {
+                matches!(token, proc_macro2::TokenTree::Ident(ident) if ident == "skip_display")
+            })
+        }
+        _ => false,
+    }
+    });
+    let uses_thiserror = skips_display
+        || input.attrs.iter().any(|attr| attr.path().is_ident("error"))
         || match &input.data {
             syn::Data::Enum(data) => data.variants.iter().any(|variant| {
                 variant
