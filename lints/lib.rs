@@ -1,6 +1,7 @@
 //! Errors that use every key of `#[api(...)]`, in a library built under the
 //! strictest lints a user is likely to set: CI's clippy builds it, so a
-//! generated item that trips one of them fails the build.
+//! generated item that trips one of them fails the build. It names the
+//! runtime crate as a renamed dependency does, `apierr`, with `crate`.
 #![deny(
     missing_docs,
     unreachable_pub,
@@ -13,12 +14,12 @@
 
 use std::time::Duration;
 
-use api_error::http::Method;
-use api_error::{ApiError, FieldErrors, FieldPath};
+use apierr::http::Method;
+use apierr::{ApiError, FieldErrors, FieldPath};
 
 /// An inner error, delegated to by the transparent variants.
 #[derive(Debug, ApiError)]
-#[api(status = 503, code = "upstream_unavailable")]
+#[api(status = 503, code = "upstream_unavailable", crate = "apierr")]
 pub struct Upstream;
 
 /// Every variant-level and field-level key, without thiserror.
@@ -26,7 +27,8 @@ pub struct Upstream;
 #[api(
     status = 400,
     rename_all = "kebab-case",
-    format = api_error::format::Problem,
+    format = apierr::format::Problem,
+    crate = "apierr",
     type = "https://example.com/errors/",
     www_authenticate = "Bearer realm=\"api\""
 )]
@@ -98,7 +100,7 @@ pub enum OrderError {
 
 /// The same keys with thiserror, which writes `Display`, `Error` and `From`.
 #[derive(Debug, thiserror::Error, ApiError)]
-#[api(status = 500)]
+#[api(status = 500, crate = "apierr")]
 pub enum StoreError {
     /// A client error with a message of its own.
     #[error("the basket is empty")]
@@ -111,7 +113,7 @@ pub enum StoreError {
 
 /// A type that writes its own `Display` and `Error`.
 #[derive(Debug, ApiError)]
-#[api(status = 404, skip_display)]
+#[api(status = 404, skip_display, crate = "apierr")]
 pub struct Gone;
 
 impl std::fmt::Display for Gone {

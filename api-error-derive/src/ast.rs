@@ -76,6 +76,7 @@ impl<'a> Input<'a> {
                     rename_all: own.rename_all.take(),
                     format: own.format.take(),
                     skip_display: own.skip_display.take(),
+                    crate_path: own.crate_path.take(),
                     ..Attrs::default()
                 };
                 let variant = Variant::new(cx, &input.ident, own, &data.fields, &scope);

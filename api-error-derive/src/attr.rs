@@ -52,6 +52,9 @@ pub(crate) struct Attrs {
     /// `skip_display`: the type's own `Display` and `Error` (hand-written,
     /// or from another derive) stand, and the derive writes neither.
     pub(crate) skip_display: Option<Ident>,
+    /// `crate = "..."`: where the runtime crate is, for a renamed
+    /// dependency.
+    pub(crate) crate_path: Option<Keyed<Path>>,
     pub(crate) type_uri: Option<Keyed<LitStr>>,
     pub(crate) www_authenticate: Option<Keyed<LitStr>>,
     /// The doc comment, in the parts the catalog keeps apart.
@@ -152,6 +155,7 @@ const KEYS: &[&str] = &[
     "format",
     "transparent",
     "skip_display",
+    "crate",
     "type",
     "www_authenticate",
 ];
@@ -174,6 +178,7 @@ fn keys_at(position: Position) -> &'static [&'static str] {
             "rename_all",
             "format",
             "skip_display",
+            "crate",
             "type",
             "www_authenticate",
         ],
@@ -278,6 +283,12 @@ fn parse_api(cx: &Ctxt, attr: &Attribute, position: Position, out: &mut Attrs) {
                     );
                 }
                 set(cx, &mut out.transparent, key.clone(), key);
+            }
+            "crate" => {
+                let example = "crate = \"my_api_error\"";
+                if let Some(path) = value(cx, &key, input, example, parse_crate_path) {
+                    set(cx, &mut out.crate_path, key.clone(), Keyed { key, value: path });
+                }
             }
             "skip_display" => {
                 if input.peek(Token![=]) || !(input.is_empty() || input.peek(Token![,])) {
@@ -703,6 +714,35 @@ fn parse_rename_all(cx: &Ctxt, input: ParseStream) -> Option<RenameAll> {
     }
 }
 
+/// The path of the runtime crate, written as a string as serde's `crate` is.
+fn parse_crate_path(cx: &Ctxt, input: ParseStream) -> Option<Path> {
+    let lit = string(
+        cx,
+        input,
+        "crate must be a string literal naming the api-error crate, e.g. `crate = \"my_api_error\"`",
+    )?;
+    match lit.parse::<Path>() {
+        Ok(path) => Some(path),
+        Err(_) => {
+            let value = lit.value();
+            let message = if value.contains('-')
+                && value.replace('-', "_").parse::<TokenStream>().is_ok()
+            {
+                format!(
+                    "`{value}` is not a path: in Rust code a crate's `-` is `_`; write `crate = \"{}\"`",
+                    value.replace('-', "_")
+                )
+            } else {
+                format!(
+                    "`{value}` is not a path; name the crate api-error is renamed to, e.g. `crate = \"my_api_error\"`"
+                )
+            };
+            cx.error_spanned_by(&lit, message);
+            None
+        }
+    }
+}
+
 fn parse_format(cx: &Ctxt, input: ParseStream) -> Option<Path> {
     if input.peek(LitStr) {
         let lit: LitStr = input.parse().ok()?;
@@ -763,7 +803,7 @@ fn misplaced_key(cx: &Ctxt, key: &Ident, position: Position) -> Option<&'static 
         (key, _) if FIELD_KEYS.contains(&key) => {
             format!("`{name}` says what a field contributes; put it on a field: `#[api({name})]`")
         }
-        ("rename_all" | "format" | "skip_display", Position::Variant) => {
+        ("rename_all" | "format" | "skip_display" | "crate", Position::Variant) => {
             format!("`{name}` applies to the whole type; move it to the `#[api(...)]` on the enum")
         }
         ("code" | "title", Position::Enum) => {

@@ -154,24 +154,24 @@ impl<'i, 'a> Expansion<'i, 'a> {
         // Naming the field's type puts a missing impl's error on the type.
         let field_ty = field.ty;
         let inner = quote! {
-            <#field_ty as ::api_error::__private::AsDynApiError<'_>>::as_dyn_api_error(__inner)
+            <#field_ty as __api_error::__private::AsDynApiError<'_>>::as_dyn_api_error(__inner)
         };
         self.resolve_arms.push(quote! {
-            #path { #member: __inner } => return ::api_error::__private::Target::Inner(#inner),
+            #path { #member: __inner } => return __api_error::__private::Target::Inner(#inner),
         });
         self.inner_catalogs.push(quote! {
-            <#field_ty as ::api_error::__private::AsDynApiError<'_>>::catalog
+            <#field_ty as __api_error::__private::AsDynApiError<'_>>::catalog
         });
         self.remote_arms.push(quote! {
             if let ::core::option::Option::Some(__inner) =
-                <#field_ty as ::api_error::__private::AsDynApiError<'_>>::from_remote(__remote)
+                <#field_ty as __api_error::__private::AsDynApiError<'_>>::from_remote(__remote)
             {
                 return ::core::option::Option::Some(#path { #member: __inner });
             }
         });
         if field.contains_generic {
             self.transparent_bounds
-                .insert(field.ty, quote!(::api_error::ApiError));
+                .insert(field.ty, quote!(__api_error::ApiError));
         }
         // The inner error writes its own message.
         self.fixed_messages = true;
@@ -282,21 +282,21 @@ impl<'i, 'a> Expansion<'i, 'a> {
             };
             bound(
                 attrs.errors.is_some(),
-                quote!(::api_error::__private::AsErrors),
+                quote!(__api_error::__private::AsErrors),
             );
             bound(
                 attrs.instance.is_some(),
-                quote!(::api_error::__private::AsInstance),
+                quote!(__api_error::__private::AsInstance),
             );
             bound(
                 attrs.retry_after.is_some(),
-                quote!(::api_error::headers::RetryAfter),
+                quote!(__api_error::headers::RetryAfter),
             );
-            bound(attrs.allow.is_some(), quote!(::api_error::headers::Methods));
+            bound(attrs.allow.is_some(), quote!(__api_error::headers::Methods));
             bound(!attrs.headers.is_empty(), quote!(::core::fmt::Display));
             bound(
                 attrs.extension.is_some(),
-                quote!(::api_error::__private::serde::Serialize),
+                quote!(__api_error::__private::serde::Serialize),
             );
 
             // Naming the field's type in each call puts a type error on it.
@@ -304,17 +304,17 @@ impl<'i, 'a> Expansion<'i, 'a> {
             let arm = |value: TokenStream| quote!(#path { #member: #local, .. } => #value,);
             if attrs.errors.is_some() {
                 self.fields.errors.push(arm(quote! {
-                    <#ty as ::api_error::__private::AsErrors>::as_errors(#local)
+                    <#ty as __api_error::__private::AsErrors>::as_errors(#local)
                 }));
             }
             if attrs.path.is_some() {
                 self.fields.path.push(arm(quote! {
-                    <#ty as ::api_error::__private::AsPath>::as_path(#local)
+                    <#ty as __api_error::__private::AsPath>::as_path(#local)
                 }));
             }
             if attrs.instance.is_some() {
                 self.fields.instance.push(arm(quote! {
-                    <#ty as ::api_error::__private::AsInstance>::as_instance(#local)
+                    <#ty as __api_error::__private::AsInstance>::as_instance(#local)
                 }));
             }
             // `Option` fields contribute headers and members when `Some`.
@@ -326,20 +326,20 @@ impl<'i, 'a> Expansion<'i, 'a> {
             };
             if attrs.retry_after.is_some() {
                 headers.push(each(
-                    quote!(::api_error::headers::retry_after::<#value_ty>(__headers, __value);),
+                    quote!(__api_error::headers::retry_after::<#value_ty>(__headers, __value);),
                 ));
             }
             if attrs.allow.is_some() {
                 headers.push(each(
-                    quote!(::api_error::headers::allow::<#value_ty>(__headers, __value);),
+                    quote!(__api_error::headers::allow::<#value_ty>(__headers, __value);),
                 ));
             }
             for header in &attrs.headers {
                 let name = &header.value;
                 headers.push(each(quote! {
-                    ::api_error::headers::insert_display::<#value_ty>(
+                    __api_error::headers::insert_display::<#value_ty>(
                         __headers,
-                        const { ::api_error::__private::HeaderName::from_static(#name) },
+                        const { __api_error::__private::HeaderName::from_static(#name) },
                         __value,
                     );
                 }));
@@ -406,13 +406,13 @@ impl<'i, 'a> Expansion<'i, 'a> {
             Some(template) => {
                 let text = &template.text;
                 quote! {
-                    ::api_error::__private::Entry::__new_with_message(
+                    __api_error::__private::Entry::__new_with_message(
                         #type_name, #variant_name, #code, #status, #text,
                     )
                 }
             }
             None => quote! {
-                ::api_error::__private::Entry::__new(#type_name, #variant_name, #code, #status)
+                __api_error::__private::Entry::__new(#type_name, #variant_name, #code, #status)
             },
         };
         if let Some(title) = &variant.attrs.title {
@@ -478,13 +478,13 @@ impl<'i, 'a> Expansion<'i, 'a> {
                     written.collect::<Vec<_>>().join("::")
                 );
                 self.status_consts.push(quote_spanned! {span=>
-                    const #name: ::api_error::__private::StatusCode = #path;
+                    const #name: __api_error::__private::StatusCode = #path;
                     const _: () = ::core::assert!(
-                        ::api_error::__private::is_error_status(#name),
+                        __api_error::__private::is_error_status(#name),
                         #message,
                     );
                 });
-                quote!(::api_error::__private::StatusCode::as_u16(&#name))
+                quote!(__api_error::__private::StatusCode::as_u16(&#name))
             }
         }
     }
@@ -551,6 +551,13 @@ impl<'i, 'a> Expansion<'i, 'a> {
 
         let status_consts = &self.status_consts;
         let entry_count = self.entries.len();
+        let runtime = match &input.attrs.crate_path {
+            Some(path) => {
+                let path = &path.value;
+                quote!(#path)
+            }
+            None => quote!(::api_error),
+        };
         let entries = &self.entries;
 
         let fn_generics = generics::bounds_in_where(generics);
@@ -572,7 +579,7 @@ impl<'i, 'a> Expansion<'i, 'a> {
         } else {
             quote! {
                 let __index: usize = match __self { #(#resolve_arms)* };
-                ::api_error::__private::Target::Entry(&__ENTRIES[__index])
+                __api_error::__private::Target::Entry(&__ENTRIES[__index])
             }
         };
 
@@ -589,9 +596,9 @@ impl<'i, 'a> Expansion<'i, 'a> {
                 #[allow(deprecated)]
                 fn __message #fn_impl_generics (
                     __self: &#self_ty,
-                    __out: &mut ::api_error::__private::MessageOut<'_, '_>,
+                    __out: &mut __api_error::__private::MessageOut<'_, '_>,
                 ) -> ::core::fmt::Result #where_clause {
-                    use ::api_error::__private::{WriteDisplay as _, WriteStr as _};
+                    use __api_error::__private::{WriteDisplay as _, WriteStr as _};
                     match __self {
                         #(#arms)*
                         #rest
@@ -605,18 +612,18 @@ impl<'i, 'a> Expansion<'i, 'a> {
             (
                 quote!(__message(
                     self,
-                    &mut ::api_error::__private::MessageOut::formatter(__formatter)
+                    &mut __api_error::__private::MessageOut::formatter(__formatter)
                 )),
                 quote!(__message(
                     self,
-                    &mut ::api_error::__private::MessageOut::json(__out)
+                    &mut __api_error::__private::MessageOut::json(__out)
                 )),
             )
         } else {
             (
                 quote!(__resolve(self).fmt_message(__formatter)),
                 quote! {
-                    let mut __out = ::api_error::__private::MessageOut::json(__out);
+                    let mut __out = __api_error::__private::MessageOut::json(__out);
                     __out.resolved(__resolve(self));
                     __out.done()
                 },
@@ -634,15 +641,15 @@ impl<'i, 'a> Expansion<'i, 'a> {
             Some(format) => {
                 let path = &format.value;
                 let of =
-                    quote_spanned!(path.span()=> ::api_error::__private::DynFormat::of::<#path>());
+                    quote_spanned!(path.span()=> __api_error::__private::DynFormat::of::<#path>());
                 Some(quote! {
-                    fn format(&self) -> ::core::option::Option<::api_error::__private::DynFormat> {
+                    fn format(&self) -> ::core::option::Option<__api_error::__private::DynFormat> {
                         ::core::option::Option::Some(#of)
                     }
                 })
             }
             None if self.has_transparent => Some(quote! {
-                fn format(&self) -> ::core::option::Option<::api_error::__private::DynFormat> {
+                fn format(&self) -> ::core::option::Option<__api_error::__private::DynFormat> {
                     __resolve(self).format()
                 }
             }),
@@ -652,7 +659,7 @@ impl<'i, 'a> Expansion<'i, 'a> {
         let type_format = match &input.attrs.format {
             Some(format) => {
                 let path = &format.value;
-                quote!(::core::option::Option::Some(::api_error::__private::DynFormat::of::<#path>()))
+                quote!(::core::option::Option::Some(__api_error::__private::DynFormat::of::<#path>()))
             }
             None => quote!(::core::option::Option::None),
         };
@@ -661,10 +668,10 @@ impl<'i, 'a> Expansion<'i, 'a> {
         let from_remote = (!remote_arms.is_empty()).then(|| {
             // The runtime crate keeps it only with its `client` feature.
             quote! {
-                ::api_error::__private::if_client! {
+                __api_error::__private::if_client! {
                     #[allow(deprecated)]
                     fn from_remote(
-                        __remote: &::api_error::__private::RemoteError,
+                        __remote: &__api_error::__private::RemoteError,
                     ) -> ::core::option::Option<Self> {
                         #(#remote_arms)*
                         ::core::option::Option::None
@@ -680,22 +687,26 @@ impl<'i, 'a> Expansion<'i, 'a> {
         quote! {
             #[allow(non_upper_case_globals, unused_qualifications)]
             const _: () = {
+                // Everything below reaches the runtime crate through this
+                // name: `crate = "..."` moves it for a renamed dependency.
+                use #runtime as __api_error;
+
                 #(#status_consts)*
 
-                static __ENTRIES: [::api_error::__private::Entry; #entry_count] = [#(#entries),*];
+                static __ENTRIES: [__api_error::__private::Entry; #entry_count] = [#(#entries),*];
 
                 #[allow(deprecated)]
                 fn __resolve #resolve_generics (
                     __self: &'__self #self_ty,
-                ) -> ::api_error::__private::Target<'__self> #resolve_where {
+                ) -> __api_error::__private::Target<'__self> #resolve_where {
                     #resolve_body
                 }
 
                 #message_fn
 
                 #[automatically_derived]
-                impl #impl_generics ::api_error::ApiError for #ty #ty_generics #api_where {
-                    fn status(&self) -> ::api_error::__private::StatusCode {
+                impl #impl_generics __api_error::ApiError for #ty #ty_generics #api_where {
+                    fn status(&self) -> __api_error::__private::StatusCode {
                         __resolve(self).status()
                     }
                     fn code(&self) -> &::core::primitive::str {
@@ -704,7 +715,7 @@ impl<'i, 'a> Expansion<'i, 'a> {
                     fn fmt_message(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                         #write_message
                     }
-                    fn __message_json(&self, __out: &mut ::api_error::__private::Vec<u8>) -> ::core::fmt::Result {
+                    fn __message_json(&self, __out: &mut __api_error::__private::Vec<u8>) -> ::core::fmt::Result {
                         #write_json
                     }
                     fn title(&self) -> &::core::primitive::str {
@@ -713,13 +724,13 @@ impl<'i, 'a> Expansion<'i, 'a> {
                     fn type_uri(&self) -> &::core::primitive::str {
                         __resolve(self).type_uri()
                     }
-                    fn entry(&self) -> ::core::option::Option<&'static ::api_error::__private::Entry> {
+                    fn entry(&self) -> ::core::option::Option<&'static __api_error::__private::Entry> {
                         __resolve(self).entry()
                     }
                     #format_fn
                     #field_methods
-                    fn catalog() -> ::api_error::__private::Catalog {
-                        ::api_error::__private::Catalog::__derived(&__ENTRIES, #type_format, &[#(#inner_catalogs),*])
+                    fn catalog() -> __api_error::__private::Catalog {
+                        __api_error::__private::Catalog::__derived(&__ENTRIES, #type_format, &[#(#inner_catalogs),*])
                     }
                     #from_remote
                 }
@@ -728,7 +739,7 @@ impl<'i, 'a> Expansion<'i, 'a> {
                 #(#from_impls)*
 
                 // The framework impls that api-error's enabled features call for.
-                ::api_error::__private::integrations! {
+                __api_error::__private::integrations! {
                     [#impl_generics] [#ty #ty_generics] [#api_where]
                 }
             };
@@ -762,12 +773,12 @@ impl<'i, 'a> Expansion<'i, 'a> {
         };
         let errors = answer(
             &fields.errors,
-            quote!(fn errors(&self) -> &[::api_error::__private::FieldError]),
+            quote!(fn errors(&self) -> &[__api_error::__private::FieldError]),
             quote!(__resolve(self).errors()),
         );
         let path = answer(
             &fields.path,
-            quote!(fn path(&self) -> ::core::option::Option<&::api_error::__private::FieldPath>),
+            quote!(fn path(&self) -> ::core::option::Option<&__api_error::__private::FieldPath>),
             quote!(__resolve(self).path()),
         );
         let instance = answer(
@@ -777,7 +788,7 @@ impl<'i, 'a> Expansion<'i, 'a> {
         );
         let extensions = answer(
             &fields.extensions,
-            quote!(fn extensions(&self, __members: &mut ::api_error::__private::Members<'_, '_>)),
+            quote!(fn extensions(&self, __members: &mut __api_error::__private::Members<'_, '_>)),
             quote!(__resolve(self).extensions(__members)),
         );
         let headers = (!fields.headers.is_empty() || delegate || self.has_challenge).then(|| {
@@ -793,7 +804,7 @@ impl<'i, 'a> Expansion<'i, 'a> {
             });
             quote! {
                 #[allow(deprecated)]
-                fn headers(&self, __headers: &mut ::api_error::__private::HeaderMap) {
+                fn headers(&self, __headers: &mut __api_error::__private::HeaderMap) {
                     __resolve(self).headers(__headers);
                     #own
                 }
@@ -817,8 +828,8 @@ impl<'i, 'a> Expansion<'i, 'a> {
         let mut display_body = if self.has_transparent {
             quote! {
                 match __resolve(self) {
-                    ::api_error::__private::Target::Inner(__inner) => ::core::fmt::Display::fmt(__inner, __formatter),
-                    ::api_error::__private::Target::Entry(_) => #write_message,
+                    __api_error::__private::Target::Inner(__inner) => ::core::fmt::Display::fmt(__inner, __formatter),
+                    __api_error::__private::Target::Entry(_) => #write_message,
                 }
             }
         } else {
@@ -859,7 +870,7 @@ impl<'i, 'a> Expansion<'i, 'a> {
             quote! {
                 #[allow(deprecated)]
                 fn source(&self) -> ::core::option::Option<&(dyn ::core::error::Error + 'static)> {
-                    use ::api_error::__private::AsDynError as _;
+                    use __api_error::__private::AsDynError as _;
                     match self {
                         #(#arms)*
                         #rest
@@ -967,7 +978,7 @@ fn message_call(variant: &Variant, piece: &Piece) -> TokenStream {
                     .get(*field)
                     .is_some_and(|field| is_str(field.ty)) =>
             {
-                quote!((&::api_error::__private::MaybeStr(#local)).write_to(__out);)
+                quote!((&__api_error::__private::MaybeStr(#local)).write_to(__out);)
             }
             How::Display => quote!(__out.display(#local);),
             How::Debug => quote!(__out.debug(#local);),

@@ -5,7 +5,7 @@
 //! not a cascade of "trait not implemented" errors wherever the type is used.
 //! Their bodies never run: the crate does not compile.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{TokenStream, TokenTree};
 use quote::quote;
 use syn::DeriveInput;
 
@@ -66,13 +66,14 @@ pub(crate) fn expand(input: &DeriveInput, errors: syn::Error) -> TokenStream {
             }
         }
     });
+    let runtime = runtime_path(input);
     quote! {
         #errors
 
         #[allow(unused_qualifications)]
         #[automatically_derived]
-        impl #impl_generics ::api_error::ApiError for #ty #ty_generics #error_where {
-            fn status(&self) -> ::api_error::__private::StatusCode {
+        impl #impl_generics #runtime::ApiError for #ty #ty_generics #error_where {
+            fn status(&self) -> #runtime::__private::StatusCode {
                 ::core::unreachable!()
             }
             fn code(&self) -> &::core::primitive::str {
@@ -85,4 +86,33 @@ pub(crate) fn expand(input: &DeriveInput, errors: syn::Error) -> TokenStream {
 
         #std_impls
     }
+}
+
+/// The runtime crate: `crate = "..."` on the type if it can be read from
+/// the raw attributes, else `::api_error`.
+fn runtime_path(input: &DeriveInput) -> TokenStream {
+    for attr in &input.attrs {
+        let syn::Meta::List(list) = &attr.meta else {
+            continue;
+        };
+        if !list.path.is_ident("api") {
+            continue;
+        }
+        let tokens: Vec<TokenTree> = list.tokens.clone().into_iter().collect();
+        for window in tokens.windows(3) {
+            if let [
+                TokenTree::Ident(key),
+                TokenTree::Punct(eq),
+                TokenTree::Literal(value),
+            ] = window
+                && key == "crate"
+                && eq.as_char() == '='
+                && let Ok(path) = syn::parse_str::<syn::LitStr>(&value.to_string())
+                    .and_then(|lit| lit.parse::<syn::Path>())
+            {
+                return quote!(#path);
+            }
+        }
+    }
+    quote!(::api_error)
 }

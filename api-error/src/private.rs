@@ -1,7 +1,9 @@
 //! What `#[derive(ApiError)]` expands to refers to; not public API.
 //!
-//! Generated code names everything through `::api_error::__private` (and
-//! `::core`), so it compiles whatever the user's crate calls its own items.
+//! Generated code names everything through `__private` of the runtime
+//! crate, bound to a local name (`use ::api_error as __api_error`, or the
+//! path of `#[api(crate = "...")]`), and through `::core`, so it compiles
+//! whatever the user's crate calls its own items or api-error.
 
 use core::error::Error;
 use core::fmt;
