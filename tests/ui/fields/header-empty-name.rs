@@ -1,0 +1,10 @@
+use api_error::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api(status = 400)]
+struct E {
+    #[api(header = "")]
+    id: u32,
+}
+
+fn main() {}
