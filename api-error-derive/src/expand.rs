@@ -7,7 +7,7 @@
 //! messages with placeholders get code of their own.
 
 use proc_macro2::{Literal, Span, TokenStream};
-use quote::{format_ident, quote, quote_spanned};
+use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{GenericArgument, Ident, LitStr, PathArguments, Type};
 
@@ -505,7 +505,15 @@ impl<'i, 'a> Expansion<'i, 'a> {
             .attrs
             .source
             .map_or_else(|| field.ty.span(), |attr| attr.span());
-        let dyn_error = quote_spanned!(span=> #source.as_dyn_error());
+        // A trait object (`Box<dyn Error>`) is reached through auto-deref,
+        // which only a method call does; any other type is named, so that a
+        // type that is not an error gets the trait's own message.
+        let inner = option_inner(field.ty).unwrap_or(field.ty);
+        let dyn_error = if mentions_dyn(inner) {
+            quote_spanned!(span=> #source.as_dyn_error())
+        } else {
+            quote_spanned!(span=> <#inner as __api_error::__private::AsDynError<'_>>::as_dyn_error(#source))
+        };
         self.source_arms.push(quote! {
             #path { #member: __source, .. } => ::core::option::Option::Some(#dyn_error),
         });
@@ -943,6 +951,12 @@ fn thiserror_template(input: &Input, variant: &Variant) -> Option<String> {
         .as_ref()
         .or(input.attrs.thiserror.as_ref())?;
     display.template.as_ref().map(LitStr::value)
+}
+
+/// Whether `ty` holds a trait object anywhere (`Box<dyn Error + Send>`).
+fn mentions_dyn(ty: &Type) -> bool {
+    let tokens = ty.to_token_stream().to_string();
+    tokens.split_whitespace().any(|token| token == "dyn")
 }
 
 /// `T` when `ty` is `Option<T>`.

@@ -344,6 +344,11 @@ impl<'a> AsDynApiError<'a> for Box<dyn ApiError + Send + Sync + 'a> {
 
 /// Views a `#[source]` field as `dyn Error`, whether it is a concrete error
 /// or a boxed trait object (reached through auto-deref).
+#[diagnostic::on_unimplemented(
+    message = "an error's source must implement `std::error::Error`; `{Self}` does not",
+    label = "this field is the error's source (`#[source]`, `#[from]`, or named `source`)",
+    note = "implement `std::error::Error` for `{Self}`, or make another field the source"
+)]
 pub trait AsDynError<'a> {
     fn as_dyn_error(&self) -> &(dyn Error + 'a);
 }
@@ -354,24 +359,32 @@ impl<'a, T: Error + 'a> AsDynError<'a> for T {
     }
 }
 
+// Not suggested to a user whose field is not an error.
+#[diagnostic::do_not_recommend]
 impl<'a> AsDynError<'a> for dyn Error + 'a {
     fn as_dyn_error(&self) -> &(dyn Error + 'a) {
         self
     }
 }
 
+// Not suggested to a user whose field is not an error.
+#[diagnostic::do_not_recommend]
 impl<'a> AsDynError<'a> for dyn Error + Send + 'a {
     fn as_dyn_error(&self) -> &(dyn Error + 'a) {
         self
     }
 }
 
+// Not suggested to a user whose field is not an error.
+#[diagnostic::do_not_recommend]
 impl<'a> AsDynError<'a> for dyn Error + Send + Sync + 'a {
     fn as_dyn_error(&self) -> &(dyn Error + 'a) {
         self
     }
 }
 
+// Not suggested to a user whose field is not an error.
+#[diagnostic::do_not_recommend]
 impl<'a> AsDynError<'a> for dyn Error + Sync + 'a {
     fn as_dyn_error(&self) -> &(dyn Error + 'a) {
         self
