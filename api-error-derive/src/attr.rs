@@ -275,30 +275,14 @@ fn parse_api(cx: &Ctxt, attr: &Attribute, position: Position, out: &mut Attrs) {
             return Ok(());
         }
         match name.as_str() {
-            "transparent" => {
-                if input.peek(Token![=]) || !(input.is_empty() || input.peek(Token![,])) {
-                    cx.error_spanned_by(
-                        rest(input),
-                        "`transparent` takes no value; write `#[api(transparent)]`",
-                    );
-                }
-                set(cx, &mut out.transparent, key.clone(), key);
-            }
+            "transparent" => flag(cx, key, input, &mut out.transparent),
             "crate" => {
                 let example = "crate = \"my_api_error\"";
                 if let Some(path) = value(cx, &key, input, example, parse_crate_path) {
                     set(cx, &mut out.crate_path, key.clone(), Keyed { key, value: path });
                 }
             }
-            "skip_display" => {
-                if input.peek(Token![=]) || !(input.is_empty() || input.peek(Token![,])) {
-                    cx.error_spanned_by(
-                        rest(input),
-                        "`skip_display` takes no value; write `#[api(skip_display)]`",
-                    );
-                }
-                set(cx, &mut out.skip_display, key.clone(), key);
-            }
+            "skip_display" => flag(cx, key, input, &mut out.skip_display),
             "status" => {
                 if let Some(status) = value(cx, &key, input, "status = 404", parse_status) {
                     set(cx, &mut out.status, key.clone(), Keyed { key, value: status });
@@ -446,6 +430,18 @@ fn parse_field_api<'a>(cx: &Ctxt, attr: &Attribute, out: &mut FieldAttrs<'a>) {
     if let Err(error) = result {
         cx.syn_error(error);
     }
+}
+
+/// Stores a key that takes no value (`transparent`, `skip_display`),
+/// reporting any value given to it.
+fn flag(cx: &Ctxt, key: Ident, input: ParseStream, slot: &mut Option<Ident>) {
+    if input.peek(Token![=]) || !(input.is_empty() || input.peek(Token![,])) {
+        cx.error_spanned_by(
+            rest(input),
+            format_args!("`{key}` takes no value; write `#[api({key})]`"),
+        );
+    }
+    set(cx, slot, key.clone(), key);
 }
 
 /// Stores a key's value, or reports the key as given twice.
