@@ -65,6 +65,21 @@ fn check_code<'v, 'a>(
         // An invalid `code` was reported; its default would only mislead.
         return;
     }
+    // A struct's `code` is its only code: a case for default codes would
+    // change nothing.
+    if let (true, Some(code), Some(rename_all)) = (
+        input.is_struct,
+        &variant.attrs.code,
+        &input.attrs.rename_all,
+    ) {
+        cx.error_spanned_by(
+            &rename_all.key,
+            format_args!(
+                "`rename_all` has no effect: `{}` names the struct's code; keep one",
+                code.key
+            ),
+        );
+    }
     let code = input.code(variant);
     let explicit = variant.attrs.code.as_ref().map(|code| &code.value);
     if code.is_empty() {
