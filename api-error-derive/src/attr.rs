@@ -146,54 +146,95 @@ impl FieldAttrs<'_> {
     }
 }
 
-const KEYS: &[&str] = &[
-    "status",
-    "code",
-    "message",
-    "title",
-    "rename_all",
-    "format",
-    "transparent",
-    "skip_display",
-    "crate",
-    "type",
-    "www_authenticate",
+/// Where a key may be written.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    /// On the type (a struct takes it too).
+    Type,
+    /// On a variant (a struct takes it too).
+    Variant,
+    /// On the type, as every variant's default, and on a variant.
+    Both,
+    /// On a field, saying what it contributes.
+    Field,
+}
+
+/// A key of `#[api(...)]`: its name, where it goes, and how a value is
+/// written, for the messages about it. Each is read in [`parse_api`] or
+/// [`parse_field_api`]; the order here is the order messages list them in.
+struct Key {
+    name: &'static str,
+    scope: Scope,
+    example: &'static str,
+}
+
+const KEYS: &[Key] = &[
+    key("status", Scope::Both, "status = 404"),
+    key("code", Scope::Variant, "code = \"user_not_found\""),
+    key(
+        "message",
+        Scope::Both,
+        "message = \"The user {id} was not found.\"",
+    ),
+    key("title", Scope::Variant, "title = \"User Not Found\""),
+    key("rename_all", Scope::Type, "rename_all = \"snake_case\""),
+    key("format", Scope::Type, "format = api_error::format::Flat"),
+    key("transparent", Scope::Variant, "transparent"),
+    key("skip_display", Scope::Type, "skip_display"),
+    key("crate", Scope::Type, "crate = \"my_api_error\""),
+    key(
+        "type",
+        Scope::Both,
+        "type = \"https://example.com/errors/\"",
+    ),
+    key(
+        "www_authenticate",
+        Scope::Both,
+        "www_authenticate = \"Basic realm=\\\"api\\\"\"",
+    ),
+    key("errors", Scope::Field, "errors"),
+    key("path", Scope::Field, "path"),
+    key("instance", Scope::Field, "instance"),
+    key("retry_after", Scope::Field, "retry_after"),
+    key("allow", Scope::Field, "allow"),
+    key("header", Scope::Field, "header = \"X-Request-Id\""),
+    key("extension", Scope::Field, "extension = \"balance\""),
 ];
 
-const FIELD_KEYS: &[&str] = &[
-    "errors",
-    "path",
-    "instance",
-    "retry_after",
-    "allow",
-    "header",
-    "extension",
-];
-
-fn keys_at(position: Position) -> &'static [&'static str] {
-    match position {
-        Position::Enum => &[
-            "status",
-            "message",
-            "rename_all",
-            "format",
-            "skip_display",
-            "crate",
-            "type",
-            "www_authenticate",
-        ],
-        Position::Variant => &[
-            "status",
-            "code",
-            "message",
-            "title",
-            "transparent",
-            "type",
-            "www_authenticate",
-        ],
-        Position::Struct => KEYS,
-        Position::Field => FIELD_KEYS,
+const fn key(name: &'static str, scope: Scope, example: &'static str) -> Key {
+    Key {
+        name,
+        scope,
+        example,
     }
+}
+
+impl Key {
+    fn named(name: &str) -> Option<&'static Key> {
+        KEYS.iter().find(|key| key.name == name)
+    }
+
+    fn allowed_at(&self, position: Position) -> bool {
+        match (self.scope, position) {
+            (Scope::Field, position) => position == Position::Field,
+            (_, Position::Field) => false,
+            // A struct is a type and its one variant at once.
+            (_, Position::Struct) | (Scope::Both, _) => true,
+            (Scope::Type, Position::Enum) | (Scope::Variant, Position::Variant) => true,
+            _ => false,
+        }
+    }
+}
+
+/// The names of the keys allowed at `position`, in the table's order.
+fn keys_at(position: Position) -> Vec<&'static str> {
+    let allowed = KEYS.iter().filter(|key| key.allowed_at(position));
+    allowed.map(|key| key.name).collect()
+}
+
+/// The example of the key `name`, for a message about its value.
+fn example(name: &str) -> &'static str {
+    Key::named(name).map_or("", |key| key.example)
 }
 
 /// Reads the attributes of the type, a variant, or a struct.
@@ -264,10 +305,10 @@ fn parse_api(cx: &Ctxt, attr: &Attribute, position: Position, out: &mut Attrs) {
         };
         let name = key.to_string();
         // A misplaced or misspelt key counts as written: the user gave it.
-        if let Some(meant) = KEYS.iter().find(|known| **known == name) {
-            out.write(meant);
+        if let Some(known) = Key::named(&name).filter(|known| known.scope != Scope::Field) {
+            out.write(known.name);
         }
-        if !keys_at(position).contains(&name.as_str()) {
+        if !Key::named(&name).is_some_and(|known| known.allowed_at(position)) {
             if let Some(meant) = misplaced_key(cx, &key, position) {
                 out.write(meant);
             }
@@ -277,28 +318,25 @@ fn parse_api(cx: &Ctxt, attr: &Attribute, position: Position, out: &mut Attrs) {
         match name.as_str() {
             "transparent" => flag(cx, key, input, &mut out.transparent),
             "crate" => {
-                let example = "crate = \"my_api_error\"";
-                if let Some(path) = value(cx, &key, input, example, parse_crate_path) {
+                if let Some(path) = value(cx, &key, input, parse_crate_path) {
                     set(cx, &mut out.crate_path, key.clone(), Keyed { key, value: path });
                 }
             }
             "skip_display" => flag(cx, key, input, &mut out.skip_display),
             "status" => {
-                if let Some(status) = value(cx, &key, input, "status = 404", parse_status) {
+                if let Some(status) = value(cx, &key, input, parse_status) {
                     set(cx, &mut out.status, key.clone(), Keyed { key, value: status });
                 }
             }
             "code" => {
-                let example = "code = \"user_not_found\"";
-                if let Some(code) = value(cx, &key, input, example, |cx, input| {
+                if let Some(code) = value(cx, &key, input, |cx, input| {
                     string(cx, input, "code must be a string literal, e.g. `code = \"user_not_found\"`")
                 }) {
                     set(cx, &mut out.code, key.clone(), Keyed { key, value: code });
                 }
             }
             "message" => {
-                let example = "message = \"The user {id} was not found.\"";
-                if let Some(message) = value(cx, &key, input, example, |cx, input| {
+                if let Some(message) = value(cx, &key, input, |cx, input| {
                     let message = string(
                         cx,
                         input,
@@ -314,7 +352,7 @@ fn parse_api(cx: &Ctxt, attr: &Attribute, position: Position, out: &mut Attrs) {
                 }
             }
             "title" => {
-                if let Some(title) = value(cx, &key, input, "title = \"User Not Found\"", |cx, input| {
+                if let Some(title) = value(cx, &key, input, |cx, input| {
                     let title = string(cx, input, "title must be a string literal, e.g. `title = \"User Not Found\"`")?;
                     if title.value().trim().is_empty() {
                         cx.error_spanned_by(&title, "title must not be empty");
@@ -326,25 +364,22 @@ fn parse_api(cx: &Ctxt, attr: &Attribute, position: Position, out: &mut Attrs) {
                 }
             }
             "type" => {
-                let example = "type = \"https://example.com/errors/\"";
-                if let Some(uri) = value(cx, &key, input, example, parse_type_uri) {
+                if let Some(uri) = value(cx, &key, input, parse_type_uri) {
                     set(cx, &mut out.type_uri, key.clone(), Keyed { key, value: uri });
                 }
             }
             "rename_all" => {
-                if let Some(case) = value(cx, &key, input, "rename_all = \"snake_case\"", parse_rename_all) {
+                if let Some(case) = value(cx, &key, input, parse_rename_all) {
                     set(cx, &mut out.rename_all, key.clone(), Keyed { key, value: case });
                 }
             }
             "format" => {
-                let example = "format = api_error::format::Flat";
-                if let Some(path) = value(cx, &key, input, example, parse_format) {
+                if let Some(path) = value(cx, &key, input, parse_format) {
                     set(cx, &mut out.format, key.clone(), Keyed { key, value: path });
                 }
             }
             "www_authenticate" => {
-                let example = "www_authenticate = \"Basic realm=\\\"api\\\"\"";
-                if let Some(challenge) = value(cx, &key, input, example, parse_challenge) {
+                if let Some(challenge) = value(cx, &key, input, parse_challenge) {
                     set(cx, &mut out.www_authenticate, key.clone(), Keyed { key, value: challenge });
                 }
             }
@@ -393,20 +428,13 @@ fn parse_field_api<'a>(cx: &Ctxt, attr: &Attribute, out: &mut FieldAttrs<'a>) {
             "retry_after" => flag(&mut out.retry_after),
             "allow" => flag(&mut out.allow),
             "header" => {
-                if let Some(name) = value(
-                    cx,
-                    &key,
-                    input,
-                    "header = \"X-Request-Id\"",
-                    parse_header_name,
-                ) {
+                if let Some(name) = value(cx, &key, input, parse_header_name) {
                     out.headers.push(Keyed { key, value: name });
                 }
             }
             "extension" => {
                 let name = if input.peek(Token![=]) {
-                    let example = "extension = \"balance\"";
-                    match value(cx, &key, input, example, parse_member_name) {
+                    match value(cx, &key, input, parse_member_name) {
                         Some(name) => Some(name),
                         None => return Ok(()),
                     }
@@ -458,9 +486,9 @@ fn value<T>(
     cx: &Ctxt,
     key: &Ident,
     input: ParseStream,
-    example: &str,
     parse: impl FnOnce(&Ctxt, ParseStream) -> Option<T>,
 ) -> Option<T> {
+    let example = example(&key.to_string());
     let Ok(eq) = input.parse::<Token![=]>() else {
         cx.error_spanned_by(key, format_args!("`{key}` needs a value: `{example}`"));
         skip_value(input);
@@ -790,27 +818,32 @@ fn string(cx: &Ctxt, input: ParseStream, message: &str) -> Option<LitStr> {
 fn misplaced_key(cx: &Ctxt, key: &Ident, position: Position) -> Option<&'static str> {
     let name = key.to_string();
     let mut meant = None;
-    let message = match (name.as_str(), position) {
-        (key, Position::Field) if KEYS.contains(&key) => {
+    let message = match (Key::named(&name).map(|known| known.scope), position) {
+        (Some(Scope::Field), _) => {
+            format!("`{name}` says what a field contributes; put it on a field: `#[api({name})]`")
+        }
+        (Some(_), Position::Field) => {
             format!(
                 "`{name}` describes the error, not a field; move it to the variant's `#[api(...)]`"
             )
         }
-        (key, _) if FIELD_KEYS.contains(&key) => {
-            format!("`{name}` says what a field contributes; put it on a field: `#[api({name})]`")
-        }
-        ("rename_all" | "format" | "skip_display" | "crate", Position::Variant) => {
+        (Some(Scope::Type), Position::Variant) => {
             format!("`{name}` applies to the whole type; move it to the `#[api(...)]` on the enum")
         }
-        ("code" | "title", Position::Enum) => {
-            format!("`{name}` describes one variant; move it to that variant's `#[api(...)]`")
-        }
-        ("transparent", Position::Enum) => {
+        (Some(Scope::Variant), Position::Enum) if name == "transparent" => {
             "`transparent` applies to a variant with one field; move it onto that variant"
                 .to_owned()
         }
+        (Some(Scope::Variant), Position::Enum) => {
+            format!("`{name}` describes one variant; move it to that variant's `#[api(...)]`")
+        }
         _ => {
-            meant = closest(&name, keys_at(position)).or_else(|| closest(&name, KEYS));
+            let error_keys: Vec<&str> = KEYS
+                .iter()
+                .filter(|known| known.scope != Scope::Field)
+                .map(|known| known.name)
+                .collect();
+            meant = closest(&name, &keys_at(position)).or_else(|| closest(&name, &error_keys));
             match meant {
                 Some(near) => format!("unknown key `{name}`; did you mean `{near}`?"),
                 None => format!(
