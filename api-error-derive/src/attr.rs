@@ -35,8 +35,21 @@ pub(crate) struct Keyed<T> {
 pub(crate) enum Status {
     /// `status = 409`, already checked to be 400..=599.
     Code(u16),
-    /// `status = StatusCode::CONFLICT`, checked by a constant assertion.
+    /// `status = StatusCode::CONFLICT`, a constant `http` defines, with its
+    /// code, already checked to be 400..=599.
+    Constant(Path, u16),
+    /// Any other path, checked by a constant assertion.
     Path(Path),
+}
+
+impl Status {
+    /// The code, where the derive knows it.
+    pub(crate) fn code(&self) -> Option<u16> {
+        match self {
+            Status::Code(code) | Status::Constant(_, code) => Some(*code),
+            Status::Path(_) => None,
+        }
+    }
 }
 
 /// The attributes of the type, a variant, or a struct.
@@ -584,7 +597,7 @@ fn check_status_path(cx: &Ctxt, path: Path) -> Option<Status> {
     }
     let name = name.ident.to_string();
     let message = match status::code(&name) {
-        Some(400..=599) => return Some(Status::Path(path)),
+        Some(code @ 400..=599) => return Some(Status::Constant(path, code)),
         Some(code) => format!(
             "status must be 400..=599 (a client or server error), found {code} (`StatusCode::{name}`)"
         ),

@@ -7,9 +7,7 @@ use std::collections::BTreeMap;
 use quote::ToTokens;
 
 use crate::ast::{Field, Input, Variant};
-use crate::attr::Status;
 use crate::ctxt::Ctxt;
-use crate::status;
 
 pub(crate) fn check(cx: &Ctxt, input: &Input) {
     let mut codes = BTreeMap::new();
@@ -336,14 +334,7 @@ fn known_status(input: &Input, variant: &Variant) -> Option<u16> {
         .status
         .as_ref()
         .or(input.attrs.status.as_ref())?;
-    match &status.value {
-        Status::Code(code) => Some(*code),
-        Status::Path(path) => {
-            let mut segments = path.segments.iter().rev();
-            let (name, owner) = (segments.next()?, segments.next()?);
-            (owner.ident == "StatusCode").then(|| status::code(&name.ident.to_string()))?
-        }
-    }
+    status.value.code()
 }
 
 /// The arguments of a format string's placeholders, as written: `0` for

@@ -459,16 +459,19 @@ impl<'i, 'a> Expansion<'i, 'a> {
     }
 
     /// The tokens of a status as a `u16`, adding a checked constant for a
-    /// path.
+    /// path the derive could not read.
     fn status(&mut self, status: &Status) -> TokenStream {
         match status {
             Status::Code(code) => quote!(#code),
+            // Named still, for rustc to resolve what the user imported.
+            Status::Constant(path, _) => {
+                quote_spanned!(path.span()=> __api_error::__private::StatusCode::as_u16(&#path))
+            }
             Status::Path(path) => {
                 let name = format_ident!("__STATUS_{}", self.status_consts.len());
                 let span = path.span();
-                // A `StatusCode::<NAME>` was checked as it was read; this
-                // checks any other path, naming it (a constant panic cannot
-                // show the status it found).
+                // A constant panic cannot show the status it found: it
+                // names the path.
                 let written = path
                     .segments
                     .iter()
