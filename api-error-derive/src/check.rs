@@ -8,6 +8,7 @@ use quote::ToTokens;
 
 use crate::ast::{Field, Input, Variant};
 use crate::ctxt::Ctxt;
+use crate::fmt;
 
 pub(crate) fn check(cx: &Ctxt, input: &Input) {
     let mut codes = BTreeMap::new();
@@ -307,7 +308,7 @@ fn check_client_display(cx: &Ctxt, input: &Input, variant: &Variant) {
         return;
     };
     let source = variant.source_field().map(Field::name);
-    for argument in placeholder_arguments(&template.value()) {
+    for argument in fmt::placeholder_arguments(&template.value()) {
         let is_field = variant.fields.iter().any(|field| field.name() == argument);
         let why = if source.as_deref() == Some(argument) {
             format!("`{{{argument}}}`, the error's source")
@@ -335,26 +336,6 @@ fn known_status(input: &Input, variant: &Variant) -> Option<u16> {
         .as_ref()
         .or(input.attrs.status.as_ref())?;
     status.value.code()
-}
-
-/// The arguments of a format string's placeholders, as written: `0` for
-/// `{0}`, `name` for `{name:?}`, nothing for `{}`.
-fn placeholder_arguments(text: &str) -> Vec<&str> {
-    let mut arguments = Vec::new();
-    let mut rest = text;
-    while let Some((_, after)) = rest.split_once('{') {
-        if let Some(escaped) = after.strip_prefix('{') {
-            rest = escaped;
-            continue;
-        }
-        let (inside, tail) = after.split_once('}').unwrap_or((after, ""));
-        let argument = inside
-            .split_once(':')
-            .map_or(inside, |(argument, _)| argument);
-        arguments.push(argument.trim());
-        rest = tail;
-    }
-    arguments
 }
 
 fn check_sources(cx: &Ctxt, input: &Input, variant: &Variant) {

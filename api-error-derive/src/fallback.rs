@@ -29,18 +29,13 @@ pub(crate) fn expand(input: &DeriveInput, errors: syn::Error) -> TokenStream {
     let error_where = bounded(quote!(::core::error::Error));
     let debug_where = bounded(quote!(::core::fmt::Debug));
     let errors = errors.into_compile_error();
-    // Another derive, or the type itself (`skip_display`), writes them.
-    let skips_display = input.attrs.iter().any(|attr| {
-        match &attr.meta {
-        syn::Meta::List(list) if list.path.is_ident("api") => {
-            list.tokens.clone().into_iter().any(|token| {
-                matches!(token, proc_macro2::TokenTree::Ident(ident) if ident == "skip_display")
-            })
-        }
-        _ => false,
-    }
-    });
-    let uses_thiserror = skips_display
+    let api_tokens = api_tokens(input);
+    // Another derive (thiserror's), or the type itself (`skip_display`),
+    // writes them.
+    let skips_display = api_tokens
+        .iter()
+        .any(|token| matches!(token, TokenTree::Ident(ident) if ident == "skip_display"));
+    let others_write_them = skips_display
         || input.attrs.iter().any(|attr| attr.path().is_ident("error"))
         || match &input.data {
             syn::Data::Enum(data) => data.variants.iter().any(|variant| {
@@ -51,7 +46,7 @@ pub(crate) fn expand(input: &DeriveInput, errors: syn::Error) -> TokenStream {
             }),
             _ => false,
         };
-    let std_impls = (!uses_thiserror).then(|| {
+    let std_impls = (!others_write_them).then(|| {
         quote! {
             #[allow(unused_qualifications)]
             #[automatically_derived]
@@ -66,7 +61,7 @@ pub(crate) fn expand(input: &DeriveInput, errors: syn::Error) -> TokenStream {
             }
         }
     });
-    let runtime = runtime_path(input);
+    let runtime = runtime_path(&api_tokens);
     quote! {
         #errors
 
@@ -88,30 +83,32 @@ pub(crate) fn expand(input: &DeriveInput, errors: syn::Error) -> TokenStream {
     }
 }
 
-/// The runtime crate: `crate = "..."` on the type if it can be read from
-/// the raw attributes, else `::api_error`.
-fn runtime_path(input: &DeriveInput) -> TokenStream {
-    for attr in &input.attrs {
-        let syn::Meta::List(list) = &attr.meta else {
-            continue;
-        };
-        if !list.path.is_ident("api") {
-            continue;
-        }
-        let tokens: Vec<TokenTree> = list.tokens.clone().into_iter().collect();
-        for window in tokens.windows(3) {
-            if let [
-                TokenTree::Ident(key),
-                TokenTree::Punct(eq),
-                TokenTree::Literal(value),
-            ] = window
-                && key == "crate"
-                && eq.as_char() == '='
-                && let Ok(path) = syn::parse_str::<syn::LitStr>(&value.to_string())
-                    .and_then(|lit| lit.parse::<syn::Path>())
-            {
-                return quote!(#path);
-            }
+/// The tokens inside the type's `#[api(...)]` attributes: the fallback
+/// reads the keys it needs from them when the attributes as a whole could
+/// not be read.
+fn api_tokens(input: &DeriveInput) -> Vec<TokenTree> {
+    let lists = input.attrs.iter().filter_map(|attr| match &attr.meta {
+        syn::Meta::List(list) if list.path.is_ident("api") => Some(list.tokens.clone()),
+        _ => None,
+    });
+    lists.flatten().collect()
+}
+
+/// The runtime crate: `crate = "..."` among the type's keys if it can be
+/// read, else `::api_error`.
+fn runtime_path(tokens: &[TokenTree]) -> TokenStream {
+    for window in tokens.windows(3) {
+        if let [
+            TokenTree::Ident(key),
+            TokenTree::Punct(eq),
+            TokenTree::Literal(value),
+        ] = window
+            && key == "crate"
+            && eq.as_char() == '='
+            && let Ok(path) = syn::parse_str::<syn::LitStr>(&value.to_string())
+                .and_then(|lit| lit.parse::<syn::Path>())
+        {
+            return quote!(#path);
         }
     }
     quote!(::api_error)

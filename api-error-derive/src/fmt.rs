@@ -151,6 +151,27 @@ impl Template {
     }
 }
 
+/// The arguments of a format string's placeholders, as written, without
+/// checking them (for thiserror's `#[error]`, which thiserror checks): `0` for
+/// `{0}`, `name` for `{name:?}`, nothing for `{}`.
+pub(crate) fn placeholder_arguments(text: &str) -> Vec<&str> {
+    let mut arguments = Vec::new();
+    let mut rest = text;
+    while let Some((_, after)) = rest.split_once('{') {
+        if let Some(escaped) = after.strip_prefix('{') {
+            rest = escaped;
+            continue;
+        }
+        let (inside, tail) = after.split_once('}').unwrap_or((after, ""));
+        let argument = inside
+            .split_once(':')
+            .map_or(inside, |(argument, _)| argument);
+        arguments.push(argument.trim());
+        rest = tail;
+    }
+    arguments
+}
+
 /// A formatting trait a placeholder needs.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Trait {
