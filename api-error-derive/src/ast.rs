@@ -1,36 +1,56 @@
 //! A borrowed mirror of the input that keeps each original syntax node, so
-//! that any later error can point at what the user wrote.
+//! that any later error can point at what the user wrote, with each
+//! variant's effective values resolved once: its status, code, title, type
+//! URI, challenge, message source and what its fields contribute, the
+//! type's defaults applied. `check` and `expand` read these.
 
-use proc_macro2::Span;
+use proc_macro2::{Span, TokenStream};
+use quote::{ToTokens, quote};
 use syn::ext::IdentExt;
-use syn::{Data, DeriveInput, Fields, Generics, Ident, Member, Type};
+use syn::{Data, DeriveInput, Fields, Generics, Ident, LitStr, Member, Path, Type};
 
-use crate::attr::{self, Attrs, FieldAttrs, Position};
+use crate::attr::{self, Attrs, FieldAttrs, Given, Position, ThiserrorDisplay, Value};
 use crate::case::RenameAll;
 use crate::ctxt::Ctxt;
 use crate::fmt::{Placeholders, Template};
 use crate::generics::ParamsInScope;
+use crate::keys::{Contributes, Scope};
 
 pub(crate) struct Input<'a> {
     pub(crate) ident: &'a Ident,
     pub(crate) generics: &'a Generics,
-    /// Type-level keys: defaults for every variant, `rename_all`, `format`.
-    /// For a struct, only `rename_all` and `format`; the rest of its
-    /// attribute describes its single [`Variant`].
-    pub(crate) attrs: Attrs,
-    /// An enum's default message, checked to have no placeholders.
-    pub(crate) template: Option<Template>,
-    pub(crate) variants: Vec<Variant<'a>>,
     pub(crate) is_struct: bool,
+    /// The type's keys: `rename_all`, `format`, `crate`, `skip_display`,
+    /// and on an enum the defaults of every variant.
+    pub(crate) attrs: Attrs,
+    pub(crate) variants: Vec<Variant<'a>>,
+    /// Whether the derive writes `Display`, `Error` and `From`: neither
+    /// thiserror nor the type itself (`skip_display`) is in charge of them.
+    pub(crate) writes_std_impls: bool,
+    /// The runtime crate: `::api_error`, or the path `crate = "..."` gives.
+    pub(crate) runtime: TokenStream,
+    pub(crate) format: Option<Path>,
 }
 
 pub(crate) struct Variant<'a> {
     pub(crate) ident: &'a Ident,
+    /// The variant's own keys.
     pub(crate) attrs: Attrs,
     pub(crate) fields: Vec<Field<'a>>,
-    /// The message template with its placeholders resolved, when the
-    /// variant's own `message` key is valid.
-    pub(crate) template: Option<Template>,
+    pub(crate) transparent: Option<Ident>,
+    /// Its own status, else the type's default.
+    pub(crate) status: Option<Given>,
+    /// Whether `status` is the type's default.
+    pub(crate) status_is_default: bool,
+    /// `None` when the `code` written was invalid (and reported).
+    pub(crate) code: Option<Code>,
+    pub(crate) title: Option<String>,
+    /// Its own `type`, else the type's prefix followed by its code.
+    pub(crate) type_uri: Option<String>,
+    /// Its own `www_authenticate`, else the type's.
+    pub(crate) challenge: Option<Given>,
+    pub(crate) message: Message,
+    pub(crate) contributions: Vec<Contribution>,
 }
 
 pub(crate) struct Field<'a> {
@@ -42,144 +62,240 @@ pub(crate) struct Field<'a> {
     pub(crate) contains_generic: bool,
 }
 
+/// A variant's code.
+pub(crate) struct Code {
+    pub(crate) text: String,
+    /// The `code` written, if the code is not the default one.
+    pub(crate) written: Option<LitStr>,
+}
+
+/// Where a variant's public message comes from.
+pub(crate) enum Message {
+    /// Its own `message`, which formats fields.
+    Formatted(Template),
+    /// A fixed text: its own `message`, or the type's.
+    Fixed(String),
+    /// thiserror's `Display`, shown when it is a client error; the
+    /// `#[error]` on the variant or the type, if there is one.
+    Display(Option<ThiserrorDisplay>),
+    /// The status's reason phrase.
+    Reason,
+}
+
+/// What one field contributes, from one of its keys.
+pub(crate) struct Contribution {
+    /// The index of the field.
+    pub(crate) field: usize,
+    pub(crate) kind: Contributes,
+    /// The method answered, the header (lowercase) or the member's name.
+    pub(crate) name: String,
+    /// What an error about it points at: the name as written, or the key.
+    pub(crate) span: TokenStream,
+}
+
 impl<'a> Input<'a> {
     /// Mirrors `input`, recording every problem in `cx`; `None` for a union.
     pub(crate) fn from_syn(cx: &Ctxt, input: &'a DeriveInput) -> Option<Self> {
         let scope = ParamsInScope::new(&input.generics);
-        match &input.data {
+        let (attrs, raw_variants, is_struct) = match &input.data {
             Data::Enum(data) => {
                 let attrs = attr::get(cx, &input.attrs, Position::Enum);
-                let template = attrs.message.as_ref().and_then(|message| {
-                    // Placeholders would have to name a field of every variant.
-                    Template::parse(cx, &message.value, &Placeholders::SharedByVariants)
+                let variants = data.variants.iter().map(|variant| {
+                    let attrs = attr::get(cx, &variant.attrs, Position::Variant);
+                    (&variant.ident, attrs, &variant.fields)
                 });
-                let variants = data
-                    .variants
-                    .iter()
-                    .map(|variant| {
-                        let attrs = attr::get(cx, &variant.attrs, Position::Variant);
-                        Variant::new(cx, &variant.ident, attrs, &variant.fields, &scope)
-                    })
-                    .collect();
-                Some(Input {
-                    ident: &input.ident,
-                    generics: &input.generics,
-                    attrs,
-                    template,
-                    variants,
-                    is_struct: false,
-                })
+                (attrs, variants.collect::<Vec<_>>(), false)
             }
             Data::Struct(data) => {
                 let mut own = attr::get(cx, &input.attrs, Position::Struct);
                 let attrs = Attrs {
-                    rename_all: own.rename_all.take(),
-                    format: own.format.take(),
-                    skip_display: own.skip_display.take(),
-                    crate_path: own.crate_path.take(),
+                    keys: own.keys.take_scope(Scope::Type),
                     ..Attrs::default()
                 };
-                let variant = Variant::new(cx, &input.ident, own, &data.fields, &scope);
-                Some(Input {
-                    ident: &input.ident,
-                    generics: &input.generics,
-                    attrs,
-                    template: None,
-                    variants: vec![variant],
-                    is_struct: true,
-                })
+                (attrs, vec![(&input.ident, own, &data.fields)], true)
             }
             Data::Union(data) => {
                 cx.error_spanned_by(
                     data.union_token,
                     "`ApiError` cannot be derived for a union; use an enum or a struct",
                 );
-                None
+                return None;
             }
-        }
-    }
-
-    /// Whether the derive writes `Display`, `Error` and `From`: neither
-    /// thiserror nor the type itself (`skip_display`) is in charge of them.
-    pub(crate) fn writes_std_impls(&self) -> bool {
-        !self.uses_thiserror() && self.attrs.skip_display.is_none()
-    }
-
-    /// Whether thiserror's derive is in charge of `Display`, `Error` and
-    /// `From`, as shown by its `#[error(...)]` attributes.
-    pub(crate) fn uses_thiserror(&self) -> bool {
-        self.attrs.thiserror.is_some()
-            || self
-                .variants
+        };
+        // thiserror's derive is in charge of `Display`, `Error` and `From`
+        // when its `#[error(...)]` attributes are there.
+        let uses_thiserror = attrs.thiserror.is_some()
+            || raw_variants
                 .iter()
-                .any(|variant| variant.attrs.thiserror.is_some())
+                .any(|(_, attrs, _)| attrs.thiserror.is_some());
+        let defaults = Defaults::new(cx, &attrs, uses_thiserror);
+        let variants = raw_variants
+            .into_iter()
+            .map(|(ident, attrs, fields)| {
+                let fields = mirror_fields(cx, fields, &scope);
+                Variant::resolve(cx, &defaults, ident, attrs, fields)
+            })
+            .collect();
+        let runtime = match attrs.keys.get("crate").and_then(Given::path) {
+            Some(path) => path.to_token_stream(),
+            None => quote!(::api_error),
+        };
+        let format = attrs.keys.get("format").and_then(Given::path).cloned();
+        Some(Input {
+            ident: &input.ident,
+            generics: &input.generics,
+            is_struct,
+            writes_std_impls: !uses_thiserror && attrs.keys.get("skip_display").is_none(),
+            attrs,
+            variants,
+            runtime,
+            format,
+        })
     }
 
     /// The type's name without `r#`.
     pub(crate) fn name(&self) -> String {
         self.ident.unraw().to_string()
     }
+}
 
-    /// The variant's code: its `code` key, or its name in the `rename_all`
-    /// case.
-    pub(crate) fn code(&self, variant: &Variant) -> String {
-        match &variant.attrs.code {
-            Some(code) => code.value.value(),
-            None => {
-                let case = self
-                    .attrs
-                    .rename_all
-                    .as_ref()
-                    .map_or(RenameAll::Snake, |case| case.value);
-                case.apply(&variant.name())
-            }
+/// What the type gives every variant.
+struct Defaults<'t> {
+    attrs: &'t Attrs,
+    case: RenameAll,
+    /// The type's `message`, which has no placeholders.
+    message: Option<String>,
+    uses_thiserror: bool,
+}
+
+impl<'t> Defaults<'t> {
+    fn new(cx: &Ctxt, attrs: &'t Attrs, uses_thiserror: bool) -> Self {
+        let message = attrs.keys.text("message").and_then(|message| {
+            // Placeholders would have to name a field of every variant.
+            Template::parse(cx, message, &Placeholders::SharedByVariants)
+        });
+        Defaults {
+            attrs,
+            case: attrs
+                .keys
+                .get("rename_all")
+                .and_then(Given::case)
+                .unwrap_or(RenameAll::Snake),
+            message: message.map(|template| template.text),
+            uses_thiserror,
         }
     }
 }
 
+fn mirror_fields<'a>(cx: &Ctxt, fields: &'a Fields, scope: &ParamsInScope) -> Vec<Field<'a>> {
+    let mut mirrored = Vec::with_capacity(fields.len());
+    for (i, field) in fields.iter().enumerate() {
+        mirrored.push(Field {
+            original: field,
+            member: match &field.ident {
+                Some(ident) => Member::Named(ident.clone()),
+                None => Member::Unnamed(syn::Index {
+                    index: u32::try_from(i).unwrap_or(u32::MAX),
+                    span: Span::call_site(),
+                }),
+            },
+            ty: &field.ty,
+            attrs: attr::get_field(cx, &field.attrs),
+            contains_generic: scope.intersects(&field.ty),
+        });
+    }
+    mirrored
+}
+
 impl<'a> Variant<'a> {
-    fn new(
+    fn resolve(
         cx: &Ctxt,
+        defaults: &Defaults,
         ident: &'a Ident,
         attrs: Attrs,
-        fields: &'a Fields,
-        scope: &ParamsInScope,
+        fields: Vec<Field<'a>>,
     ) -> Self {
-        let fields: Vec<Field> = fields
-            .iter()
-            .enumerate()
-            .map(|(i, field)| Field {
-                original: field,
-                member: match &field.ident {
-                    Some(ident) => Member::Named(ident.clone()),
-                    None => Member::Unnamed(syn::Index {
-                        index: u32::try_from(i).unwrap_or(u32::MAX),
-                        span: Span::call_site(),
-                    }),
-                },
-                ty: &field.ty,
-                attrs: attr::get_field(cx, &field.attrs),
-                contains_generic: scope.intersects(&field.ty),
-            })
-            .collect();
-        let template = attrs.message.as_ref().and_then(|message| {
-            let placeholders = Placeholders::Fields {
-                owner: ident,
-                fields: &fields,
-            };
-            Template::parse(cx, &message.value, &placeholders)
-        });
+        let own = &attrs.keys;
+        let inherited = &defaults.attrs.keys;
+        let status = own.get("status").or_else(|| inherited.get("status"));
+        let code = match own.get("code").and_then(Given::text) {
+            Some(lit) => Some(Code {
+                text: lit.value(),
+                written: Some(lit.clone()),
+            }),
+            None if own.written("code") => None,
+            None => Some(Code {
+                text: defaults.case.apply(&ident.unraw().to_string()),
+                written: None,
+            }),
+        };
+        let type_uri = match (own.text("type"), inherited.text("type"), &code) {
+            (Some(own), _, _) => Some(own.value()),
+            (None, Some(prefix), Some(code)) => Some(prefix.value() + &code.text),
+            _ => None,
+        };
+        let message = match own.text("message") {
+            Some(lit) => {
+                let placeholders = Placeholders::Fields {
+                    owner: ident,
+                    fields: &fields,
+                };
+                match Template::parse(cx, lit, &placeholders) {
+                    Some(template) if template.is_static() => Message::Fixed(template.text),
+                    Some(template) => Message::Formatted(template),
+                    // The mistake was reported; the reason phrase stands in.
+                    None => Message::Reason,
+                }
+            }
+            None => match (&defaults.message, defaults.uses_thiserror) {
+                (Some(text), _) => Message::Fixed(text.clone()),
+                (None, true) => Message::Display(
+                    attrs
+                        .thiserror
+                        .clone()
+                        .or_else(|| defaults.attrs.thiserror.clone()),
+                ),
+                (None, false) => Message::Reason,
+            },
+        };
+        let transparent = own.get("transparent").map(|given| given.ident.clone());
+        // A transparent variant's field keys are reported as such.
+        let contributions = match transparent {
+            Some(_) => Vec::new(),
+            None => fields
+                .iter()
+                .enumerate()
+                .flat_map(|(index, field)| contributions(cx, index, field))
+                .collect(),
+        };
         Variant {
             ident,
-            attrs,
+            transparent,
+            status_is_default: own.get("status").is_none(),
+            status: status.cloned(),
+            code,
+            title: own.text("title").map(LitStr::value),
+            type_uri,
+            challenge: own
+                .get("www_authenticate")
+                .or_else(|| inherited.get("www_authenticate"))
+                .cloned(),
+            message,
+            contributions,
             fields,
-            template,
+            attrs,
         }
     }
 
     /// The variant's name without `r#`.
     pub(crate) fn name(&self) -> String {
         self.ident.unraw().to_string()
+    }
+
+    /// The status code, where the derive can read it: a literal, or a
+    /// `StatusCode` constant.
+    pub(crate) fn known_status(&self) -> Option<u16> {
+        self.status.as_ref()?.status()?.code()
     }
 
     /// The field marked `#[from]`.
@@ -199,6 +315,66 @@ impl<'a> Variant<'a> {
                     .iter()
                     .find(|field| matches!(&field.member, Member::Named(name) if name == "source"))
             })
+    }
+
+    /// The names of the headers its fields send, lowercase.
+    pub(crate) fn header_names(&self) -> impl Iterator<Item = &str> {
+        let headers = self
+            .contributions
+            .iter()
+            .filter(|contribution| matches!(contribution.kind, Contributes::Header { .. }));
+        headers.map(|contribution| contribution.name.as_str())
+    }
+}
+
+/// What `field`'s keys contribute, as the table of keys says.
+fn contributions(cx: &Ctxt, index: usize, field: &Field) -> Vec<Contribution> {
+    let mut out = Vec::new();
+    for given in &field.attrs.keys.given {
+        let Some(kind) = given.key.contributes else {
+            continue;
+        };
+        let written = given.text();
+        let name = match (kind, written) {
+            (Contributes::Answer { method, .. }, _) => method.to_owned(),
+            (
+                Contributes::Header {
+                    name: Some(name), ..
+                },
+                _,
+            ) => name.to_owned(),
+            (_, Some(lit)) => lit.value(),
+            (Contributes::Member, None) => match &field.member {
+                Member::Named(ident) => ident.unraw().to_string(),
+                Member::Unnamed(_) => {
+                    cx.error_spanned_by(
+                        &given.ident,
+                        "a tuple field has no name to give its member; name it: `#[api(extension = \"balance\")]`",
+                    );
+                    continue;
+                }
+            },
+            // The reader requires the value of a header without a name.
+            (Contributes::Header { name: None, .. }, None) => continue,
+        };
+        let span = match (&given.value, written) {
+            (Value::Str(_), Some(lit)) => lit.to_token_stream(),
+            _ => given.ident.to_token_stream(),
+        };
+        out.push(Contribution {
+            field: index,
+            kind,
+            name,
+            span,
+        });
+    }
+    out
+}
+
+impl Contribution {
+    /// Whether it answers the `ApiError` method `name`.
+    pub(crate) fn answers(&self, name: &str) -> bool {
+        matches!(self.kind, Contributes::Answer { method, .. } if method == name)
     }
 }
 

@@ -1,9 +1,12 @@
 //! Reads the helper attributes: `#[api(...)]`, `#[source]`, `#[from]`, doc
 //! comments, and whether thiserror's `#[error(...)]` is present.
 //!
-//! Values stay syntax (`LitInt`, `LitStr`, `Path`) so that every later error
-//! can point at what the user wrote. A bad key or value is recorded in the
-//! [`Ctxt`] and parsing carries on with the next key.
+//! Which keys exist, where they go and how each value is read is the table
+//! in [`keys`](crate::keys); this module walks an attribute through it and
+//! holds the readers of the values. Values stay syntax (`LitStr`, `Path`)
+//! so that every later error can point at what the user wrote. A bad key or
+//! value is recorded in the [`Ctxt`] and parsing carries on with the next
+//! key.
 
 use proc_macro2::TokenStream;
 use quote::ToTokens;
@@ -15,6 +18,7 @@ use syn::{Attribute, Ident, LitInt, LitStr, Meta, Path, Token};
 use crate::case::RenameAll;
 use crate::ctxt::Ctxt;
 use crate::doc::{self, Doc};
+use crate::keys::{self, Key, Kind, Scope, closest};
 use crate::status;
 
 /// Where an attribute sits; it decides which keys are allowed.
@@ -26,12 +30,18 @@ pub(crate) enum Position {
     Field,
 }
 
-/// A value together with the key it was given under.
-pub(crate) struct Keyed<T> {
-    pub(crate) key: Ident,
-    pub(crate) value: T,
+/// A key's value, as its reader in the table returns it.
+#[derive(Clone)]
+pub(crate) enum Value {
+    /// A key written alone, `transparent`.
+    Flag,
+    Status(Status),
+    Str(LitStr),
+    Path(Path),
+    Case(RenameAll),
 }
 
+#[derive(Clone)]
 pub(crate) enum Status {
     /// `status = 409`, already checked to be 400..=599.
     Code(u16),
@@ -52,35 +62,55 @@ impl Status {
     }
 }
 
-/// The attributes of the type, a variant, or a struct.
-#[derive(Default)]
-pub(crate) struct Attrs {
-    pub(crate) status: Option<Keyed<Status>>,
-    pub(crate) code: Option<Keyed<LitStr>>,
-    pub(crate) message: Option<Keyed<LitStr>>,
-    pub(crate) title: Option<Keyed<LitStr>>,
-    pub(crate) rename_all: Option<Keyed<RenameAll>>,
-    pub(crate) format: Option<Keyed<Path>>,
-    pub(crate) transparent: Option<Ident>,
-    /// `skip_display`: the type's own `Display` and `Error` (hand-written,
-    /// or from another derive) stand, and the derive writes neither.
-    pub(crate) skip_display: Option<Ident>,
-    /// `crate = "..."`: where the runtime crate is, for a renamed
-    /// dependency.
-    pub(crate) crate_path: Option<Keyed<Path>>,
-    pub(crate) type_uri: Option<Keyed<LitStr>>,
-    pub(crate) www_authenticate: Option<Keyed<LitStr>>,
-    /// The doc comment, in the parts the catalog keeps apart.
-    pub(crate) doc: Doc,
-    /// thiserror's `#[error(...)]`, if present: thiserror then provides
-    /// `Display`, `Error` and `From`.
-    pub(crate) thiserror: Option<ThiserrorDisplay>,
-    /// The keys written, whether or not their values were valid, so that a
-    /// rejected value is not reported a second time as a missing key.
-    pub(crate) written: Written,
+/// A key as written: its row in the table, the key's token (for errors
+/// about it) and its value.
+#[derive(Clone)]
+pub(crate) struct Given {
+    pub(crate) key: &'static Key,
+    pub(crate) ident: Ident,
+    pub(crate) value: Value,
 }
 
-pub(crate) enum Written {
+impl Given {
+    pub(crate) fn text(&self) -> Option<&LitStr> {
+        match &self.value {
+            Value::Str(lit) => Some(lit),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn status(&self) -> Option<&Status> {
+        match &self.value {
+            Value::Status(status) => Some(status),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn path(&self) -> Option<&Path> {
+        match &self.value {
+            Value::Path(path) => Some(path),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn case(&self) -> Option<RenameAll> {
+        match &self.value {
+            Value::Case(case) => Some(*case),
+            _ => None,
+        }
+    }
+}
+
+/// The `#[api(...)]` keys of one item, in the order written.
+#[derive(Default)]
+pub(crate) struct Keys {
+    pub(crate) given: Vec<Given>,
+    /// The keys written, whether or not their values were valid, so that a
+    /// rejected value is not reported a second time as a missing key.
+    written: Written,
+}
+
+enum Written {
     Keys(Vec<&'static str>),
     /// An attribute that could not be read, which may have held any key.
     Unknown,
@@ -92,7 +122,17 @@ impl Default for Written {
     }
 }
 
-impl Attrs {
+impl Keys {
+    /// The key `name`, if it was given with a valid value.
+    pub(crate) fn get(&self, name: &str) -> Option<&Given> {
+        self.given.iter().find(|given| given.key.name == name)
+    }
+
+    /// The value of the string key `name`.
+    pub(crate) fn text(&self, name: &str) -> Option<&LitStr> {
+        self.get(name)?.text()
+    }
+
     /// Whether `key` was written, even with an invalid value (or possibly
     /// written, in an attribute that could not be read).
     pub(crate) fn written(&self, key: &str) -> bool {
@@ -107,9 +147,41 @@ impl Attrs {
             keys.push(key);
         }
     }
+
+    /// Moves the keys of `scope` out, with what was written of them: a
+    /// struct's attribute holds the type's keys and its variant's.
+    pub(crate) fn take_scope(&mut self, scope: Scope) -> Keys {
+        let (taken, kept) = std::mem::take(&mut self.given)
+            .into_iter()
+            .partition(|given| given.key.scope == scope);
+        self.given = kept;
+        let written = match &self.written {
+            Written::Keys(keys) => {
+                let of_scope = |name: &&str| Key::named(name).is_some_and(|key| key.scope == scope);
+                Written::Keys(keys.iter().copied().filter(of_scope).collect())
+            }
+            Written::Unknown => Written::Unknown,
+        };
+        Keys {
+            given: taken,
+            written,
+        }
+    }
+}
+
+/// The attributes of the type, a variant, or a struct.
+#[derive(Default)]
+pub(crate) struct Attrs {
+    pub(crate) keys: Keys,
+    /// The doc comment, in the parts the catalog keeps apart.
+    pub(crate) doc: Doc,
+    /// thiserror's `#[error(...)]`, if present: thiserror then provides
+    /// `Display`, `Error` and `From`.
+    pub(crate) thiserror: Option<ThiserrorDisplay>,
 }
 
 /// What the derive learns from a thiserror `#[error(...)]` attribute.
+#[derive(Clone)]
 pub(crate) struct ThiserrorDisplay {
     /// The format literal, shown as the message template in the catalog.
     pub(crate) template: Option<LitStr>,
@@ -126,128 +198,7 @@ pub(crate) struct ThiserrorDisplay {
 pub(crate) struct FieldAttrs<'a> {
     pub(crate) source: Option<&'a Attribute>,
     pub(crate) from: Option<&'a Attribute>,
-    /// The sub-error list.
-    pub(crate) errors: Option<Ident>,
-    /// The field path the error is about.
-    pub(crate) path: Option<Ident>,
-    /// problem+json's `instance`.
-    pub(crate) instance: Option<Ident>,
-    /// The `Retry-After` delay.
-    pub(crate) retry_after: Option<Ident>,
-    /// The methods `Allow` lists.
-    pub(crate) allow: Option<Ident>,
-    /// Headers the field's value is sent in, with their lowercase names.
-    pub(crate) headers: Vec<Keyed<LitStr>>,
-    /// An extension member of the body, with its name if not the field's.
-    pub(crate) extension: Option<Keyed<Option<LitStr>>>,
-}
-
-impl FieldAttrs<'_> {
-    /// The `#[api(...)]` keys given, for errors about where they cannot go.
-    pub(crate) fn api_keys(&self) -> Vec<&Ident> {
-        let flags = [
-            &self.errors,
-            &self.path,
-            &self.instance,
-            &self.retry_after,
-            &self.allow,
-        ];
-        let mut keys: Vec<&Ident> = flags.into_iter().flatten().collect();
-        keys.extend(self.headers.iter().map(|header| &header.key));
-        keys.extend(self.extension.iter().map(|extension| &extension.key));
-        keys
-    }
-}
-
-/// Where a key may be written.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Scope {
-    /// On the type (a struct takes it too).
-    Type,
-    /// On a variant (a struct takes it too).
-    Variant,
-    /// On the type, as every variant's default, and on a variant.
-    Both,
-    /// On a field, saying what it contributes.
-    Field,
-}
-
-/// A key of `#[api(...)]`: its name, where it goes, and how a value is
-/// written, for the messages about it. Each is read in [`parse_api`] or
-/// [`parse_field_api`]; the order here is the order messages list them in.
-struct Key {
-    name: &'static str,
-    scope: Scope,
-    example: &'static str,
-}
-
-const KEYS: &[Key] = &[
-    key("status", Scope::Both, "status = 404"),
-    key("code", Scope::Variant, "code = \"user_not_found\""),
-    key(
-        "message",
-        Scope::Both,
-        "message = \"The user {id} was not found.\"",
-    ),
-    key("title", Scope::Variant, "title = \"User Not Found\""),
-    key("rename_all", Scope::Type, "rename_all = \"snake_case\""),
-    key("format", Scope::Type, "format = api_error::format::Flat"),
-    key("transparent", Scope::Variant, "transparent"),
-    key("skip_display", Scope::Type, "skip_display"),
-    key("crate", Scope::Type, "crate = \"my_api_error\""),
-    key(
-        "type",
-        Scope::Both,
-        "type = \"https://example.com/errors/\"",
-    ),
-    key(
-        "www_authenticate",
-        Scope::Both,
-        "www_authenticate = \"Basic realm=\\\"api\\\"\"",
-    ),
-    key("errors", Scope::Field, "errors"),
-    key("path", Scope::Field, "path"),
-    key("instance", Scope::Field, "instance"),
-    key("retry_after", Scope::Field, "retry_after"),
-    key("allow", Scope::Field, "allow"),
-    key("header", Scope::Field, "header = \"X-Request-Id\""),
-    key("extension", Scope::Field, "extension = \"balance\""),
-];
-
-const fn key(name: &'static str, scope: Scope, example: &'static str) -> Key {
-    Key {
-        name,
-        scope,
-        example,
-    }
-}
-
-impl Key {
-    fn named(name: &str) -> Option<&'static Key> {
-        KEYS.iter().find(|key| key.name == name)
-    }
-
-    fn allowed_at(&self, position: Position) -> bool {
-        match (self.scope, position) {
-            (Scope::Field, position) => position == Position::Field,
-            (_, Position::Field) => false,
-            // A struct is a type and its one variant at once.
-            (_, Position::Struct) | (Scope::Both, _) => true,
-            (Scope::Type, Position::Enum) | (Scope::Variant, Position::Variant) => true,
-            _ => false,
-        }
-    }
-}
-
-/// The names of the keys allowed at `position`, in the table's order.
-fn keys_at(position: Position) -> Vec<&'static str> {
-    let allowed = KEYS.iter().filter(|key| key.allowed_at(position));
-    allowed.map(|key| key.name).collect()
-}
-
-/// The example of the key `name`, for a message about its value.
-fn example(name: &str) -> &'static str {
-    Key::named(name).map_or("", |key| key.example)
+    pub(crate) keys: Keys,
 }
 
 /// Reads the attributes of the type, a variant, or a struct.
@@ -257,7 +208,7 @@ pub(crate) fn get(cx: &Ctxt, attrs: &[Attribute], position: Position) -> Attrs {
     for attr in attrs {
         let path = attr.path();
         if path.is_ident("api") {
-            parse_api(cx, attr, position, &mut out);
+            parse_api(cx, attr, position, &mut out.keys);
         } else if path.is_ident("doc") {
             if let Some(line) = doc_line(attr) {
                 doc.push(line);
@@ -276,7 +227,7 @@ pub(crate) fn get_field<'a>(cx: &Ctxt, attrs: &'a [Attribute]) -> FieldAttrs<'a>
     for attr in attrs {
         let path = attr.path();
         if path.is_ident("api") {
-            parse_field_api(cx, attr, &mut out);
+            parse_api(cx, attr, Position::Field, &mut out.keys);
         } else if path.is_ident("source") {
             if !matches!(attr.meta, Meta::Path(_)) {
                 cx.error_spanned_by(&attr.meta, "`#[source]` takes no arguments");
@@ -300,208 +251,85 @@ pub(crate) fn get_field<'a>(cx: &Ctxt, attrs: &'a [Attribute]) -> FieldAttrs<'a>
     out
 }
 
-fn parse_api(cx: &Ctxt, attr: &Attribute, position: Position, out: &mut Attrs) {
+/// Reads one `#[api(...)]` through the table of keys.
+fn parse_api(cx: &Ctxt, attr: &Attribute, position: Position, out: &mut Keys) {
     if !matches!(attr.meta, Meta::List(_)) {
-        cx.error_spanned_by(
-            &attr.meta,
-            "expected `#[api(...)]` with keys inside the parentheses, e.g. `#[api(status = 404)]`",
-        );
-        out.written = Written::Unknown;
-        return;
-    }
-    let result = attr.parse_nested_meta(|meta| {
-        let input = meta.input;
-        let Some(key) = meta.path.get_ident().cloned() else {
-            cx.error_spanned_by(&meta.path, "expected a key such as `status`, found a path");
-            skip_value(input);
-            return Ok(());
+        let example = match position {
+            Position::Field => "#[api(retry_after)]",
+            _ => "#[api(status = 404)]",
         };
-        let name = key.to_string();
-        // A misplaced or misspelt key counts as written: the user gave it.
-        if let Some(known) = Key::named(&name).filter(|known| known.scope != Scope::Field) {
-            out.write(known.name);
-        }
-        if !Key::named(&name).is_some_and(|known| known.allowed_at(position)) {
-            if let Some(meant) = misplaced_key(cx, &key, position) {
-                out.write(meant);
-            }
-            skip_value(input);
-            return Ok(());
-        }
-        match name.as_str() {
-            "transparent" => flag(cx, key, input, &mut out.transparent),
-            "crate" => {
-                if let Some(path) = value(cx, &key, input, parse_crate_path) {
-                    set(cx, &mut out.crate_path, key.clone(), Keyed { key, value: path });
-                }
-            }
-            "skip_display" => flag(cx, key, input, &mut out.skip_display),
-            "status" => {
-                if let Some(status) = value(cx, &key, input, parse_status) {
-                    set(cx, &mut out.status, key.clone(), Keyed { key, value: status });
-                }
-            }
-            "code" => {
-                if let Some(code) = value(cx, &key, input, |cx, input| {
-                    string(cx, input, "code must be a string literal, e.g. `code = \"user_not_found\"`")
-                }) {
-                    set(cx, &mut out.code, key.clone(), Keyed { key, value: code });
-                }
-            }
-            "message" => {
-                if let Some(message) = value(cx, &key, input, |cx, input| {
-                    let message = string(
-                        cx,
-                        input,
-                        "message must be a string literal; use `{field}` placeholders for field values",
-                    )?;
-                    if message.value().trim().is_empty() {
-                        cx.error_spanned_by(&message, "message must not be empty; leave `message` out for the default");
-                        return None;
-                    }
-                    Some(message)
-                }) {
-                    set(cx, &mut out.message, key.clone(), Keyed { key, value: message });
-                }
-            }
-            "title" => {
-                if let Some(title) = value(cx, &key, input, |cx, input| {
-                    let title = string(cx, input, "title must be a string literal, e.g. `title = \"User Not Found\"`")?;
-                    if title.value().trim().is_empty() {
-                        cx.error_spanned_by(&title, "title must not be empty");
-                        return None;
-                    }
-                    Some(title)
-                }) {
-                    set(cx, &mut out.title, key.clone(), Keyed { key, value: title });
-                }
-            }
-            "type" => {
-                if let Some(uri) = value(cx, &key, input, parse_type_uri) {
-                    set(cx, &mut out.type_uri, key.clone(), Keyed { key, value: uri });
-                }
-            }
-            "rename_all" => {
-                if let Some(case) = value(cx, &key, input, parse_rename_all) {
-                    set(cx, &mut out.rename_all, key.clone(), Keyed { key, value: case });
-                }
-            }
-            "format" => {
-                if let Some(path) = value(cx, &key, input, parse_format) {
-                    set(cx, &mut out.format, key.clone(), Keyed { key, value: path });
-                }
-            }
-            "www_authenticate" => {
-                if let Some(challenge) = value(cx, &key, input, parse_challenge) {
-                    set(cx, &mut out.www_authenticate, key.clone(), Keyed { key, value: challenge });
-                }
-            }
-            // `keys_at` lists no other key.
-            _ => skip_value(input),
-        }
-        Ok(())
-    });
-    if let Err(error) = result {
-        cx.syn_error(error);
-        out.written = Written::Unknown;
-    }
-}
-
-fn parse_field_api<'a>(cx: &Ctxt, attr: &Attribute, out: &mut FieldAttrs<'a>) {
-    if !matches!(attr.meta, Meta::List(_)) {
         cx.error_spanned_by(
             &attr.meta,
-            "expected `#[api(...)]` with keys inside the parentheses, e.g. `#[api(retry_after)]`",
+            format_args!(
+                "expected `#[api(...)]` with keys inside the parentheses, e.g. `{example}`"
+            ),
         );
+        out.written = Written::Unknown;
         return;
     }
     let result = attr.parse_nested_meta(|meta| {
         let input = meta.input;
-        let Some(key) = meta.path.get_ident().cloned() else {
+        let Some(ident) = meta.path.get_ident().cloned() else {
+            let example = match position {
+                Position::Field => "extension",
+                _ => "status",
+            };
             cx.error_spanned_by(
                 &meta.path,
-                "expected a key such as `extension`, found a path",
+                format_args!("expected a key such as `{example}`, found a path"),
             );
             skip_value(input);
             return Ok(());
         };
-        let flag = |slot: &mut Option<Ident>| {
-            if input.peek(Token![=]) {
-                cx.error_spanned_by(
-                    rest(input),
-                    format_args!("`{key}` takes no value; write `#[api({key})]`"),
-                );
+        let name = ident.to_string();
+        let known = Key::named(&name);
+        // A misplaced or misspelt key counts as written: the user gave it.
+        if let Some(known) = known.filter(|known| known.scope != Scope::Field) {
+            out.write(known.name);
+        }
+        let Some(key) = known.filter(|known| known.allowed_at(position)) else {
+            if let Some(meant) = keys::misplaced(cx, &ident, position) {
+                out.write(meant);
             }
-            set(cx, slot, key.clone(), key.clone());
+            skip_value(input);
+            return Ok(());
         };
-        match key.to_string().as_str() {
-            "errors" => flag(&mut out.errors),
-            "path" => flag(&mut out.path),
-            "instance" => flag(&mut out.instance),
-            "retry_after" => flag(&mut out.retry_after),
-            "allow" => flag(&mut out.allow),
-            "header" => {
-                if let Some(name) = value(cx, &key, input, parse_header_name) {
-                    out.headers.push(Keyed { key, value: name });
-                }
-            }
-            "extension" => {
-                let name = if input.peek(Token![=]) {
-                    match value(cx, &key, input, parse_member_name) {
-                        Some(name) => Some(name),
-                        None => return Ok(()),
-                    }
-                } else {
-                    None
-                };
-                set(
-                    cx,
-                    &mut out.extension,
-                    key.clone(),
-                    Keyed { key, value: name },
-                );
-            }
-            _ => {
-                misplaced_key(cx, &key, Position::Field);
-                skip_value(input);
-            }
+        let value = match key.value {
+            Kind::Flag => flag(cx, &ident, input),
+            Kind::Value(read) => value(cx, &ident, input, read),
+            Kind::FlagOrValue(read) if input.peek(Token![=]) => value(cx, &ident, input, read),
+            Kind::FlagOrValue(_) => Some(Value::Flag),
+        };
+        let Some(value) = value else {
+            return Ok(());
+        };
+        if !key.repeats && out.get(key.name).is_some() {
+            cx.error_spanned_by(&ident, format_args!("`{ident}` is given twice; keep one"));
+        } else {
+            out.given.push(Given { key, ident, value });
         }
         Ok(())
     });
     if let Err(error) = result {
         cx.syn_error(error);
+        out.written = Written::Unknown;
     }
 }
 
-/// Stores a key that takes no value (`transparent`, `skip_display`),
-/// reporting any value given to it.
-fn flag(cx: &Ctxt, key: Ident, input: ParseStream, slot: &mut Option<Ident>) {
+/// A key that takes no value, reporting any value given to it.
+fn flag(cx: &Ctxt, key: &Ident, input: ParseStream) -> Option<Value> {
     if input.peek(Token![=]) || !(input.is_empty() || input.peek(Token![,])) {
         cx.error_spanned_by(
             rest(input),
             format_args!("`{key}` takes no value; write `#[api({key})]`"),
         );
     }
-    set(cx, slot, key.clone(), key);
-}
-
-/// Stores a key's value, or reports the key as given twice.
-fn set<T>(cx: &Ctxt, slot: &mut Option<T>, key: Ident, value: T) {
-    if slot.is_some() {
-        cx.error_spanned_by(&key, format_args!("`{key}` is given twice; keep one"));
-    } else {
-        *slot = Some(value);
-    }
+    Some(Value::Flag)
 }
 
 /// Parses `= <value>` after a key, reporting a missing `=` or value.
-fn value<T>(
-    cx: &Ctxt,
-    key: &Ident,
-    input: ParseStream,
-    parse: impl FnOnce(&Ctxt, ParseStream) -> Option<T>,
-) -> Option<T> {
-    let example = example(&key.to_string());
+fn value(cx: &Ctxt, key: &Ident, input: ParseStream, read: keys::Read) -> Option<Value> {
+    let example = Key::named(&key.to_string()).map_or("", |key| key.example);
     let Ok(eq) = input.parse::<Token![=]>() else {
         cx.error_spanned_by(key, format_args!("`{key}` needs a value: `{example}`"));
         skip_value(input);
@@ -514,7 +342,7 @@ fn value<T>(
         );
         return None;
     }
-    let parsed = parse(cx, input);
+    let parsed = read(cx, input);
     if parsed.is_none() {
         skip_value(input);
         return None;
@@ -533,7 +361,52 @@ fn value<T>(
     None
 }
 
-fn parse_status(cx: &Ctxt, input: ParseStream) -> Option<Status> {
+/// A code, checked later with the variant's default codes.
+pub(crate) fn code(cx: &Ctxt, input: ParseStream) -> Option<Value> {
+    let code = string(
+        cx,
+        input,
+        "code must be a string literal, e.g. `code = \"user_not_found\"`",
+    )?;
+    Some(Value::Str(code))
+}
+
+/// A message; its placeholders are checked against the fields later.
+pub(crate) fn message(cx: &Ctxt, input: ParseStream) -> Option<Value> {
+    let message = string(
+        cx,
+        input,
+        "message must be a string literal; use `{field}` placeholders for field values",
+    )?;
+    if message.value().trim().is_empty() {
+        cx.error_spanned_by(
+            &message,
+            "message must not be empty; leave `message` out for the default",
+        );
+        return None;
+    }
+    Some(Value::Str(message))
+}
+
+pub(crate) fn title(cx: &Ctxt, input: ParseStream) -> Option<Value> {
+    let title = string(
+        cx,
+        input,
+        "title must be a string literal, e.g. `title = \"User Not Found\"`",
+    )?;
+    if title.value().trim().is_empty() {
+        cx.error_spanned_by(&title, "title must not be empty");
+        return None;
+    }
+    Some(Value::Str(title))
+}
+
+/// `status = 404`, or a `StatusCode` constant or other path.
+pub(crate) fn status(cx: &Ctxt, input: ParseStream) -> Option<Value> {
+    read_status(cx, input).map(Value::Status)
+}
+
+fn read_status(cx: &Ctxt, input: ParseStream) -> Option<Status> {
     if input.peek(LitInt) {
         let lit: LitInt = input.parse().ok()?;
         if !lit.suffix().is_empty() {
@@ -614,7 +487,8 @@ fn check_status_path(cx: &Ctxt, path: Path) -> Option<Status> {
     None
 }
 
-fn parse_type_uri(cx: &Ctxt, input: ParseStream) -> Option<LitStr> {
+/// A problem type URI, or the prefix of one on the type.
+pub(crate) fn type_uri(cx: &Ctxt, input: ParseStream) -> Option<Value> {
     let uri = string(
         cx,
         input,
@@ -659,12 +533,12 @@ fn parse_type_uri(cx: &Ctxt, input: ParseStream) -> Option<LitStr> {
         );
         return None;
     }
-    Some(uri)
+    Some(Value::Str(uri))
 }
 
 /// A header name, checked and lowercased (header names are case-insensitive,
 /// and `http` stores them lowercase).
-fn parse_header_name(cx: &Ctxt, input: ParseStream) -> Option<LitStr> {
+pub(crate) fn header_name(cx: &Ctxt, input: ParseStream) -> Option<Value> {
     let name = string(
         cx,
         input,
@@ -693,10 +567,11 @@ fn parse_header_name(cx: &Ctxt, input: ParseStream) -> Option<LitStr> {
         );
         return None;
     }
-    Some(LitStr::new(&lower, name.span()))
+    Some(Value::Str(LitStr::new(&lower, name.span())))
 }
 
-fn parse_member_name(cx: &Ctxt, input: ParseStream) -> Option<LitStr> {
+/// The name of an extension member.
+pub(crate) fn member_name(cx: &Ctxt, input: ParseStream) -> Option<Value> {
     let name = string(
         cx,
         input,
@@ -706,11 +581,11 @@ fn parse_member_name(cx: &Ctxt, input: ParseStream) -> Option<LitStr> {
         cx.error_spanned_by(&name, "extension member name must not be empty");
         return None;
     }
-    Some(name)
+    Some(Value::Str(name))
 }
 
 /// A `WWW-Authenticate` challenge, checked to be a valid header value.
-fn parse_challenge(cx: &Ctxt, input: ParseStream) -> Option<LitStr> {
+pub(crate) fn challenge(cx: &Ctxt, input: ParseStream) -> Option<Value> {
     let challenge = string(
         cx,
         input,
@@ -727,10 +602,11 @@ fn parse_challenge(cx: &Ctxt, input: ParseStream) -> Option<LitStr> {
         );
         return None;
     }
-    Some(challenge)
+    Some(Value::Str(challenge))
 }
 
-fn parse_rename_all(cx: &Ctxt, input: ParseStream) -> Option<RenameAll> {
+/// The case of default codes.
+pub(crate) fn rename_all(cx: &Ctxt, input: ParseStream) -> Option<Value> {
     let lit = string(
         cx,
         input,
@@ -738,7 +614,7 @@ fn parse_rename_all(cx: &Ctxt, input: ParseStream) -> Option<RenameAll> {
     )?;
     let value = lit.value();
     match RenameAll::from_name(&value) {
-        Some(case) => Some(case),
+        Some(case) => Some(Value::Case(case)),
         None => {
             let expected = RenameAll::NAMES.join("`, `");
             let message = match closest(&value, RenameAll::NAMES) {
@@ -752,14 +628,14 @@ fn parse_rename_all(cx: &Ctxt, input: ParseStream) -> Option<RenameAll> {
 }
 
 /// The path of the runtime crate, written as a string as serde's `crate` is.
-fn parse_crate_path(cx: &Ctxt, input: ParseStream) -> Option<Path> {
+pub(crate) fn crate_path(cx: &Ctxt, input: ParseStream) -> Option<Value> {
     let lit = string(
         cx,
         input,
         "crate must be a string literal naming the api-error crate, e.g. `crate = \"my_api_error\"`",
     )?;
     match lit.parse::<Path>() {
-        Ok(path) => Some(path),
+        Ok(path) => Some(Value::Path(path)),
         Err(_) => {
             let value = lit.value();
             let message = if value.contains('-')
@@ -780,7 +656,8 @@ fn parse_crate_path(cx: &Ctxt, input: ParseStream) -> Option<Path> {
     }
 }
 
-fn parse_format(cx: &Ctxt, input: ParseStream) -> Option<Path> {
+/// The path of a `Format` type.
+pub(crate) fn format(cx: &Ctxt, input: ParseStream) -> Option<Value> {
     if input.peek(LitStr) {
         let lit: LitStr = input.parse().ok()?;
         cx.error_spanned_by(
@@ -793,7 +670,7 @@ fn parse_format(cx: &Ctxt, input: ParseStream) -> Option<Path> {
         return None;
     }
     match whole_path(input) {
-        Some(path) => Some(path),
+        Some(path) => Some(Value::Path(path)),
         None => {
             cx.error_spanned_by(
                 rest(input),
@@ -824,50 +701,6 @@ fn string(cx: &Ctxt, input: ParseStream, message: &str) -> Option<LitStr> {
         cx.error_spanned_by(rest(input), message);
         None
     }
-}
-
-/// Reports a key that is unknown, or known but not allowed where it is;
-/// returns the key a misspelt one was probably meant to be.
-fn misplaced_key(cx: &Ctxt, key: &Ident, position: Position) -> Option<&'static str> {
-    let name = key.to_string();
-    let mut meant = None;
-    let message = match (Key::named(&name).map(|known| known.scope), position) {
-        (Some(Scope::Field), _) => {
-            format!("`{name}` says what a field contributes; put it on a field: `#[api({name})]`")
-        }
-        (Some(_), Position::Field) => {
-            format!(
-                "`{name}` describes the error, not a field; move it to the variant's `#[api(...)]`"
-            )
-        }
-        (Some(Scope::Type), Position::Variant) => {
-            format!("`{name}` applies to the whole type; move it to the `#[api(...)]` on the enum")
-        }
-        (Some(Scope::Variant), Position::Enum) if name == "transparent" => {
-            "`transparent` applies to a variant with one field; move it onto that variant"
-                .to_owned()
-        }
-        (Some(Scope::Variant), Position::Enum) => {
-            format!("`{name}` describes one variant; move it to that variant's `#[api(...)]`")
-        }
-        _ => {
-            let error_keys: Vec<&str> = KEYS
-                .iter()
-                .filter(|known| known.scope != Scope::Field)
-                .map(|known| known.name)
-                .collect();
-            meant = closest(&name, &keys_at(position)).or_else(|| closest(&name, &error_keys));
-            match meant {
-                Some(near) => format!("unknown key `{name}`; did you mean `{near}`?"),
-                None => format!(
-                    "unknown key `{name}`; expected one of `{}`",
-                    keys_at(position).join("`, `")
-                ),
-            }
-        }
-    };
-    cx.error_spanned_by(key, message);
-    meant
 }
 
 /// Consumes the rest of a key's value, up to the next `,`.
@@ -923,59 +756,4 @@ fn thiserror_display(attr: &Attribute) -> ThiserrorDisplay {
         template,
         attr: attr.to_token_stream(),
     }
-}
-
-/// The candidate closest to `word`, if it is close enough to be a likely
-/// typo: the same letters but for case, `_` and `-` (`snakecase`), a
-/// shortening of it (`snake`), or a few edits away (`stauts`).
-pub(crate) fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    let normalize = |s: &str| -> String {
-        s.chars()
-            .filter(char::is_ascii_alphanumeric)
-            .map(|ch| ch.to_ascii_lowercase())
-            .collect()
-    };
-    let word_normal = normalize(word);
-    let same_letters = candidates.iter().find(|candidate| {
-        let candidate = normalize(candidate);
-        candidate == word_normal || (word_normal.len() >= 4 && candidate.starts_with(&word_normal))
-    });
-    if let Some(candidate) = same_letters {
-        return Some(candidate);
-    }
-    let limit = if word.chars().count() < 5 { 1 } else { 2 };
-    candidates
-        .iter()
-        .map(|candidate| (distance(word, candidate), *candidate))
-        .filter(|(distance, _)| *distance <= limit)
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, candidate)| candidate)
-}
-
-/// Edit distance counting insertions, deletions, substitutions and swaps of
-/// adjacent characters (optimal string alignment).
-#[allow(clippy::indexing_slicing)] // Every index is within the table built here.
-fn distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    // d[i][j]: the distance between the first i chars of a and the first j of b.
-    let mut d = vec![vec![0; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
-            }
-        }
-    }
-    d[a.len()][b.len()]
 }

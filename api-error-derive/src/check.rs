@@ -6,35 +6,36 @@ use std::collections::BTreeMap;
 
 use quote::ToTokens;
 
-use crate::ast::{Field, Input, Variant};
+use crate::ast::{Code, Field, Input, Message, Variant};
+use crate::attr::Keys;
 use crate::ctxt::Ctxt;
 use crate::fmt;
+use crate::keys::{self, Contributes};
 
 pub(crate) fn check(cx: &Ctxt, input: &Input) {
     let mut codes = BTreeMap::new();
     for variant in &input.variants {
-        if variant.attrs.transparent.is_some() {
+        if variant.transparent.is_some() {
             check_transparent(cx, variant);
         } else {
             check_status(cx, input, variant);
             check_code(cx, input, variant, &mut codes);
-            check_field_keys(cx, input, variant);
+            check_contributions(cx, variant);
+            check_client_display(cx, variant);
         }
-        if input.writes_std_impls() {
+        if input.writes_std_impls {
             check_sources(cx, input, variant);
         }
-        check_client_display(cx, input, variant);
     }
-    if input.writes_std_impls() {
+    if input.writes_std_impls {
         check_from_types(cx, input);
     }
 }
 
 fn check_status(cx: &Ctxt, input: &Input, variant: &Variant) {
     // A status (or `transparent`) written with a mistake was reported already.
-    let written =
-        |attrs: &crate::attr::Attrs| attrs.written("status") || attrs.written("transparent");
-    if written(&variant.attrs) || written(&input.attrs) {
+    let written = |keys: &Keys| keys.written("status") || keys.written("transparent");
+    if variant.status.is_some() || written(&variant.attrs.keys) || written(&input.attrs.keys) {
         return;
     }
     let message = if input.is_struct {
@@ -60,29 +61,26 @@ fn check_code<'v, 'a>(
     variant: &'v Variant<'a>,
     codes: &mut Codes<'v, 'a>,
 ) {
-    if variant.attrs.code.is_none() && variant.attrs.written("code") {
-        // An invalid `code` was reported; its default would only mislead.
+    // An invalid `code` was reported; its default would only mislead.
+    let Some(Code {
+        text: code,
+        written,
+    }) = &variant.code
+    else {
         return;
-    }
+    };
     // A struct's `code` is its only code: a case for default codes would
     // change nothing.
-    if let (true, Some(code), Some(rename_all)) = (
-        input.is_struct,
-        &variant.attrs.code,
-        &input.attrs.rename_all,
-    ) {
+    if let (true, Some(_), Some(rename_all)) =
+        (input.is_struct, written, input.attrs.keys.get("rename_all"))
+    {
         cx.error_spanned_by(
-            &rename_all.key,
-            format_args!(
-                "`rename_all` has no effect: `{}` names the struct's code; keep one",
-                code.key
-            ),
+            &rename_all.ident,
+            "`rename_all` has no effect: `code` names the struct's code; keep one",
         );
     }
-    let code = input.code(variant);
-    let explicit = variant.attrs.code.as_ref().map(|code| &code.value);
     if code.is_empty() {
-        match explicit {
+        match written {
             Some(lit) => {
                 cx.error_spanned_by(lit, "code must not be empty, e.g. `code = \"not_found\"`")
             }
@@ -97,9 +95,9 @@ fn check_code<'v, 'a>(
         }
         return;
     }
-    if let Some(bad) = forbidden_char(&code) {
+    if let Some(bad) = forbidden_char(code) {
         let rule = "codes may use only ASCII letters, digits, `_`, `-`, `.` and `:`";
-        match explicit {
+        match written {
             Some(lit) => cx.error_spanned_by(lit, format_args!("code `{code}` contains {bad}; {rule}")),
             None => cx.error_spanned_by(
                 variant.ident,
@@ -111,12 +109,12 @@ fn check_code<'v, 'a>(
         }
         return;
     }
-    let Some(first) = codes.get(&code) else {
-        codes.insert(code, variant);
+    let Some(first) = codes.get(code.as_str()) else {
+        codes.insert(code.clone(), variant);
         return;
     };
     let owner = &input.ident;
-    match explicit {
+    match written {
         Some(lit) => cx.error_spanned_by(
             lit,
             format_args!(
@@ -133,8 +131,8 @@ fn check_code<'v, 'a>(
         ),
     }
     // Point at the first use as well, so both places are in view.
-    let first_span = match &first.attrs.code {
-        Some(code) => code.value.to_token_stream(),
+    let first_span = match first.code.as_ref().and_then(|code| code.written.as_ref()) {
+        Some(lit) => lit.to_token_stream(),
         None => first.ident.to_token_stream(),
     };
     cx.error_spanned_by(
@@ -155,7 +153,7 @@ fn forbidden_char(code: &str) -> Option<String> {
 }
 
 fn check_transparent(cx: &Ctxt, variant: &Variant) {
-    let Some(transparent) = &variant.attrs.transparent else {
+    let Some(transparent) = &variant.transparent else {
         return;
     };
     match variant.fields.len() {
@@ -175,103 +173,60 @@ fn check_transparent(cx: &Ctxt, variant: &Variant) {
             ),
         ),
     }
-    let attrs = &variant.attrs;
-    let others = [
-        attrs.status.as_ref().map(|keyed| &keyed.key),
-        attrs.code.as_ref().map(|keyed| &keyed.key),
-        attrs.message.as_ref().map(|keyed| &keyed.key),
-        attrs.title.as_ref().map(|keyed| &keyed.key),
-        attrs.type_uri.as_ref().map(|keyed| &keyed.key),
-        attrs.www_authenticate.as_ref().map(|keyed| &keyed.key),
-    ];
+    let own = variant.attrs.keys.given.iter();
+    let others = own.filter(|given| given.key.name != "transparent");
     let field_keys = variant
         .fields
         .iter()
-        .flat_map(|field| field.attrs.api_keys());
-    for key in others.into_iter().flatten().chain(field_keys) {
+        .flat_map(|field| &field.attrs.keys.given);
+    for given in others.chain(field_keys) {
         cx.error_spanned_by(
-            key,
+            &given.ident,
             format_args!(
-                "`{key}` cannot be combined with `transparent`, which takes everything from the inner error"
+                "`{}` cannot be combined with `transparent`, which takes everything from the inner error",
+                given.ident
             ),
         );
     }
 }
 
-/// A variant has one sub-error list, one path, one of each header (whether
-/// a key of its own sets it, as `retry_after` sets `Retry-After`, or
-/// `header` does) and one of each extension member, which a tuple field
-/// must name.
-fn check_field_keys(cx: &Ctxt, input: &Input, variant: &Variant) {
-    let mut seen: Vec<String> = Vec::new();
-    let mut note = |what: String, span: &dyn ToTokens| {
-        if seen.contains(&what) {
+/// A variant has one of each thing its fields contribute: one sub-error
+/// list, one path, one of each header (whether a key of its own sets it,
+/// as `retry_after` sets `Retry-After`, or `header` does) and one of each
+/// extension member.
+fn check_contributions(cx: &Ctxt, variant: &Variant) {
+    let mut seen: Vec<(&str, &str)> = Vec::new();
+    for contribution in &variant.contributions {
+        let what = match contribution.kind {
+            Contributes::Answer { what, .. } => what.to_owned(),
+            Contributes::Header { .. } => keys::header_in_message(&contribution.name),
+            Contributes::Member => format!("the extension member `{}`", contribution.name),
+        };
+        let family = match contribution.kind {
+            Contributes::Answer { .. } => "answer",
+            Contributes::Header { .. } => "header",
+            Contributes::Member => "member",
+        };
+        if let (Some(challenge), "header", "www-authenticate") =
+            (&variant.challenge, family, contribution.name.as_str())
+        {
             cx.error_spanned_by(
-                span.to_token_stream(),
+                &contribution.span,
+                format_args!(
+                    "`WWW-Authenticate` is already set by the `{}` key; keep one of the two",
+                    challenge.ident
+                ),
+            );
+        } else if seen.contains(&(family, contribution.name.as_str())) {
+            cx.error_spanned_by(
+                &contribution.span,
                 format_args!(
                     "{what} is given by two fields of `{}`; keep one",
                     variant.ident
                 ),
             );
         } else {
-            seen.push(what);
-        }
-    };
-    for field in &variant.fields {
-        let attrs = &field.attrs;
-        let flags = [
-            (&attrs.errors, "the sub-error list (`errors`)"),
-            (&attrs.path, "the field path (`path`)"),
-            (&attrs.instance, "the `instance`"),
-            (&attrs.retry_after, "`Retry-After`"),
-            (&attrs.allow, "`Allow`"),
-        ];
-        for (key, what) in flags {
-            if let Some(key) = key {
-                note(what.to_owned(), key);
-            }
-        }
-        for header in &attrs.headers {
-            let name = header.value.value();
-            let what = match name.as_str() {
-                "retry-after" => "`Retry-After`".to_owned(),
-                "allow" => "`Allow`".to_owned(),
-                "www-authenticate" => "`WWW-Authenticate`".to_owned(),
-                _ => format!("the header `{name}`"),
-            };
-            let challenge = [&variant.attrs, &input.attrs]
-                .into_iter()
-                .find_map(|attrs| attrs.www_authenticate.as_ref());
-            if let (Some(challenge), "www-authenticate") = (challenge, name.as_str()) {
-                cx.error_spanned_by(
-                    &header.value,
-                    format_args!(
-                        "`WWW-Authenticate` is already set by the `{}` key; keep one of the two",
-                        challenge.key
-                    ),
-                );
-            } else {
-                note(what, &header.value);
-            }
-        }
-        if let Some(extension) = &attrs.extension
-            && extension.value.is_none()
-            && let syn::Member::Unnamed(_) = field.member
-        {
-            cx.error_spanned_by(
-                &extension.key,
-                "a tuple field has no name to give its member; name it: `#[api(extension = \"balance\")]`",
-            );
-        } else if let Some(extension) = &attrs.extension {
-            let name = extension
-                .value
-                .as_ref()
-                .map_or_else(|| field.name(), syn::LitStr::value);
-            let span: &dyn ToTokens = match &extension.value {
-                Some(lit) => lit,
-                None => &extension.key,
-            };
-            note(format!("the extension member `{name}`"), span);
+            seen.push((family, &contribution.name));
         }
     }
 }
@@ -279,17 +234,9 @@ fn check_field_keys(cx: &Ctxt, input: &Input, variant: &Variant) {
 /// A client error without a `message` shows thiserror's `Display` to the
 /// client: it must not be one that can print the error's source, or that
 /// the derive cannot see through.
-fn check_client_display(cx: &Ctxt, input: &Input, variant: &Variant) {
-    let uses_display = variant.attrs.transparent.is_none()
-        && variant.template.is_none()
-        && input.template.is_none();
-    let display = variant
-        .attrs
-        .thiserror
-        .as_ref()
-        .or(input.attrs.thiserror.as_ref());
-    let (true, Some(display), Some(400..=499)) =
-        (uses_display, display, known_status(input, variant))
+fn check_client_display(cx: &Ctxt, variant: &Variant) {
+    let (Message::Display(Some(display)), Some(400..=499)) =
+        (&variant.message, variant.known_status())
     else {
         return;
     };
@@ -325,17 +272,6 @@ fn check_client_display(cx: &Ctxt, input: &Input, variant: &Variant) {
         );
         return;
     }
-}
-
-/// The status a variant gets, where the derive can read it: a literal, or
-/// a `StatusCode` constant.
-fn known_status(input: &Input, variant: &Variant) -> Option<u16> {
-    let status = variant
-        .attrs
-        .status
-        .as_ref()
-        .or(input.attrs.status.as_ref())?;
-    status.value.code()
 }
 
 fn check_sources(cx: &Ctxt, input: &Input, variant: &Variant) {

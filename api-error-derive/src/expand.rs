@@ -1,116 +1,100 @@
-//! Code generation for a valid input.
+//! Code generation for a valid input, one function per generated item.
 //!
 //! Generated code supplies data and the runtime does the work: each variant
-//! becomes a static catalog [`Entry`](../../api_error/catalog/struct.Entry.html),
-//! one `match` maps a value to its entry (or, for a transparent variant, to
-//! the error it holds), and the trait's methods read from there. Only
-//! messages with placeholders get code of their own.
+//! becomes a static catalog entry, one `match` maps a value to its entry's
+//! index (or, for a transparent variant, to the error it holds), and the
+//! trait's methods read from there. Only messages with placeholders, and
+//! what fields contribute, get code of their own. Every path names the
+//! runtime through `__api_error::__private`, `__api_error` being the
+//! `use` at the top of the generated block.
 
 use proc_macro2::{Literal, Span, TokenStream};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
-use syn::{GenericArgument, Ident, LitStr, PathArguments, Type};
+use syn::{GenericArgument, Ident, PathArguments, Type};
 
-use crate::ast::{Input, Variant};
-use crate::attr::Status;
-use crate::fmt::{How, Piece, Template};
+use crate::ast::{Input, Message, Variant};
+use crate::attr::{Given, Status};
+use crate::fmt::{How, Piece};
 use crate::generics::{self, InferredBounds};
+use crate::keys::{Contributes, KEYS, MEMBER_BOUND};
 
 pub(crate) fn expand(input: &Input) -> TokenStream {
-    let mut out = Expansion::new(input);
-    for variant in &input.variants {
-        out.variant(variant);
+    let cx = &Cx::new(input);
+    let ty = &cx.ty;
+    let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
+    let runtime = &input.runtime;
+    let status_consts = status_consts(cx);
+    let entries = entries(cx);
+    let resolve_fn = resolve_fn(cx);
+    let message_fn = message_fn(cx);
+    let api_impl = api_impl(cx);
+    let std_impls = input.writes_std_impls.then(|| {
+        let display = display_impl(cx);
+        let error = error_impl(cx);
+        let from = from_impls(cx);
+        quote!(#display #error #(#from)*)
+    });
+    let api_where = api_bounds(cx).where_clause(input.generics);
+    quote! {
+        #[allow(non_upper_case_globals, unused_qualifications)]
+        const _: () = {
+            // Everything below reaches the runtime crate through this
+            // name: `crate = "..."` moves it for a renamed dependency.
+            use #runtime as __api_error;
+
+            #(#status_consts)*
+            #entries
+            #resolve_fn
+            #message_fn
+            #api_impl
+            #std_impls
+
+            // The framework impls that api-error's enabled features call for.
+            __api_error::__private::integrations! {
+                [#impl_generics] [#ty #ty_generics] [#api_where]
+            }
+        };
     }
-    out.finish()
 }
 
-/// Where a variant's public message comes from.
-enum Message<'a> {
-    /// Its own `message`, with placeholders.
-    Formatted(&'a Template),
-    /// Its thiserror `Display`, when it is a client error.
-    Display,
-    /// A fixed text: its own or the type's `message`, or the reason phrase.
-    Fixed,
-}
-
-struct Expansion<'i, 'a> {
+/// What every function below needs: the input, the type's name as
+/// generated code spells it, and the index of each variant's entry.
+struct Cx<'i, 'a> {
     input: &'i Input<'a>,
     ty: Ident,
-    thiserror: bool,
-    /// Whether the derive writes `Display`, `Error` and `From`.
-    std_impls: bool,
-    /// Constants for statuses written as paths, with their range checks.
-    status_consts: Vec<TokenStream>,
-    /// The type's default status, written once for all the variants using it.
-    default_status: Option<TokenStream>,
-    entries: Vec<TokenStream>,
-    resolve_arms: Vec<TokenStream>,
-    message_arms: Vec<TokenStream>,
-    /// Whether some variant's message is left to its entry.
-    fixed_messages: bool,
-    source_arms: Vec<TokenStream>,
-    from_impls: Vec<TokenStream>,
+    /// The entry of each variant; `None` for a transparent one.
+    index: Vec<Option<Literal>>,
     has_transparent: bool,
-    /// Match arms of the methods whose answers come from fields.
-    fields: FieldArms,
-    /// Whether some entry names a `WWW-Authenticate` challenge.
-    has_challenge: bool,
-    /// The catalogs of the transparent fields' types.
-    inner_catalogs: Vec<TokenStream>,
-    /// The steps of `from_remote`, one per variant it can rebuild.
-    remote_arms: Vec<TokenStream>,
-    /// The `Display` arms of the variants with no message, without
-    /// thiserror: the type, the variant and the status, for an operator.
-    named_displays: Vec<TokenStream>,
-    transparent_bounds: InferredBounds,
-    message_bounds: InferredBounds,
-    source_bounds: InferredBounds,
-    /// Bounds that fields with `#[api(...)]` keys put on the `ApiError` impl.
-    field_bounds: InferredBounds,
 }
 
-/// The arms of `errors`, `path`, `instance`, `headers` and `extensions`, one
-/// per variant that has a field for them.
-#[derive(Default)]
-struct FieldArms {
-    errors: Vec<TokenStream>,
-    path: Vec<TokenStream>,
-    instance: Vec<TokenStream>,
-    headers: Vec<TokenStream>,
-    extensions: Vec<TokenStream>,
-}
-
-impl<'i, 'a> Expansion<'i, 'a> {
+impl<'i, 'a> Cx<'i, 'a> {
     fn new(input: &'i Input<'a>) -> Self {
-        let mut expansion = Expansion {
+        let mut next = 0;
+        let index = input
+            .variants
+            .iter()
+            .map(|variant| {
+                variant.transparent.is_none().then(|| {
+                    next += 1;
+                    Literal::usize_unsuffixed(next - 1)
+                })
+            })
+            .collect();
+        Cx {
             input,
             ty: call_site_ident(input.ident),
-            thiserror: input.uses_thiserror(),
-            std_impls: input.writes_std_impls(),
-            status_consts: Vec::new(),
-            default_status: None,
-            entries: Vec::new(),
-            resolve_arms: Vec::new(),
-            message_arms: Vec::new(),
-            fixed_messages: false,
-            source_arms: Vec::new(),
-            from_impls: Vec::new(),
-            has_transparent: false,
-            fields: FieldArms::default(),
-            has_challenge: false,
-            inner_catalogs: Vec::new(),
-            remote_arms: Vec::new(),
-            named_displays: Vec::new(),
-            transparent_bounds: InferredBounds::default(),
-            message_bounds: InferredBounds::default(),
-            source_bounds: InferredBounds::default(),
-            field_bounds: InferredBounds::default(),
-        };
-        if let Some(status) = &input.attrs.status {
-            expansion.default_status = Some(expansion.status(&status.value));
+            index,
+            has_transparent: input.variants.iter().any(|v| v.transparent.is_some()),
         }
-        expansion
+    }
+
+    /// The variants with their entry's index; `None` for a transparent one.
+    fn variants(&self) -> impl Iterator<Item = (&'i Variant<'a>, Option<&Literal>)> + '_ {
+        self.input
+            .variants
+            .iter()
+            .zip(self.index.iter().map(Option::as_ref))
     }
 
     /// The type with its generics, as written in bounds.
@@ -131,73 +115,236 @@ impl<'i, 'a> Expansion<'i, 'a> {
         }
     }
 
-    fn variant(&mut self, variant: &Variant) {
-        let path = self.path(variant);
-        if variant.attrs.transparent.is_some() {
-            self.transparent(variant, &path);
-        } else {
-            self.own(variant, &path);
-        }
-        if self.std_impls {
-            self.source(variant, &path);
-            self.from(variant, &path);
-        }
+    fn has_params(&self) -> bool {
+        self.input.generics.type_params().next().is_some()
     }
+}
 
-    fn transparent(&mut self, variant: &Variant, path: &TokenStream) {
-        // check.rs made sure there is exactly one field.
-        let Some(field) = variant.fields.first() else {
-            return;
-        };
-        self.has_transparent = true;
-        let member = &field.member;
-        // Naming the field's type puts a missing impl's error on the type.
-        let field_ty = field.ty;
-        let inner = quote! {
-            <#field_ty as __api_error::__private::AsDynApiError<'_>>::as_dyn_api_error(__inner)
-        };
-        self.resolve_arms.push(quote! {
-            #path { #member: __inner } => return __api_error::__private::Target::Inner(#inner),
+/// The constant a status written as a path is read into, with its check:
+/// the type's default is `__STATUS`, a variant's own `__STATUS_<n>`.
+fn status_const(variant_index: Option<usize>) -> Ident {
+    match variant_index {
+        None => format_ident!("__STATUS"),
+        Some(index) => format_ident!("__STATUS_{}", index),
+    }
+}
+
+/// A constant for each status path the derive could not read, asserting
+/// that it is 400..=599.
+fn status_consts(cx: &Cx) -> Vec<TokenStream> {
+    let input = cx.input;
+    let default = input.attrs.keys.get("status").map(|given| (None, given));
+    let own = input
+        .variants
+        .iter()
+        .enumerate()
+        .filter_map(|(index, variant)| {
+            let given = variant.attrs.keys.get("status")?;
+            Some((Some(index), given))
         });
-        self.inner_catalogs.push(quote! {
-            <#field_ty as __api_error::__private::AsDynApiError<'_>>::catalog
+    let paths = default
+        .into_iter()
+        .chain(own)
+        .filter_map(|(index, given)| match given.status() {
+            Some(Status::Path(path)) => Some((status_const(index), path)),
+            _ => None,
         });
-        self.remote_arms.push(quote! {
-            if let ::core::option::Option::Some(__inner) =
-                <#field_ty as __api_error::__private::AsDynApiError<'_>>::from_remote(__remote)
-            {
-                return ::core::option::Option::Some(#path { #member: __inner });
+    paths
+        .map(|(name, path)| {
+            // A constant panic cannot show the status it found: it names
+            // the path.
+            let written = path
+                .segments
+                .iter()
+                .map(|segment| segment.ident.to_string());
+            let message = format!(
+                "status `{}` must be 400..=599 (a client or server error)",
+                written.collect::<Vec<_>>().join("::")
+            );
+            quote_spanned! {path.span()=>
+                const #name: __api_error::__private::StatusCode = #path;
+                const _: () = ::core::assert!(
+                    __api_error::__private::is_error_status(#name),
+                    #message,
+                );
             }
-        });
-        if field.contains_generic {
-            self.transparent_bounds
-                .insert(field.ty, quote!(__api_error::ApiError));
-        }
-        // The inner error writes its own message.
-        self.fixed_messages = true;
-    }
+        })
+        .collect()
+}
 
-    fn own(&mut self, variant: &Variant, path: &TokenStream) {
-        let index = Literal::usize_unsuffixed(self.entries.len());
-        let message = self.message_of(variant);
-        let entry = self.entry(variant, &message);
-        self.entries.push(entry);
-        self.resolve_arms.push(quote! {
-            #path { .. } => #index,
-        });
-        self.remote_arm(variant, path, &index);
-        if self.std_impls && variant.template.is_none() && self.input.template.is_none() {
-            let name = match self.input.is_struct {
-                true => self.input.name(),
-                false => format!("{}::{}", self.input.name(), variant.name()),
-            };
-            let text = format!("{name} ({{}})");
-            self.named_displays.push(quote! {
-                #path { .. } => ::core::write!(__formatter, #text, __resolve(self).status()),
-            });
+/// The tokens of a variant's status as a `u16`.
+fn status_code(variant_index: usize, variant: &Variant) -> TokenStream {
+    let Some(status) = variant.status.as_ref().and_then(Given::status) else {
+        // check.rs reported the missing status.
+        return quote!(500);
+    };
+    match status {
+        Status::Code(code) => quote!(#code),
+        // Named still, for rustc to resolve what the user imported.
+        Status::Constant(path, _) => {
+            quote_spanned!(path.span()=> __api_error::__private::StatusCode::as_u16(&#path))
         }
-        match message {
-            Message::Formatted(template) => {
+        Status::Path(_) => {
+            let name = status_const((!variant.status_is_default).then_some(variant_index));
+            quote!(__api_error::__private::StatusCode::as_u16(&#name))
+        }
+    }
+}
+
+/// The static table of entries, one per variant that is not transparent:
+/// each names the variant, its code, status and message, then the parts
+/// only some entries have.
+fn entries(cx: &Cx) -> TokenStream {
+    let input = cx.input;
+    let type_name = input.name();
+    let entries = input.variants.iter().enumerate();
+    let entries = entries.filter(|(_, variant)| variant.transparent.is_none());
+    let entries: Vec<TokenStream> = entries
+        .map(|(index, variant)| {
+            // A struct's entry has no variant.
+            let name = if input.is_struct {
+                String::new()
+            } else {
+                variant.name()
+            };
+            let code = variant.code.as_ref().map_or("", |code| code.text.as_str());
+            let status = status_code(index, variant);
+            let message = match &variant.message {
+                Message::Formatted(template) => template.text.as_str(),
+                Message::Fixed(text) => text,
+                Message::Display(_) | Message::Reason => "",
+            };
+            let parts = entry_parts(variant);
+            quote!(__entry(#name, #code, #status, #message, #parts))
+        })
+        .collect();
+    let count = entries.len();
+    quote! {
+        use __api_error::__private::EntryParts as __Parts;
+        const fn __entry(
+            __variant: &'static ::core::primitive::str,
+            __code: &'static ::core::primitive::str,
+            __status: u16,
+            __message: &'static ::core::primitive::str,
+            __parts: __Parts,
+        ) -> __api_error::__private::Entry {
+            __api_error::__private::entry(#type_name, __variant, __code, __status, __message, __parts)
+        }
+        static __ENTRIES: [__api_error::__private::Entry; #count] = [#(#entries),*];
+    }
+}
+
+/// The parts of a variant's entry that only some entries have: those it
+/// sets, as `name: value`, then the default.
+fn entry_parts(variant: &Variant) -> TokenStream {
+    let mut parts = Vec::new();
+    let mut part = |name: &str, value: TokenStream| {
+        let name = Ident::new(name, Span::call_site());
+        parts.push(quote!(#name: #value));
+    };
+    if let Message::Display(Some(display)) = &variant.message
+        && let Some(template) = &display.template
+    {
+        part("client_message", template.value().into_token_stream());
+    }
+    let text = |text: &str| (!text.is_empty()).then(|| text.to_token_stream());
+    let doc = &variant.attrs.doc;
+    let texts = [
+        ("title", variant.title.as_deref().and_then(text)),
+        ("description", text(&doc.description)),
+        ("resolution", text(&doc.resolution)),
+        ("type_uri", variant.type_uri.as_deref().and_then(text)),
+        (
+            "www_authenticate",
+            variant
+                .challenge
+                .as_ref()
+                .and_then(Given::text)
+                .map(ToTokens::to_token_stream),
+        ),
+    ];
+    for (name, value) in texts {
+        if let Some(value) = value {
+            part(name, value);
+        }
+    }
+    if !doc.causes.is_empty() {
+        let causes = &doc.causes;
+        part("causes", quote!(&[#(#causes),*]));
+    }
+    let headers: Vec<&str> = variant.header_names().collect();
+    if !headers.is_empty() {
+        part("headers", quote!(&[#(#headers),*]));
+    }
+    if parts.is_empty() {
+        quote!(__Parts::DEFAULT)
+    } else {
+        quote!(__Parts { #(#parts,)* ..__Parts::DEFAULT })
+    }
+}
+
+/// `__resolve`: the entry of a value, or the error a transparent variant
+/// holds.
+fn resolve_fn(cx: &Cx) -> TokenStream {
+    let self_ty = cx.self_ty();
+    let fn_generics = generics::bounds_in_where(cx.input.generics);
+    let resolve_where = transparent_bounds(cx).where_clause(&fn_generics);
+    // The result borrows `__self`, whatever lifetimes the type has.
+    let mut resolve_generics = fn_generics;
+    resolve_generics
+        .params
+        .insert(0, syn::parse_quote!('__self));
+    let (resolve_generics, _, _) = resolve_generics.split_for_impl();
+    let arms = cx.variants().map(|(variant, index)| {
+        let path = cx.path(variant);
+        match (index, variant.fields.first()) {
+            (Some(index), _) => quote!(#path { .. } => #index,),
+            // Naming the field's type puts a missing impl's error on it.
+            (None, Some(field)) => {
+                let member = &field.member;
+                let field_ty = field.ty;
+                quote! {
+                    #path { #member: __inner } => return __api_error::__private::Target::Inner(
+                        <#field_ty as __api_error::__private::AsDynApiError<'_>>::as_dyn_api_error(__inner)
+                    ),
+                }
+            }
+            // check.rs made sure a transparent variant has one field.
+            (None, None) => TokenStream::new(),
+        }
+    });
+    let arms: Vec<TokenStream> = arms.collect();
+    // Arms yield an entry's index, which is indexed once: an arm per
+    // variant that only names a number is the cheapest to type-check.
+    let body = if arms.is_empty() {
+        quote!(match *__self {})
+    } else if cx.index.iter().all(Option::is_none) {
+        quote!(match __self { #(#arms)* })
+    } else {
+        quote! {
+            let __index: usize = match __self { #(#arms)* };
+            __api_error::__private::Target::Entry(&__ENTRIES[__index])
+        }
+    };
+    quote! {
+        #[allow(deprecated)]
+        fn __resolve #resolve_generics (
+            __self: &'__self #self_ty,
+        ) -> __api_error::__private::Target<'__self> #resolve_where {
+            #body
+        }
+    }
+}
+
+/// `__message`, for the variants whose message is not their entry's:
+/// those with placeholders, and those that show thiserror's `Display`.
+fn message_fn(cx: &Cx) -> Option<TokenStream> {
+    let mut arms = Vec::new();
+    let mut rest = false;
+    for (variant, index) in cx.variants() {
+        let path = cx.path(variant);
+        match (&variant.message, index) {
+            (Message::Formatted(template), Some(_)) => {
                 let bindings = template.bindings.iter().filter_map(|(local, field)| {
                     let member = &variant.fields.get(*field)?.member;
                     Some(quote!(#member: #local))
@@ -206,704 +353,653 @@ impl<'i, 'a> Expansion<'i, 'a> {
                     .pieces
                     .iter()
                     .map(|piece| message_call(variant, piece));
-                self.message_arms.push(quote! {
-                    #path { #(#bindings,)* .. } => { #(#calls)* __out.done() }
+                arms.push(quote!(#path { #(#bindings,)* .. } => { #(#calls)* }));
+            }
+            (Message::Display(_), Some(index)) => arms.push(quote! {
+                #path { .. } => __out.client_display(&__ENTRIES[#index], __self),
+            }),
+            _ => rest = true,
+        }
+    }
+    if arms.is_empty() {
+        return None;
+    }
+    let rest = rest.then(|| quote!(_ => __out.resolved(__resolve(__self)),));
+    let self_ty = cx.self_ty();
+    let fn_generics = generics::bounds_in_where(cx.input.generics);
+    let (fn_impl_generics, _, _) = fn_generics.split_for_impl();
+    let where_clause = message_bounds(cx).where_clause(&fn_generics);
+    Some(quote! {
+        #[allow(deprecated)]
+        fn __message #fn_impl_generics (
+            __self: &#self_ty,
+            __out: &mut __api_error::__private::MessageOut<'_, '_>,
+        ) -> ::core::fmt::Result #where_clause {
+            use __api_error::__private::{MaybeStr as __Str, WriteDisplay as _, WriteStr as _};
+            match __self {
+                #(#arms)*
+                #rest
+            }
+            __out.done()
+        }
+    })
+}
+
+/// The statements that write the message to the formatter (`Display`,
+/// `fmt_message`) and into a body's JSON string (`__message_json`): through
+/// `__message` if there is one.
+fn write_message(cx: &Cx) -> (TokenStream, TokenStream) {
+    let has_message_fn = cx.input.variants.iter().any(|variant| {
+        variant.transparent.is_none()
+            && matches!(variant.message, Message::Formatted(_) | Message::Display(_))
+    });
+    if has_message_fn {
+        (
+            quote!(__message(
+                self,
+                &mut __api_error::__private::MessageOut::formatter(__formatter)
+            )),
+            quote!(__message(
+                self,
+                &mut __api_error::__private::MessageOut::json(__out)
+            )),
+        )
+    } else {
+        (
+            quote!(__resolve(self).fmt_message(__formatter)),
+            quote! {
+                let mut __out = __api_error::__private::MessageOut::json(__out);
+                __out.resolved(__resolve(self));
+                __out.done()
+            },
+        )
+    }
+}
+
+/// The `ApiError` impl.
+fn api_impl(cx: &Cx) -> TokenStream {
+    let input = cx.input;
+    let ty = &cx.ty;
+    let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
+    let api_where = api_bounds(cx).where_clause(input.generics);
+    let (write_message, write_json) = write_message(cx);
+    let format_fn = format_fn(cx);
+    let answers = answer_methods(cx);
+    let headers = headers_method(cx);
+    let extensions = extensions_method(cx);
+    let catalog = catalog_fn(cx);
+    let from_remote = from_remote_fn(cx);
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics __api_error::ApiError for #ty #ty_generics #api_where {
+            fn status(&self) -> __api_error::__private::StatusCode {
+                __resolve(self).status()
+            }
+            fn code(&self) -> &::core::primitive::str {
+                __resolve(self).code()
+            }
+            fn fmt_message(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                #write_message
+            }
+            fn __message_json(&self, __out: &mut __api_error::__private::Vec<u8>) -> ::core::fmt::Result {
+                #write_json
+            }
+            fn title(&self) -> &::core::primitive::str {
+                __resolve(self).title()
+            }
+            fn type_uri(&self) -> &::core::primitive::str {
+                __resolve(self).type_uri()
+            }
+            fn entry(&self) -> ::core::option::Option<&'static __api_error::__private::Entry> {
+                __resolve(self).entry()
+            }
+            #format_fn
+            #(#answers)*
+            #headers
+            #extensions
+            #catalog
+            #from_remote
+        }
+    }
+}
+
+/// `format`: the type's `format`, or the inner error's for a transparent
+/// variant.
+fn format_fn(cx: &Cx) -> Option<TokenStream> {
+    let body = match &cx.input.format {
+        Some(path) => {
+            let of = quote_spanned!(path.span()=> __api_error::__private::DynFormat::of::<#path>());
+            quote!(::core::option::Option::Some(#of))
+        }
+        None if cx.has_transparent => quote!(__resolve(self).format()),
+        None => return None,
+    };
+    Some(quote! {
+        fn format(&self) -> ::core::option::Option<__api_error::__private::DynFormat> {
+            #body
+        }
+    })
+}
+
+/// `catalog`: the entries, then the catalogs of the transparent fields'
+/// types.
+fn catalog_fn(cx: &Cx) -> TokenStream {
+    let format = match &cx.input.format {
+        Some(path) => {
+            quote!(::core::option::Option::Some(__api_error::__private::DynFormat::of::<#path>()))
+        }
+        None => quote!(::core::option::Option::None),
+    };
+    let inner = cx
+        .input
+        .variants
+        .iter()
+        .filter(|variant| variant.transparent.is_some());
+    let inner = inner.filter_map(|variant| {
+        let field_ty = variant.fields.first()?.ty;
+        Some(quote!(<#field_ty as __api_error::__private::AsDynApiError<'_>>::catalog))
+    });
+    quote! {
+        fn catalog() -> __api_error::__private::Catalog {
+            __api_error::__private::catalog(&__ENTRIES, #format, &[#(#inner),*])
+        }
+    }
+}
+
+/// A `match self` with `arms`, and `fallback` for the variants they leave
+/// out.
+fn match_self(cx: &Cx, arms: &[TokenStream], fallback: TokenStream) -> TokenStream {
+    let rest = (arms.len() < cx.input.variants.len()).then(|| quote!(_ => #fallback,));
+    quote! {
+        match self {
+            #(#arms)*
+            #rest
+        }
+    }
+}
+
+/// The methods that fields answer (`errors`, `path`, `instance`: each a
+/// row of the table of keys), for the variants with such a field, and
+/// through the inner error for transparent ones.
+fn answer_methods(cx: &Cx) -> Vec<TokenStream> {
+    let answers = KEYS.iter().filter_map(|key| match key.contributes {
+        Some(Contributes::Answer {
+            method,
+            via,
+            returns,
+            ..
+        }) => Some((method, via, returns)),
+        _ => None,
+    });
+    let mut methods = Vec::new();
+    for (method, via, returns) in answers {
+        let via = Ident::new(via, Span::call_site());
+        let as_method = format_ident!("as_{}", method);
+        let method_name = method;
+        let method = Ident::new(method, Span::call_site());
+        let mut arms = Vec::new();
+        for variant in &cx.input.variants {
+            let path = cx.path(variant);
+            for contribution in &variant.contributions {
+                let Some(field) = variant.fields.get(contribution.field) else {
+                    continue;
+                };
+                if !contribution.answers(method_name) {
+                    continue;
+                }
+                // Naming the field's type puts a type error on it.
+                let (member, field_ty) = (&field.member, field.ty);
+                arms.push(quote! {
+                    #path { #member: __field, .. } =>
+                        <#field_ty as __api_error::__private::#via>::#as_method(__field),
                 });
+            }
+        }
+        if arms.is_empty() && !cx.has_transparent {
+            continue;
+        }
+        let returns: TokenStream = returns.parse().unwrap_or_default();
+        let body = match_self(cx, &arms, quote!(__resolve(self).#method()));
+        methods.push(quote! {
+            #[allow(deprecated)]
+            fn #method(&self) -> #returns {
+                #body
+            }
+        });
+    }
+    methods
+}
+
+/// The statements that one variant's fields contribute of `family`
+/// (headers or members), in one arm binding those fields.
+fn contributions_arm(
+    cx: &Cx,
+    variant: &Variant,
+    header: bool,
+    leading: Option<TokenStream>,
+) -> Option<TokenStream> {
+    let mut statements: Vec<TokenStream> = leading.into_iter().collect();
+    let mut bindings = Vec::new();
+    for contribution in &variant.contributions {
+        let Some(field) = variant.fields.get(contribution.field) else {
+            continue;
+        };
+        let value_ty = option_inner(field.ty).unwrap_or(field.ty);
+        let name = &contribution.name;
+        let statement = match (contribution.kind, header) {
+            (Contributes::Header { write, .. }, true) => {
+                let write = Ident::new(write, Span::call_site());
+                quote! {
+                    __api_error::__private::#write::<#value_ty>(
+                        __headers,
+                        const { __api_error::__private::HeaderName::from_static(#name) },
+                        __value,
+                    );
+                }
+            }
+            (Contributes::Member, false) => quote!(__members.insert::<#value_ty>(#name, __value);),
+            _ => continue,
+        };
+        let local = format_ident!("__field_{}", field.name());
+        // `Option` fields contribute when `Some`.
+        statements.push(match option_inner(field.ty) {
+            Some(_) => quote!(if let ::core::option::Option::Some(__value) = #local { #statement }),
+            None => quote!({ let __value = #local; #statement }),
+        });
+        let member = &field.member;
+        let binding = quote!(#member: #local);
+        if !bindings
+            .iter()
+            .any(|bound: &TokenStream| bound.to_string() == binding.to_string())
+        {
+            bindings.push(binding);
+        }
+    }
+    if statements.is_empty() {
+        return None;
+    }
+    let path = cx.path(variant);
+    Some(quote!(#path { #(#bindings,)* .. } => { #(#statements)* }))
+}
+
+/// `headers`: a variant's challenge, written as a constant the derive has
+/// checked, and the headers its fields send; a transparent variant's come
+/// from the inner error.
+fn headers_method(cx: &Cx) -> Option<TokenStream> {
+    let arms: Vec<TokenStream> =
+        cx.input
+            .variants
+            .iter()
+            .filter_map(|variant| {
+                let challenge = variant.challenge.as_ref().and_then(Given::text).map(|challenge| {
+                quote! {
+                    __headers.insert(
+                        __api_error::__private::WWW_AUTHENTICATE,
+                        const { __api_error::__private::HeaderValue::from_static(#challenge) },
+                    );
+                }
+            });
+                contributions_arm(cx, variant, true, challenge)
+            })
+            .collect();
+    if arms.is_empty() && !cx.has_transparent {
+        return None;
+    }
+    let inner = cx
+        .has_transparent
+        .then(|| quote!(__resolve(self).headers(__headers);));
+    let own = (!arms.is_empty()).then(|| match_self(cx, &arms, quote!({})));
+    Some(quote! {
+        #[allow(deprecated)]
+        fn headers(&self, __headers: &mut __api_error::__private::HeaderMap) {
+            #inner
+            #own
+        }
+    })
+}
+
+/// `extensions`: the members fields add to the body.
+fn extensions_method(cx: &Cx) -> Option<TokenStream> {
+    let arms: Vec<TokenStream> = cx
+        .input
+        .variants
+        .iter()
+        .filter_map(|variant| contributions_arm(cx, variant, false, None))
+        .collect();
+    if arms.is_empty() && !cx.has_transparent {
+        return None;
+    }
+    let body = match_self(cx, &arms, quote!(__resolve(self).extensions(__members)));
+    Some(quote! {
+        #[allow(deprecated)]
+        fn extensions(&self, __members: &mut __api_error::__private::Members<'_, '_>) {
+            #body
+        }
+    })
+}
+
+/// `from_remote`: the variant a decoded error is, for the variants a body
+/// carries all the fields of (none, or only their `FieldErrors`), then
+/// through each transparent variant's inner type.
+fn from_remote_fn(cx: &Cx) -> Option<TokenStream> {
+    let mut own = Vec::new();
+    let mut inner = Vec::new();
+    for (variant, index) in cx.variants() {
+        let path = cx.path(variant);
+        match index {
+            Some(index) => {
+                let fields: Option<Vec<TokenStream>> = variant
+                    .fields
+                    .iter()
+                    .enumerate()
+                    .map(|(i, field)| {
+                        let member = &field.member;
+                        let errors = variant.contributions.iter().any(|contribution| {
+                            contribution.field == i && contribution.answers("errors")
+                        });
+                        (errors && is_field_errors(field.ty)).then(|| {
+                            quote! {
+                                #member: ::core::iter::FromIterator::from_iter(
+                                    ::core::iter::Iterator::cloned(__remote.errors().iter()),
+                                )
+                            }
+                        })
+                    })
+                    .collect();
+                if let Some(fields) = fields {
+                    own.push(quote!(#index => #path { #(#fields),* },));
+                }
+            }
+            None => {
+                let Some(field) = variant.fields.first() else {
+                    continue;
+                };
+                let (member, field_ty) = (&field.member, field.ty);
+                inner.push(quote! {
+                    if let ::core::option::Option::Some(__inner) =
+                        <#field_ty as __api_error::__private::AsDynApiError<'_>>::from_remote(__remote)
+                    {
+                        return ::core::option::Option::Some(#path { #member: __inner });
+                    }
+                });
+            }
+        }
+    }
+    if own.is_empty() && inner.is_empty() {
+        return None;
+    }
+    let body = if own.is_empty() {
+        quote! {
+            #(#inner)*
+            ::core::option::Option::None
+        }
+    } else {
+        quote! {
+            let __own = match __api_error::__private::remote_index(__remote, &__ENTRIES) {
+                #(#own)*
+                _ => {
+                    #(#inner)*
+                    return ::core::option::Option::None;
+                }
+            };
+            ::core::option::Option::Some(__own)
+        }
+    };
+    // The runtime crate keeps it only with its `client` feature.
+    Some(quote! {
+        __api_error::__private::if_client! {
+            #[allow(deprecated)]
+            fn from_remote(
+                __remote: &__api_error::__private::RemoteError,
+            ) -> ::core::option::Option<Self> {
+                #body
+            }
+        }
+    })
+}
+
+/// `Display`, when the derive writes it: the message, or for a variant
+/// without one its name and status, so that a log line says which error
+/// it was.
+fn display_impl(cx: &Cx) -> TokenStream {
+    let input = cx.input;
+    let (write_message, _) = write_message(cx);
+    let mut body = if cx.has_transparent {
+        quote! {
+            match __resolve(self) {
+                __api_error::__private::Target::Inner(__inner) => ::core::fmt::Display::fmt(__inner, __formatter),
+                __api_error::__private::Target::Entry(_) => #write_message,
+            }
+        }
+    } else {
+        write_message
+    };
+    let named: Vec<TokenStream> = input
+        .variants
+        .iter()
+        .filter(|variant| {
+            variant.transparent.is_none() && matches!(variant.message, Message::Reason)
+        })
+        .map(|variant| {
+            let path = cx.path(variant);
+            let name = match input.is_struct {
+                true => input.name(),
+                false => format!("{}::{}", input.name(), variant.name()),
+            };
+            let text = format!("{name} ({{}})");
+            quote!(#path { .. } => ::core::write!(__formatter, #text, __resolve(self).status()),)
+        })
+        .collect();
+    if !named.is_empty() {
+        body = match_self(cx, &named, body);
+    }
+    let ty = &cx.ty;
+    let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
+    let display_where = message_bounds(cx).where_clause(input.generics);
+    quote! {
+        __api_error::__private::derive_writes_display_and_error__add_api_skip_display_to_keep_yours! {
+            #impl_generics ::core::fmt::Display for #ty #ty_generics #display_where {
+                fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    #body
+                }
+            }
+        }
+    }
+}
+
+/// `Error`, when the derive writes it, with `source`.
+fn error_impl(cx: &Cx) -> TokenStream {
+    let input = cx.input;
+    let arms: Vec<TokenStream> = input
+        .variants
+        .iter()
+        .filter(|variant| variant.transparent.is_none())
+        .filter_map(|variant| source_arm(cx, variant))
+        .collect();
+    let source_fn = (!arms.is_empty() || cx.has_transparent).then(|| {
+        let fallback = match cx.has_transparent {
+            true => quote!(__resolve(self).source()),
+            false => quote!(::core::option::Option::None),
+        };
+        let body = match_self(cx, &arms, fallback);
+        quote! {
+            #[allow(deprecated)]
+            fn source(&self) -> ::core::option::Option<&(dyn ::core::error::Error + 'static)> {
+                use __api_error::__private::AsDynError as _;
+                #body
+            }
+        }
+    });
+    let mut bounds = transparent_bounds(cx);
+    for variant in input
+        .variants
+        .iter()
+        .filter(|variant| variant.transparent.is_none())
+    {
+        if let Some(field) = variant
+            .source_field()
+            .filter(|field| field.contains_generic)
+        {
+            let ty = option_inner(field.ty).unwrap_or(field.ty);
+            bounds.insert(ty, quote!(::core::error::Error + 'static));
+        }
+    }
+    if cx.has_params() {
+        let self_ty = cx.self_ty();
+        bounds.insert(&self_ty, quote!(::core::fmt::Debug));
+        bounds.insert(&self_ty, quote!(::core::fmt::Display));
+    }
+    let ty = &cx.ty;
+    let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
+    let error_where = bounds.where_clause(input.generics);
+    quote! {
+        __api_error::__private::derive_writes_display_and_error__add_api_skip_display_to_keep_yours! {
+            #impl_generics ::core::error::Error for #ty #ty_generics #error_where {
+                #source_fn
+            }
+        }
+    }
+}
+
+/// The arm of `source` for a variant with a source field.
+fn source_arm(cx: &Cx, variant: &Variant) -> Option<TokenStream> {
+    let field = variant.source_field()?;
+    let path = cx.path(variant);
+    let member = &field.member;
+    let source = match option_inner(field.ty) {
+        Some(_) => quote!(__source.as_ref()?),
+        None => quote!(__source),
+    };
+    let span = field
+        .attrs
+        .source
+        .map_or_else(|| field.ty.span(), |attr| attr.span());
+    // A trait object (`Box<dyn Error>`) is reached through auto-deref,
+    // which only a method call does; any other type is named, so that a
+    // type that is not an error gets the trait's own message.
+    let inner = option_inner(field.ty).unwrap_or(field.ty);
+    let dyn_error = if mentions_dyn(inner) {
+        quote_spanned!(span=> #source.as_dyn_error())
+    } else {
+        quote_spanned!(span=> <#inner as __api_error::__private::AsDynError<'_>>::as_dyn_error(#source))
+    };
+    Some(quote! {
+        #path { #member: __source, .. } => ::core::option::Option::Some(#dyn_error),
+    })
+}
+
+/// A `From` impl for each `#[from]` field.
+fn from_impls(cx: &Cx) -> Vec<TokenStream> {
+    let ty = &cx.ty;
+    let (impl_generics, ty_generics, where_clause) = cx.input.generics.split_for_impl();
+    let froms = cx.input.variants.iter().filter_map(|variant| {
+        let field = variant.field_with_from()?;
+        Some((variant, field, field.attrs.from?))
+    });
+    froms
+        .map(|(variant, field, attr)| {
+            let path = cx.path(variant);
+            let member = &field.member;
+            let (from_ty, value) = match option_inner(field.ty) {
+                Some(inner) => (inner, quote!(::core::option::Option::Some(__source))),
+                None => (field.ty, quote!(__source)),
+            };
+            quote_spanned! {attr.span()=>
+                #[allow(deprecated, unused_qualifications)]
+                #[automatically_derived]
+                impl #impl_generics ::core::convert::From<#from_ty> for #ty #ty_generics #where_clause {
+                    // Spanned at the user's `#[from]`, it is linted as their code.
+                    #[inline]
+                    fn from(__source: #from_ty) -> Self {
+                        #path { #member: #value }
+                    }
+                }
+            }
+        })
+        .collect()
+}
+
+/// The bounds a generic transparent field needs: `ApiError`.
+fn transparent_bounds(cx: &Cx) -> InferredBounds {
+    let mut bounds = InferredBounds::default();
+    for variant in cx
+        .input
+        .variants
+        .iter()
+        .filter(|variant| variant.transparent.is_some())
+    {
+        if let Some(field) = variant
+            .fields
+            .first()
+            .filter(|field| field.contains_generic)
+        {
+            bounds.insert(field.ty, quote!(__api_error::ApiError));
+        }
+    }
+    bounds
+}
+
+/// The bounds writing messages needs: the formatting traits of generic
+/// fields in placeholders, `Display` of the type for one shown through
+/// thiserror, and the transparent fields'.
+fn message_bounds(cx: &Cx) -> InferredBounds {
+    let mut bounds = transparent_bounds(cx);
+    for variant in cx
+        .input
+        .variants
+        .iter()
+        .filter(|variant| variant.transparent.is_none())
+    {
+        match &variant.message {
+            Message::Formatted(template) => {
                 for (field, bound) in &template.bounds {
                     if let Some(field) = variant
                         .fields
                         .get(*field)
                         .filter(|field| field.contains_generic)
                     {
-                        self.message_bounds.insert(field.ty, bound.path());
+                        bounds.insert(field.ty, bound.path());
                     }
                 }
             }
-            Message::Display => {
-                self.message_arms.push(quote! {
-                    #path { .. } => {
-                        __out.client_display(&__ENTRIES[#index], __self);
-                        __out.done()
-                    }
-                });
-                if self.input.generics.type_params().next().is_some() {
-                    let self_ty = self.self_ty();
-                    self.message_bounds
-                        .insert(self_ty, quote!(::core::fmt::Display));
-                }
+            Message::Display(_) if cx.has_params() => {
+                bounds.insert(cx.self_ty(), quote!(::core::fmt::Display));
             }
-            Message::Fixed => self.fixed_messages = true,
-        }
-        self.field_arms(variant, path);
-    }
-
-    /// The step of `from_remote` that rebuilds the variant, if a body
-    /// carries all its fields: it has none, or only its `FieldErrors`.
-    fn remote_arm(&mut self, variant: &Variant, path: &TokenStream, index: &Literal) {
-        let fields: Option<Vec<TokenStream>> = variant
-            .fields
-            .iter()
-            .map(|field| {
-                let member = &field.member;
-                (field.attrs.errors.is_some() && is_field_errors(field.ty)).then(|| {
-                    quote! {
-                        #member: ::core::iter::FromIterator::from_iter(
-                            ::core::iter::Iterator::cloned(__remote.errors().iter()),
-                        )
-                    }
-                })
-            })
-            .collect();
-        if let Some(fields) = fields {
-            self.remote_arms.push(quote! {
-                if __remote.is(&__ENTRIES[#index]) {
-                    return ::core::option::Option::Some(#path { #(#fields),* });
-                }
-            });
+            _ => {}
         }
     }
+    bounds
+}
 
-    /// Arms for what the variant's fields contribute: sub-errors, path,
-    /// instance, headers and extension members.
-    fn field_arms(&mut self, variant: &Variant, path: &TokenStream) {
-        let mut headers = Vec::new();
-        let mut members = Vec::new();
-        let mut bindings = Vec::new();
-        for field in &variant.fields {
-            let attrs = &field.attrs;
-            let member = &field.member;
-            let local = format_ident!("__field_{}", field.name());
-            let optional = option_inner(field.ty);
-            let value_ty = optional.unwrap_or(field.ty);
-            let mut bound = |used: bool, bound: TokenStream| {
-                if used && field.contains_generic {
-                    self.field_bounds.insert(value_ty, bound);
-                }
+/// The bounds of the `ApiError` impl: the messages', what generic fields
+/// contribute, and `Error` of a generic type.
+fn api_bounds(cx: &Cx) -> InferredBounds {
+    let mut bounds = message_bounds(cx);
+    for variant in &cx.input.variants {
+        for contribution in &variant.contributions {
+            let Some(field) = variant
+                .fields
+                .get(contribution.field)
+                .filter(|field| field.contains_generic)
+            else {
+                continue;
             };
-            bound(
-                attrs.errors.is_some(),
-                quote!(__api_error::__private::AsErrors),
-            );
-            bound(
-                attrs.instance.is_some(),
-                quote!(__api_error::__private::AsInstance),
-            );
-            bound(
-                attrs.retry_after.is_some(),
-                quote!(__api_error::headers::RetryAfter),
-            );
-            bound(attrs.allow.is_some(), quote!(__api_error::headers::Methods));
-            bound(!attrs.headers.is_empty(), quote!(::core::fmt::Display));
-            bound(
-                attrs.extension.is_some(),
-                quote!(__api_error::__private::serde::Serialize),
-            );
-
-            // Naming the field's type in each call puts a type error on it.
-            let ty = field.ty;
-            let arm = |value: TokenStream| quote!(#path { #member: #local, .. } => #value,);
-            if attrs.errors.is_some() {
-                self.fields.errors.push(arm(quote! {
-                    <#ty as __api_error::__private::AsErrors>::as_errors(#local)
-                }));
-            }
-            if attrs.path.is_some() {
-                self.fields.path.push(arm(quote! {
-                    <#ty as __api_error::__private::AsPath>::as_path(#local)
-                }));
-            }
-            if attrs.instance.is_some() {
-                self.fields.instance.push(arm(quote! {
-                    <#ty as __api_error::__private::AsInstance>::as_instance(#local)
-                }));
-            }
-            // `Option` fields contribute headers and members when `Some`.
-            let each = |statement: TokenStream| match optional {
-                Some(_) => {
-                    quote!(if let ::core::option::Option::Some(__value) = #local { #statement })
+            let value_ty = option_inner(field.ty).unwrap_or(field.ty);
+            let bound = match contribution.kind {
+                Contributes::Answer { via, .. } => {
+                    let via = Ident::new(via, Span::call_site());
+                    quote!(__api_error::__private::#via)
                 }
-                None => quote!({ let __value = #local; #statement }),
+                Contributes::Header { bound, .. } => bound.parse().unwrap_or_default(),
+                Contributes::Member => MEMBER_BOUND.parse().unwrap_or_default(),
             };
-            if attrs.retry_after.is_some() {
-                headers.push(each(
-                    quote!(__api_error::headers::retry_after::<#value_ty>(__headers, __value);),
-                ));
-            }
-            if attrs.allow.is_some() {
-                headers.push(each(
-                    quote!(__api_error::headers::allow::<#value_ty>(__headers, __value);),
-                ));
-            }
-            for header in &attrs.headers {
-                let name = &header.value;
-                headers.push(each(quote! {
-                    __api_error::headers::insert_display::<#value_ty>(
-                        __headers,
-                        const { __api_error::__private::HeaderName::from_static(#name) },
-                        __value,
-                    );
-                }));
-            }
-            if let Some(extension) = &attrs.extension {
-                let name = extension
-                    .value
-                    .as_ref()
-                    .map_or_else(|| field.name(), LitStr::value);
-                members.push(each(quote!(__members.insert::<#value_ty>(#name, __value);)));
-            }
-            let contributes = attrs.retry_after.is_some()
-                || attrs.allow.is_some()
-                || !attrs.headers.is_empty()
-                || attrs.extension.is_some();
-            if contributes {
-                bindings.push(quote!(#member: #local));
-            }
-        }
-        if !headers.is_empty() {
-            self.fields
-                .headers
-                .push(quote!(#path { #(#bindings,)* .. } => { #(#headers)* }));
-        }
-        if !members.is_empty() {
-            self.fields
-                .extensions
-                .push(quote!(#path { #(#bindings,)* .. } => { #(#members)* }));
+            bounds.insert(value_ty, bound);
         }
     }
-
-    fn message_of<'v>(&self, variant: &'v Variant) -> Message<'v> {
-        match &variant.template {
-            Some(template) if !template.is_static() => Message::Formatted(template),
-            Some(_) => Message::Fixed,
-            None if self.input.template.is_some() => Message::Fixed,
-            None if self.thiserror => Message::Display,
-            None => Message::Fixed,
-        }
+    if cx.has_params() {
+        bounds.insert(cx.self_ty(), quote!(::core::error::Error));
     }
-
-    /// The static catalog entry of an own variant.
-    fn entry(&mut self, variant: &Variant, message: &Message) -> TokenStream {
-        let input = self.input;
-        let type_name = input.name();
-        // A struct's entry has no variant: an empty name says so.
-        let variant_name = if input.is_struct {
-            String::new()
-        } else {
-            variant.name()
-        };
-        let code = input.code(variant);
-        let status = match (&variant.attrs.status, &self.default_status) {
-            (Some(status), _) => self.status(&status.value),
-            (None, Some(default)) => default.clone(),
-            // check.rs reported the missing status.
-            (None, None) => quote!(500),
-        };
-        // The constructor takes what nearly every entry has, so that an
-        // entry is a single call (a thousand calls are checked and
-        // evaluated for a thousand variants); setters add the rest.
-        let template = variant.template.as_ref().or(input.template.as_ref());
-        let mut entry = match template {
-            Some(template) => {
-                let text = &template.text;
-                quote! {
-                    __api_error::__private::Entry::__new_with_message(
-                        #type_name, #variant_name, #code, #status, #text,
-                    )
-                }
-            }
-            None => quote! {
-                __api_error::__private::Entry::__new(#type_name, #variant_name, #code, #status)
-            },
-        };
-        if let Some(title) = &variant.attrs.title {
-            let title = title.value.value();
-            entry.extend(quote!(.__title(#title)));
-        }
-        if template.is_none()
-            && matches!(message, Message::Display)
-            && let Some(template) = thiserror_template(input, variant)
-        {
-            entry.extend(quote!(.__client_message(#template)));
-        }
-        let doc = &variant.attrs.doc;
-        if !doc.description.is_empty() {
-            let description = &doc.description;
-            entry.extend(quote!(.__description(#description)));
-        }
-        if !doc.causes.is_empty() {
-            let causes = &doc.causes;
-            entry.extend(quote!(.__causes(&[#(#causes),*])));
-        }
-        if !doc.resolution.is_empty() {
-            let resolution = &doc.resolution;
-            entry.extend(quote!(.__resolution(#resolution)));
-        }
-        if let Some(uri) = type_uri(input, variant, &code) {
-            entry.extend(quote!(.__type_uri(#uri)));
-        }
-        let challenge = variant
-            .attrs
-            .www_authenticate
-            .as_ref()
-            .or(input.attrs.www_authenticate.as_ref());
-        if let Some(challenge) = challenge {
-            let challenge = &challenge.value;
-            entry.extend(quote!(.__www_authenticate(#challenge)));
-            self.has_challenge = true;
-        }
-        let headers = header_names(variant);
-        if !headers.is_empty() {
-            entry.extend(quote!(.__headers(&[#(#headers),*])));
-        }
-        entry
-    }
-
-    /// The tokens of a status as a `u16`, adding a checked constant for a
-    /// path the derive could not read.
-    fn status(&mut self, status: &Status) -> TokenStream {
-        match status {
-            Status::Code(code) => quote!(#code),
-            // Named still, for rustc to resolve what the user imported.
-            Status::Constant(path, _) => {
-                quote_spanned!(path.span()=> __api_error::__private::StatusCode::as_u16(&#path))
-            }
-            Status::Path(path) => {
-                let name = format_ident!("__STATUS_{}", self.status_consts.len());
-                let span = path.span();
-                // A constant panic cannot show the status it found: it
-                // names the path.
-                let written = path
-                    .segments
-                    .iter()
-                    .map(|segment| segment.ident.to_string());
-                let message = format!(
-                    "status `{}` must be 400..=599 (a client or server error)",
-                    written.collect::<Vec<_>>().join("::")
-                );
-                self.status_consts.push(quote_spanned! {span=>
-                    const #name: __api_error::__private::StatusCode = #path;
-                    const _: () = ::core::assert!(
-                        __api_error::__private::is_error_status(#name),
-                        #message,
-                    );
-                });
-                quote!(__api_error::__private::StatusCode::as_u16(&#name))
-            }
-        }
-    }
-
-    fn source(&mut self, variant: &Variant, path: &TokenStream) {
-        if variant.attrs.transparent.is_some() {
-            return;
-        }
-        let Some(field) = variant.source_field() else {
-            return;
-        };
-        let member = &field.member;
-        let source = match option_inner(field.ty) {
-            Some(_) => quote!(__source.as_ref()?),
-            None => quote!(__source),
-        };
-        let span = field
-            .attrs
-            .source
-            .map_or_else(|| field.ty.span(), |attr| attr.span());
-        // A trait object (`Box<dyn Error>`) is reached through auto-deref,
-        // which only a method call does; any other type is named, so that a
-        // type that is not an error gets the trait's own message.
-        let inner = option_inner(field.ty).unwrap_or(field.ty);
-        let dyn_error = if mentions_dyn(inner) {
-            quote_spanned!(span=> #source.as_dyn_error())
-        } else {
-            quote_spanned!(span=> <#inner as __api_error::__private::AsDynError<'_>>::as_dyn_error(#source))
-        };
-        self.source_arms.push(quote! {
-            #path { #member: __source, .. } => ::core::option::Option::Some(#dyn_error),
-        });
-        if field.contains_generic {
-            let ty = option_inner(field.ty).unwrap_or(field.ty);
-            self.source_bounds
-                .insert(ty, quote!(::core::error::Error + 'static));
-        }
-    }
-
-    fn from(&mut self, variant: &Variant, path: &TokenStream) {
-        let Some(field) = variant.field_with_from() else {
-            return;
-        };
-        let Some(attr) = field.attrs.from else { return };
-        let ty = &self.ty;
-        let (impl_generics, ty_generics, where_clause) = self.input.generics.split_for_impl();
-        let member = &field.member;
-        let (from_ty, value) = match option_inner(field.ty) {
-            Some(inner) => (inner, quote!(::core::option::Option::Some(__source))),
-            None => (field.ty, quote!(__source)),
-        };
-        self.from_impls.push(quote_spanned! {attr.span()=>
-            #[allow(deprecated, unused_qualifications)]
-            #[automatically_derived]
-            impl #impl_generics ::core::convert::From<#from_ty> for #ty #ty_generics #where_clause {
-                // Spanned at the user's `#[from]`, it is linted as their code.
-                #[inline]
-                fn from(__source: #from_ty) -> Self {
-                    #path { #member: #value }
-                }
-            }
-        });
-    }
-
-    fn finish(self) -> TokenStream {
-        let input = self.input;
-        let ty = &self.ty;
-        let self_ty = self.self_ty();
-        let generics = input.generics;
-        let (impl_generics, ty_generics, _) = generics.split_for_impl();
-        let has_params = generics.type_params().next().is_some();
-
-        let status_consts = &self.status_consts;
-        let entry_count = self.entries.len();
-        let runtime = match &input.attrs.crate_path {
-            Some(path) => {
-                let path = &path.value;
-                quote!(#path)
-            }
-            None => quote!(::api_error),
-        };
-        let entries = &self.entries;
-
-        let fn_generics = generics::bounds_in_where(generics);
-        let (fn_impl_generics, _, _) = fn_generics.split_for_impl();
-        let resolve_where = self.transparent_bounds.where_clause(&fn_generics);
-        // The result borrows `__self`, whatever lifetimes the type has.
-        let mut resolve_generics = fn_generics.clone();
-        resolve_generics
-            .params
-            .insert(0, syn::parse_quote!('__self));
-        let (resolve_generics, _, _) = resolve_generics.split_for_impl();
-        let resolve_arms = &self.resolve_arms;
-        // Arms yield an entry's index, which is indexed once: an arm per
-        // variant that only names a number is the cheapest to type-check.
-        let resolve_body = if resolve_arms.is_empty() {
-            quote!(match *__self {})
-        } else if self.entries.is_empty() {
-            quote!(match __self { #(#resolve_arms)* })
-        } else {
-            quote! {
-                let __index: usize = match __self { #(#resolve_arms)* };
-                __api_error::__private::Target::Entry(&__ENTRIES[__index])
-            }
-        };
-
-        let mut message_bounds = InferredBounds::default();
-        message_bounds.extend(&self.transparent_bounds);
-        message_bounds.extend(&self.message_bounds);
-        let message_fn = (!self.message_arms.is_empty()).then(|| {
-            let where_clause = message_bounds.where_clause(&fn_generics);
-            let arms = &self.message_arms;
-            let rest = self
-                .fixed_messages
-                .then(|| quote!(_ => { __out.resolved(__resolve(__self)); __out.done() }));
-            quote! {
-                #[allow(deprecated)]
-                fn __message #fn_impl_generics (
-                    __self: &#self_ty,
-                    __out: &mut __api_error::__private::MessageOut<'_, '_>,
-                ) -> ::core::fmt::Result #where_clause {
-                    use __api_error::__private::{WriteDisplay as _, WriteStr as _};
-                    match __self {
-                        #(#arms)*
-                        #rest
-                    }
-                }
-            }
-        });
-        // Both write through `__message`: to the formatter for `Display`,
-        // into the body's JSON string for formats.
-        let (write_message, write_json) = if message_fn.is_some() {
-            (
-                quote!(__message(
-                    self,
-                    &mut __api_error::__private::MessageOut::formatter(__formatter)
-                )),
-                quote!(__message(
-                    self,
-                    &mut __api_error::__private::MessageOut::json(__out)
-                )),
-            )
-        } else {
-            (
-                quote!(__resolve(self).fmt_message(__formatter)),
-                quote! {
-                    let mut __out = __api_error::__private::MessageOut::json(__out);
-                    __out.resolved(__resolve(self));
-                    __out.done()
-                },
-            )
-        };
-
-        let mut api_bounds = InferredBounds::default();
-        api_bounds.extend(&message_bounds);
-        api_bounds.extend(&self.field_bounds);
-        if has_params {
-            api_bounds.insert(&self_ty, quote!(::core::error::Error));
-        }
-        let api_where = api_bounds.where_clause(generics);
-        let format_fn = match &input.attrs.format {
-            Some(format) => {
-                let path = &format.value;
-                let of =
-                    quote_spanned!(path.span()=> __api_error::__private::DynFormat::of::<#path>());
-                Some(quote! {
-                    fn format(&self) -> ::core::option::Option<__api_error::__private::DynFormat> {
-                        ::core::option::Option::Some(#of)
-                    }
-                })
-            }
-            None if self.has_transparent => Some(quote! {
-                fn format(&self) -> ::core::option::Option<__api_error::__private::DynFormat> {
-                    __resolve(self).format()
-                }
-            }),
-            None => None,
-        };
-        let field_methods = self.field_methods();
-        let type_format = match &input.attrs.format {
-            Some(format) => {
-                let path = &format.value;
-                quote!(::core::option::Option::Some(__api_error::__private::DynFormat::of::<#path>()))
-            }
-            None => quote!(::core::option::Option::None),
-        };
-        let inner_catalogs = &self.inner_catalogs;
-        let remote_arms = &self.remote_arms;
-        let from_remote = (!remote_arms.is_empty()).then(|| {
-            // The runtime crate keeps it only with its `client` feature.
-            quote! {
-                __api_error::__private::if_client! {
-                    #[allow(deprecated)]
-                    fn from_remote(
-                        __remote: &__api_error::__private::RemoteError,
-                    ) -> ::core::option::Option<Self> {
-                        #(#remote_arms)*
-                        ::core::option::Option::None
-                    }
-                }
-            }
-        });
-        let std_impls = self
-            .std_impls
-            .then(|| self.std_impls(&message_bounds, &write_message));
-        let from_impls = &self.from_impls;
-
-        quote! {
-            #[allow(non_upper_case_globals, unused_qualifications)]
-            const _: () = {
-                // Everything below reaches the runtime crate through this
-                // name: `crate = "..."` moves it for a renamed dependency.
-                use #runtime as __api_error;
-
-                #(#status_consts)*
-
-                static __ENTRIES: [__api_error::__private::Entry; #entry_count] = [#(#entries),*];
-
-                #[allow(deprecated)]
-                fn __resolve #resolve_generics (
-                    __self: &'__self #self_ty,
-                ) -> __api_error::__private::Target<'__self> #resolve_where {
-                    #resolve_body
-                }
-
-                #message_fn
-
-                #[automatically_derived]
-                impl #impl_generics __api_error::ApiError for #ty #ty_generics #api_where {
-                    fn status(&self) -> __api_error::__private::StatusCode {
-                        __resolve(self).status()
-                    }
-                    fn code(&self) -> &::core::primitive::str {
-                        __resolve(self).code()
-                    }
-                    fn fmt_message(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                        #write_message
-                    }
-                    fn __message_json(&self, __out: &mut __api_error::__private::Vec<u8>) -> ::core::fmt::Result {
-                        #write_json
-                    }
-                    fn title(&self) -> &::core::primitive::str {
-                        __resolve(self).title()
-                    }
-                    fn type_uri(&self) -> &::core::primitive::str {
-                        __resolve(self).type_uri()
-                    }
-                    fn entry(&self) -> ::core::option::Option<&'static __api_error::__private::Entry> {
-                        __resolve(self).entry()
-                    }
-                    #format_fn
-                    #field_methods
-                    fn catalog() -> __api_error::__private::Catalog {
-                        __api_error::__private::Catalog::__derived(&__ENTRIES, #type_format, &[#(#inner_catalogs),*])
-                    }
-                    #from_remote
-                }
-
-                #std_impls
-                #(#from_impls)*
-
-                // The framework impls that api-error's enabled features call for.
-                __api_error::__private::integrations! {
-                    [#impl_generics] [#ty #ty_generics] [#api_where]
-                }
-            };
-        }
-    }
-
-    /// The methods answered by fields (`errors`, `path`, `instance`,
-    /// `headers`, `extensions`), for the variants with such fields, and by
-    /// the inner error for transparent ones.
-    fn field_methods(&self) -> TokenStream {
-        let fields = &self.fields;
-        let all = self.input.variants.len();
-        let delegate = self.has_transparent;
-        // `_` only when some variant has no arm of its own.
-        let rest = |arms: &[TokenStream], fallback: TokenStream| {
-            (arms.len() < all).then(|| quote!(_ => #fallback,))
-        };
-        let answer = |arms: &Vec<TokenStream>, signature: TokenStream, fallback: TokenStream| {
-            (!arms.is_empty() || delegate).then(|| {
-                let rest = rest(arms, fallback);
-                quote! {
-                    #[allow(deprecated)]
-                    #signature {
-                        match self {
-                            #(#arms)*
-                            #rest
-                        }
-                    }
-                }
-            })
-        };
-        let errors = answer(
-            &fields.errors,
-            quote!(fn errors(&self) -> &[__api_error::__private::FieldError]),
-            quote!(__resolve(self).errors()),
-        );
-        let path = answer(
-            &fields.path,
-            quote!(fn path(&self) -> ::core::option::Option<&__api_error::__private::FieldPath>),
-            quote!(__resolve(self).path()),
-        );
-        let instance = answer(
-            &fields.instance,
-            quote!(fn instance(&self) -> ::core::option::Option<&::core::primitive::str>),
-            quote!(__resolve(self).instance()),
-        );
-        let extensions = answer(
-            &fields.extensions,
-            quote!(fn extensions(&self, __members: &mut __api_error::__private::Members<'_, '_>)),
-            quote!(__resolve(self).extensions(__members)),
-        );
-        let headers = (!fields.headers.is_empty() || delegate || self.has_challenge).then(|| {
-            let arms = &fields.headers;
-            let own = (!arms.is_empty()).then(|| {
-                let rest = rest(arms, quote!({}));
-                quote! {
-                    match self {
-                        #(#arms)*
-                        #rest
-                    }
-                }
-            });
-            quote! {
-                #[allow(deprecated)]
-                fn headers(&self, __headers: &mut __api_error::__private::HeaderMap) {
-                    __resolve(self).headers(__headers);
-                    #own
-                }
-            }
-        });
-        quote!(#errors #path #instance #headers #extensions)
-    }
-
-    /// `Display` and `Error`, when thiserror does not provide them.
-    fn std_impls(
-        &self,
-        message_bounds: &InferredBounds,
-        write_message: &TokenStream,
-    ) -> TokenStream {
-        let ty = &self.ty;
-        let self_ty = self.self_ty();
-        let generics = self.input.generics;
-        let (impl_generics, ty_generics, _) = generics.split_for_impl();
-
-        let display_where = message_bounds.where_clause(generics);
-        let mut display_body = if self.has_transparent {
-            quote! {
-                match __resolve(self) {
-                    __api_error::__private::Target::Inner(__inner) => ::core::fmt::Display::fmt(__inner, __formatter),
-                    __api_error::__private::Target::Entry(_) => #write_message,
-                }
-            }
-        } else {
-            write_message.clone()
-        };
-        // A variant with no message shows its name and status, not the
-        // status alone: a log line then says which error it was.
-        if !self.named_displays.is_empty() {
-            let arms = &self.named_displays;
-            let rest =
-                (arms.len() < self.input.variants.len()).then(|| quote!(_ => #display_body,));
-            display_body = quote! {
-                match self {
-                    #(#arms)*
-                    #rest
-                }
-            };
-        }
-
-        let mut error_bounds = InferredBounds::default();
-        error_bounds.extend(&self.transparent_bounds);
-        error_bounds.extend(&self.source_bounds);
-        if generics.type_params().next().is_some() {
-            error_bounds.insert(&self_ty, quote!(::core::fmt::Debug));
-            error_bounds.insert(&self_ty, quote!(::core::fmt::Display));
-        }
-        let error_where = error_bounds.where_clause(generics);
-        let covered = self.source_arms.len() == self.input.variants.len();
-        let source_fn = (!self.source_arms.is_empty() || self.has_transparent).then(|| {
-            let arms = &self.source_arms;
-            let rest = (!covered).then(|| {
-                if self.has_transparent {
-                    quote!(_ => __resolve(self).source(),)
-                } else {
-                    quote!(_ => ::core::option::Option::None,)
-                }
-            });
-            quote! {
-                #[allow(deprecated)]
-                fn source(&self) -> ::core::option::Option<&(dyn ::core::error::Error + 'static)> {
-                    use __api_error::__private::AsDynError as _;
-                    match self {
-                        #(#arms)*
-                        #rest
-                    }
-                }
-            }
-        });
-
-        quote! {
-            #[automatically_derived]
-            impl #impl_generics ::core::fmt::Display for #ty #ty_generics #display_where {
-                fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    #display_body
-                }
-            }
-
-            #[automatically_derived]
-            impl #impl_generics ::core::error::Error for #ty #ty_generics #error_where {
-                #source_fn
-            }
-        }
-    }
+    bounds
 }
 
 /// The type's name as generated code should spell it: resolved at the call
@@ -912,48 +1008,6 @@ pub(crate) fn call_site_ident(ident: &Ident) -> Ident {
     let mut ident = ident.clone();
     ident.set_span(ident.span().resolved_at(Span::call_site()));
     ident
-}
-
-/// The headers a variant's fields send, lowercase.
-fn header_names(variant: &Variant) -> Vec<String> {
-    let mut names = Vec::new();
-    for field in &variant.fields {
-        if field.attrs.retry_after.is_some() {
-            names.push("retry-after".to_owned());
-        }
-        if field.attrs.allow.is_some() {
-            names.push("allow".to_owned());
-        }
-        names.extend(
-            field
-                .attrs
-                .headers
-                .iter()
-                .map(|header| header.value.value()),
-        );
-    }
-    names
-}
-
-/// The problem `type` of a variant: its own, or the type's prefix followed by
-/// the code.
-fn type_uri(input: &Input, variant: &Variant, code: &str) -> Option<String> {
-    if let Some(own) = &variant.attrs.type_uri {
-        return Some(own.value.value());
-    }
-    let prefix = input.attrs.type_uri.as_ref()?.value.value();
-    Some(prefix + code)
-}
-
-/// The format literal of the thiserror `#[error("...")]` on the variant or
-/// the type, shown in the catalog as the message template.
-fn thiserror_template(input: &Input, variant: &Variant) -> Option<String> {
-    let display = variant
-        .attrs
-        .thiserror
-        .as_ref()
-        .or(input.attrs.thiserror.as_ref())?;
-    display.template.as_ref().map(LitStr::value)
 }
 
 /// Whether `ty` holds a trait object anywhere (`Box<dyn Error + Send>`).
@@ -995,7 +1049,7 @@ fn message_call(variant: &Variant, piece: &Piece) -> TokenStream {
                     .get(*field)
                     .is_some_and(|field| is_str(field.ty)) =>
             {
-                quote!((&__api_error::__private::MaybeStr(#local)).write_to(__out);)
+                quote!((&__Str(#local)).write_to(__out);)
             }
             How::Display => quote!(__out.display(#local);),
             How::Debug => quote!(__out.debug(#local);),

@@ -11,8 +11,8 @@ use quote::{format_ident, quote};
 use syn::{Ident, LitStr};
 
 use crate::ast::Field;
-use crate::attr::closest;
 use crate::ctxt::Ctxt;
+use crate::keys::closest;
 
 /// What the placeholders of a message may refer to.
 pub(crate) enum Placeholders<'a, 'f> {

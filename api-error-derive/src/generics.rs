@@ -115,15 +115,6 @@ impl InferredBounds {
         }
     }
 
-    /// Adds every bound of `other`.
-    pub(crate) fn extend(&mut self, other: &InferredBounds) {
-        for (_, ty, bounds) in &other.bounds {
-            for bound in bounds {
-                self.insert(ty, bound.clone());
-            }
-        }
-    }
-
     /// `generics`' own `where` clause with these bounds added.
     pub(crate) fn where_clause(&self, generics: &Generics) -> Option<WhereClause> {
         let mut generics = generics.clone();

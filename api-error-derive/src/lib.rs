@@ -20,6 +20,7 @@ mod expand;
 mod fallback;
 mod fmt;
 mod generics;
+mod keys;
 mod status;
 
 use proc_macro::TokenStream;

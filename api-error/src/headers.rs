@@ -1,7 +1,7 @@
 //! Headers an error contributes to its response (RFC 9110).
 //!
 //! The derive's field keys `retry_after`, `allow` and `header = "..."` use
-//! these, and so can a hand-written [`ApiError::headers`](crate::ApiError::headers).
+//! the `insert_*` writers, and so can a hand-written [`ApiError::headers`](crate::ApiError::headers).
 //! A value that would not be a valid header (a CR, LF or NUL from user data,
 //! say), or is longer than [`MAX_VALUE_LEN`] (8 KiB), is dropped: never sent,
 //! and never a panic.
@@ -54,19 +54,34 @@ pub fn insert_display<T: Display + ?Sized>(headers: &mut HeaderMap, name: Header
     }
 }
 
+/// Sets `name` to a delay in seconds.
+pub fn insert_seconds<T: RetryAfter + ?Sized>(
+    headers: &mut HeaderMap,
+    name: HeaderName,
+    delay: &T,
+) {
+    headers.insert(name, HeaderValue::from(delay.seconds()));
+}
+
+/// Sets `name` to a list of methods, unless the list is not a valid header
+/// value or is longer than [`MAX_VALUE_LEN`].
+pub fn insert_methods<T: Methods + ?Sized>(headers: &mut HeaderMap, name: HeaderName, methods: &T) {
+    let mut list = String::new();
+    methods.write_methods(&mut list);
+    if let Some(value) = value(&list) {
+        headers.insert(name, value);
+    }
+}
+
 /// Sets `Retry-After` to a delay in seconds.
 pub fn retry_after<T: RetryAfter + ?Sized>(headers: &mut HeaderMap, delay: &T) {
-    headers.insert(RETRY_AFTER, HeaderValue::from(delay.seconds()));
+    insert_seconds(headers, RETRY_AFTER, delay);
 }
 
 /// Sets `Allow` to a list of methods, unless the list is not a valid header
 /// value or is longer than [`MAX_VALUE_LEN`].
 pub fn allow<T: Methods + ?Sized>(headers: &mut HeaderMap, methods: &T) {
-    let mut list = String::new();
-    methods.write_methods(&mut list);
-    if let Some(value) = value(&list) {
-        headers.insert(ALLOW, value);
-    }
+    insert_methods(headers, ALLOW, methods);
 }
 
 /// A delay that `Retry-After` can state: a `Duration` (rounded up to whole

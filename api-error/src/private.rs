@@ -8,20 +8,25 @@
 use core::error::Error;
 use core::fmt;
 
-pub use http::{HeaderMap, HeaderName, StatusCode};
+pub use http::header::WWW_AUTHENTICATE;
+pub use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 pub use serde;
 
 use crate::ApiError;
+pub use crate::catalog::entry::EntryParts;
 pub use crate::catalog::{Catalog, Entry};
 #[cfg(feature = "client")]
 pub use crate::client::RemoteError;
 pub use crate::field::{FieldError, FieldPath};
 pub use crate::format::{DynFormat, Members};
-pub use crate::headers;
+pub use crate::headers::{Methods, RetryAfter, insert_display, insert_methods, insert_seconds};
 pub use crate::message::{MaybeStr, MessageOut, WriteDisplay, WriteStr};
 pub use std::vec::Vec;
 
 pub use crate::__api_error_if_client as if_client;
+// Its name is what rustc shows when the user's own `Display` or `Error`
+// conflicts with the derive's: see the macro.
+pub use crate::__api_error_impl as derive_writes_display_and_error__add_api_skip_display_to_keep_yours;
 pub use crate::__api_error_integrations as integrations;
 
 #[cfg(feature = "axum")]
@@ -40,6 +45,53 @@ pub mod utoipa {
         String,
         utoipa::openapi::RefOr<utoipa::openapi::response::Response>,
     >;
+}
+
+/// `impl` followed by the tokens given: the derive writes its `Display` and
+/// `Error` impls through this macro so that, when the user's own impl
+/// conflicts with one, rustc's note names the macro by the name it is
+/// re-exported under, which says what to do: "this error originates in the
+/// macro `...::derive_writes_display_and_error__add_api_skip_display_to_keep_yours`".
+/// The `impl` must come from here: rustc takes the impl's origin from it.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __api_error_impl {
+    ($($rest:tt)*) => {
+        #[automatically_derived]
+        impl $($rest)*
+    };
+}
+
+/// The entry of one variant of the type `type_name` (or of a struct); see
+/// [`EntryParts`].
+pub const fn entry(
+    type_name: &'static str,
+    variant: &'static str,
+    code: &'static str,
+    status: u16,
+    message: &'static str,
+    parts: EntryParts,
+) -> Entry {
+    Entry::from_parts(type_name, variant, code, status, message, parts)
+}
+
+/// The catalog of a derived type: its own `entries`, in variant order,
+/// then `inner`'s. `format` is the type's, and applies to `inner`'s entries
+/// too, as it does when such an error is rendered.
+pub fn catalog(
+    entries: &'static [Entry],
+    format: Option<DynFormat>,
+    inner: &[fn() -> Catalog],
+) -> Catalog {
+    Catalog::derived(entries, format, inner)
+}
+
+/// The index of the first of `entries` that `remote` is an instance of, or
+/// `entries.len()` if none is.
+#[cfg(feature = "client")]
+pub fn remote_index(remote: &RemoteError, entries: &[Entry]) -> usize {
+    let found = entries.iter().position(|entry| remote.is(entry));
+    found.unwrap_or(entries.len())
 }
 
 /// The status for a literal the derive has already checked is 400..=599.
@@ -240,12 +292,8 @@ impl<'a> Target<'a> {
 
     pub fn headers(self, headers: &mut HeaderMap) {
         match self {
-            Target::Entry(entry) => {
-                // The derive checked that the challenge is a valid value.
-                if let Some(value) = entry.www_authenticate().and_then(crate::headers::value) {
-                    headers.insert(http::header::WWW_AUTHENTICATE, value);
-                }
-            }
+            // The derive writes an entry's challenge as a constant.
+            Target::Entry(_) => {}
             Target::Inner(inner) => inner.headers(headers),
         }
     }

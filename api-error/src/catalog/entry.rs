@@ -29,100 +29,88 @@ pub struct Entry {
     headers: &'static [&'static str],
 }
 
-// Generated code builds entries in statics: a constructor with what every
-// entry has, and setters for what only some have, so that each entry names
-// only what it sets.
-#[doc(hidden)]
 impl Entry {
-    /// An entry whose message is its status's reason phrase; `variant` is
-    /// empty for a struct.
-    pub const fn __new(
-        type_name: &'static str,
-        variant: &'static str,
-        code: &'static str,
-        status: u16,
-    ) -> Entry {
-        let status = crate::__private::status(status);
-        let reason = reason_phrase(status);
-        Entry {
-            type_name,
-            variant: if variant.is_empty() {
-                None
-            } else {
-                Some(variant)
-            },
-            code,
-            status,
-            title: reason,
-            message: reason,
-            description: "",
-            causes: &[],
-            resolution: "",
-            type_uri: None,
-            www_authenticate: None,
-            headers: &[],
-        }
-    }
-
-    /// An entry with its message; see [`__new`](Self::__new).
-    pub const fn __new_with_message(
+    /// The entry of the variant `variant` (empty for a struct) of the type
+    /// `type_name`, with the parts every entry has, then the parts only
+    /// some have. An empty `message` is the status's reason phrase.
+    pub(crate) const fn from_parts(
         type_name: &'static str,
         variant: &'static str,
         code: &'static str,
         status: u16,
         message: &'static str,
+        parts: EntryParts,
     ) -> Entry {
-        Entry::__new(type_name, variant, code, status).__message(message)
-    }
-
-    pub const fn __title(mut self, title: &'static str) -> Entry {
-        self.title = title;
-        self
-    }
-
-    pub const fn __message(mut self, message: &'static str) -> Entry {
-        self.message = message;
-        self
-    }
-
-    /// A message shown only if the status is a client error: a server error
-    /// never shows its `Display`.
-    pub const fn __client_message(mut self, message: &'static str) -> Entry {
-        if matches!(self.status.as_u16(), 400..=499) {
-            self.message = message;
+        let status = crate::__private::status(status);
+        let reason = reason_phrase(status);
+        // A server error never shows its `Display`.
+        let message = match (message.is_empty(), status.as_u16()) {
+            (true, 400..=499) => or(parts.client_message, reason),
+            _ => or(message, reason),
+        };
+        Entry {
+            type_name,
+            variant: present(variant),
+            code,
+            status,
+            title: or(parts.title, reason),
+            message,
+            description: parts.description,
+            causes: parts.causes,
+            resolution: parts.resolution,
+            type_uri: present(parts.type_uri),
+            www_authenticate: present(parts.www_authenticate),
+            headers: parts.headers,
         }
-        self
     }
+}
 
-    pub const fn __description(mut self, description: &'static str) -> Entry {
-        self.description = description;
-        self
-    }
+/// `text`, or `otherwise` when it is empty.
+const fn or(text: &'static str, otherwise: &'static str) -> &'static str {
+    if text.is_empty() { otherwise } else { text }
+}
 
-    pub const fn __causes(mut self, causes: &'static [&'static str]) -> Entry {
-        self.causes = causes;
-        self
-    }
+/// `text`, unless it is empty.
+const fn present(text: &'static str) -> Option<&'static str> {
+    if text.is_empty() { None } else { Some(text) }
+}
 
-    pub const fn __resolution(mut self, resolution: &'static str) -> Entry {
-        self.resolution = resolution;
-        self
-    }
+/// The parts of an entry that only some variants have, as the derive
+/// writes them: what it sets, then `..EntryParts::DEFAULT`. An empty text
+/// is an absent part.
+#[derive(Clone, Copy)]
+pub struct EntryParts {
+    /// `title`; else the status's reason phrase.
+    pub title: &'static str,
+    /// thiserror's format string: the message of a client error that has
+    /// no `message`.
+    pub client_message: &'static str,
+    /// The doc comment's description.
+    pub description: &'static str,
+    /// The doc comment's causes.
+    pub causes: &'static [&'static str],
+    /// The doc comment's resolution.
+    pub resolution: &'static str,
+    /// The problem type URI.
+    pub type_uri: &'static str,
+    /// The `WWW-Authenticate` challenge.
+    pub www_authenticate: &'static str,
+    /// The lowercase names of the headers its fields send.
+    pub headers: &'static [&'static str],
+}
 
-    pub const fn __type_uri(mut self, type_uri: &'static str) -> Entry {
-        self.type_uri = Some(type_uri);
-        self
-    }
-
-    pub const fn __www_authenticate(mut self, challenge: &'static str) -> Entry {
-        self.www_authenticate = Some(challenge);
-        self
-    }
-
-    pub const fn __headers(mut self, headers: &'static [&'static str]) -> Entry {
-        self.headers = headers;
-        self
-    }
+impl EntryParts {
+    /// No part set.
+    pub const DEFAULT: EntryParts = EntryParts {
+        title: "",
+        client_message: "",
+        description: "",
+        causes: &[],
+        resolution: "",
+        type_uri: "",
+        www_authenticate: "",
+        headers: &[],
+    };
 }
 
 impl Entry {

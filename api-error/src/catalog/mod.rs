@@ -36,7 +36,7 @@
 
 #[cfg(feature = "catalog")]
 mod contract;
-mod entry;
+pub(crate) mod entry;
 #[cfg(feature = "catalog")]
 mod json;
 #[cfg(feature = "catalog")]
@@ -95,8 +95,7 @@ impl Catalog {
     /// The catalog of a derived type: its own `entries`, in variant order,
     /// then `inner`'s. `format` is the type's, and applies to `inner`'s
     /// entries too, as it does when such an error is rendered.
-    #[doc(hidden)]
-    pub fn __derived(
+    pub(crate) fn derived(
         entries: &'static [Entry],
         format: Option<DynFormat>,
         inner: &[fn() -> Catalog],
