@@ -11,11 +11,10 @@
 use proc_macro2::{Literal, Span, TokenStream};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
-use syn::{GenericArgument, Ident, PathArguments, Type};
+use syn::{GenericArgument, Ident, LitStr, PathArguments, Type};
 
 use crate::ast::{Input, Message, Variant};
 use crate::attr::{Given, Status};
-use crate::fmt::{How, Piece};
 use crate::generics::{self, InferredBounds};
 use crate::keys::{Contributes, KEYS, MEMBER_BOUND};
 
@@ -349,11 +348,10 @@ fn message_fn(cx: &Cx) -> Option<TokenStream> {
                     let member = &variant.fields.get(*field)?.member;
                     Some(quote!(#member: #local))
                 });
-                let calls = template
-                    .pieces
-                    .iter()
-                    .map(|piece| message_call(variant, piece));
-                arms.push(quote!(#path { #(#bindings,)* .. } => { #(#calls)* }));
+                let format = LitStr::new(&template.format, template.span);
+                arms.push(quote! {
+                    #path { #(#bindings,)* .. } => __out.args(::core::format_args!(#format)),
+                });
             }
             (Message::Display(_), Some(index)) => arms.push(quote! {
                 #path { .. } => __out.client_display(&__ENTRIES[#index], __self),
@@ -375,7 +373,6 @@ fn message_fn(cx: &Cx) -> Option<TokenStream> {
             __self: &#self_ty,
             __out: &mut __api_error::__private::MessageOut<'_, '_>,
         ) -> ::core::fmt::Result #where_clause {
-            use __api_error::__private::{MaybeStr as __Str, WriteDisplay as _, WriteStr as _};
             match __self {
                 #(#arms)*
                 #rest
@@ -1029,81 +1026,6 @@ fn option_inner(ty: &Type) -> Option<&Type> {
     match arguments.args.first() {
         Some(GenericArgument::Type(inner)) if arguments.args.len() == 1 => Some(inner),
         _ => None,
-    }
-}
-
-/// The statement that writes one piece of a message to `__out` (see
-/// `MessageOut`): text, already escaped for JSON too; a field through `fmt`,
-/// or, when its type is written like a string, as it is if it really is one
-/// (see `MaybeStr`: a type may be named `String` and be another).
-fn message_call(variant: &Variant, piece: &Piece) -> TokenStream {
-    match piece {
-        Piece::Text(text) => {
-            let json = json_escaped(text);
-            quote!(__out.text(#text, #json);)
-        }
-        Piece::Field { local, field, how } => match how {
-            How::Display
-                if variant
-                    .fields
-                    .get(*field)
-                    .is_some_and(|field| is_str(field.ty)) =>
-            {
-                quote!((&__Str(#local)).write_to(__out);)
-            }
-            How::Display => quote!(__out.display(#local);),
-            How::Debug => quote!(__out.debug(#local);),
-            How::Spec(lit) => quote!(__out.args(::core::format_args!(#lit));),
-        },
-    }
-}
-
-/// `text` as the inside of a JSON string.
-fn json_escaped(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            '\0'..='\u{1f}' => out.push_str(&format!("\\u{:04x}", u32::from(ch))),
-            _ => out.push(ch),
-        }
-    }
-    out
-}
-
-/// Whether `ty` is written like a string type that needs no formatting:
-/// `String`, `&str`, `Cow<str>`, `Box<str>`, `Rc<str>`, `Arc<str>`.
-fn is_str(ty: &Type) -> bool {
-    let is_bare_str =
-        |ty: &Type| matches!(ty, Type::Path(ty) if ty.qself.is_none() && ty.path.is_ident("str"));
-    match ty {
-        Type::Reference(reference) => is_bare_str(&reference.elem),
-        Type::Path(ty) if ty.qself.is_none() => {
-            let Some(last) = ty.path.segments.last() else {
-                return false;
-            };
-            match &last.arguments {
-                PathArguments::None => last.ident == "String",
-                PathArguments::AngleBracketed(arguments) => {
-                    let wraps = ["Cow", "Box", "Rc", "Arc"]
-                        .iter()
-                        .any(|name| last.ident == name);
-                    let last_type = arguments.args.iter().rev().find_map(|arg| match arg {
-                        GenericArgument::Type(ty) => Some(ty),
-                        _ => None,
-                    });
-                    wraps && last_type.is_some_and(is_bare_str)
-                }
-                PathArguments::Parenthesized(_) => false,
-            }
-        }
-        _ => false,
     }
 }
 

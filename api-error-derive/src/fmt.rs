@@ -1,10 +1,10 @@
 //! Message placeholders: `{field}`, `{0}`, `{field:?}`, `{0:>8}`.
 //!
-//! Each placeholder is checked against the variant's fields and read into
-//! the message's [`Piece`]s, which name a local bound to that field (`{id}`
-//! → `__field_id`, `{0}` → `__field0`). The locals, and the format string
-//! of a placeholder with a spec (`{__field0:>8}`), have the message's span,
-//! so rustc's own errors about a field's formatting point at the message.
+//! Each placeholder is checked against the variant's fields and rewritten
+//! to name a local bound to that field (`{id}` → `{__field_id}`, `{0:>8}` →
+//! `{__field0:>8}`), giving the format string of the message's one
+//! `format_args!`. The locals and that string have the message's span, so
+//! rustc's own errors about a field's formatting point at the message.
 
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
@@ -34,33 +34,11 @@ pub(crate) struct Template {
     /// The text itself (`{{` unescaped) when there are no placeholders;
     /// otherwise the template as written.
     pub(crate) text: String,
-    /// The message in the order it is written: text, and the fields it
-    /// formats.
-    pub(crate) pieces: Vec<Piece>,
-}
-
-/// A part of a message.
-pub(crate) enum Piece {
-    /// Text, `{{` unescaped.
-    Text(String),
-    /// A placeholder: the local bound to the field, the field's index, and
-    /// how it is formatted.
-    Field {
-        local: Ident,
-        field: usize,
-        how: How,
-    },
-}
-
-/// How a placeholder formats its field.
-pub(crate) enum How {
-    /// `{field}`.
-    Display,
-    /// `{field:?}`.
-    Debug,
-    /// Any other spec, as a format string of that one placeholder naming
-    /// the local (`{__field0:>8}`), with the message's span.
-    Spec(LitStr),
+    /// The message as a format string whose placeholders name the locals
+    /// (`"The user {__field_id} already exists."`).
+    pub(crate) format: String,
+    /// The message's span.
+    pub(crate) span: Span,
 }
 
 impl Template {
@@ -77,22 +55,20 @@ impl Template {
             span: lit.span(),
             bindings: Vec::new(),
             bounds: Vec::new(),
-            pieces: Vec::new(),
+            format: String::with_capacity(value.len() + 16),
             errors: Vec::new(),
         };
-        // The text since the last placeholder.
-        let mut pending = String::new();
         let mut text = String::with_capacity(value.len());
         let mut chars = value.chars().peekable();
         while let Some(ch) = chars.next() {
             match ch {
                 '{' if chars.next_if_eq(&'{').is_some() => {
                     text.push('{');
-                    pending.push('{');
+                    parser.format.push_str("{{");
                 }
                 '}' if chars.next_if_eq(&'}').is_some() => {
                     text.push('}');
-                    pending.push('}');
+                    parser.format.push_str("}}");
                 }
                 '{' => {
                     let mut inner = String::new();
@@ -110,11 +86,6 @@ impl Template {
                         );
                         break;
                     }
-                    if !pending.is_empty() {
-                        parser
-                            .pieces
-                            .push(Piece::Text(std::mem::take(&mut pending)));
-                    }
                     parser.placeholder(&inner);
                 }
                 '}' => {
@@ -124,12 +95,9 @@ impl Template {
                 }
                 _ => {
                     text.push(ch);
-                    pending.push(ch);
+                    parser.format.push(ch);
                 }
             }
-        }
-        if !pending.is_empty() {
-            parser.pieces.push(Piece::Text(pending));
         }
         if !parser.errors.is_empty() {
             for error in parser.errors {
@@ -146,7 +114,8 @@ impl Template {
             bindings: parser.bindings,
             bounds: parser.bounds,
             text,
-            pieces: parser.pieces,
+            format: parser.format,
+            span: lit.span(),
         })
     }
 }
@@ -209,7 +178,7 @@ struct Parser<'p, 'a, 'f> {
     span: Span,
     bindings: Vec<(Ident, usize)>,
     bounds: Vec<(usize, Trait)>,
-    pieces: Vec<Piece>,
+    format: String,
     errors: Vec<String>,
 }
 
@@ -225,23 +194,12 @@ impl Parser<'_, '_, '_> {
         };
         let Some(spec) = spec else {
             self.bound(&local, Trait::Display);
-            self.piece(local, How::Display);
+            self.format.push_str(&format!("{{{local}}}"));
             return;
         };
         if let Some((spec, bound)) = self.spec(spec, inner) {
             self.bound(&local, bound);
-            let how = if spec == "?" {
-                How::Debug
-            } else {
-                How::Spec(LitStr::new(&format!("{{{local}:{spec}}}"), self.span))
-            };
-            self.piece(local, how);
-        }
-    }
-
-    fn piece(&mut self, local: Ident, how: How) {
-        if let Some(&(_, field)) = self.bindings.iter().find(|(name, _)| *name == local) {
-            self.pieces.push(Piece::Field { local, field, how });
+            self.format.push_str(&format!("{{{local}:{spec}}}"));
         }
     }
 

@@ -2,13 +2,52 @@
 //! crate, which documents the attribute.
 //!
 //! [`api_error::ApiError`]: https://docs.rs/api-error/latest/api_error/derive.ApiError.html
-
-// The pipeline: `ast` mirrors the input and `attr` reads its helper attributes
-// (recording errors in a `ctxt::Ctxt` and carrying on; `doc` splits doc
-// comments into the catalog's parts), `fmt` checks message
-// placeholders (`status` knows `http`'s `StatusCode` constants), `check`
-// applies the rules that span several keys, and `expand`
-// writes the impls; an invalid input gets `fallback` impls next to its errors.
+//!
+//! # How it is built
+//!
+//! - `keys` declares every key of `#[api(...)]` once: its name, where it may
+//!   be written, how its value is read, an example, and for a field key what
+//!   the field contributes (the answer of an `ApiError` method, a header, or
+//!   a body member).
+//! - `attr` walks each attribute through that table (recording errors in a
+//!   `ctxt::Ctxt` and carrying on), with the readers of values; `doc` splits
+//!   doc comments into the catalog's parts, `fmt` checks message
+//!   placeholders, `status` knows `http`'s `StatusCode` constants.
+//! - `ast` mirrors the input and resolves each variant's effective values
+//!   once (status, code, title, type URI, challenge, message source, field
+//!   contributions), the type's defaults applied.
+//! - `check` applies the rules that span several values, reading only the
+//!   resolved ones.
+//! - `expand` writes one function per generated item; everything it names
+//!   in the runtime goes through `api_error::__private`. An invalid input
+//!   gets `fallback` impls next to its errors, so that the user sees the
+//!   errors and not a cascade.
+//!
+//! # Adding a key
+//!
+//! A field key is one row of `keys::KEYS`, one runtime function, and one ui
+//! case. `retry_after` is the row
+//!
+//! ```text
+//! field("retry_after", Kind::Flag, "retry_after", Contributes::Header {
+//!     name: Some("retry-after"),
+//!     write: "insert_seconds",
+//!     bound: "__api_error::__private::RetryAfter",
+//! })
+//! ```
+//!
+//! with the runtime's `headers::insert_seconds` (re-exported in
+//! `__private`) and its `RetryAfter` trait, whose `on_unimplemented` message
+//! a wrong field type gets, and `tests/ui/fields/retry-after-not-a-delay.rs`.
+//! From the row alone, the key is parsed, refused with a hint where it does
+//! not belong or when misspelt, checked against other fields sending the
+//! same header (`header = "Retry-After"` included), bound for a generic
+//! field, written into `headers()` and listed in the catalog entry.
+//!
+//! A key on the type or a variant is a row whose reader returns its value,
+//! one line in `ast` resolving it (with the type's default, if it takes
+//! one), and where it goes: a field of the runtime's `EntryParts`, written
+//! by `expand::entry_parts`. Checks that involve it read the resolved value.
 
 mod ast;
 mod attr;

@@ -1,10 +1,9 @@
 //! Where a derived message is written: to a formatter, for `Display` and
 //! `message()`, or straight into a JSON string, for bodies.
 //!
-//! The derive turns `"The user {id} already exists."` into calls that hand
-//! over the text (already escaped for JSON at compile time) and each field:
-//! a body then gets the text copied as it is and a string field escaped,
-//! with `fmt` machinery only for the fields that need formatting.
+//! The derive turns `"The user {id} already exists."` into one
+//! `format_args!` naming the field, which goes through `fmt` to either: a
+//! body gets it escaped as it is written.
 
 use std::fmt::{self, Write as _};
 
@@ -41,18 +40,8 @@ impl<'a, 'f> MessageOut<'a, 'f> {
         }
     }
 
-    /// Text of the message: `text` as written, and `json` the same escaped
-    /// for a JSON string.
-    pub fn text(&mut self, text: &'static str, json: &'static str) {
-        match &mut self.sink {
-            Sink::Formatter(f) if self.result.is_ok() => self.result = f.write_str(text),
-            Sink::Formatter(_) => {}
-            Sink::Json(out) => out.extend_from_slice(json.as_bytes()),
-        }
-    }
-
-    /// A string field, `{name}`: no formatting needed.
-    pub fn str(&mut self, value: &str) {
+    /// A string as it is.
+    fn str(&mut self, value: &str) {
         match &mut self.sink {
             Sink::Formatter(f) if self.result.is_ok() => self.result = f.write_str(value),
             Sink::Formatter(_) => {}
@@ -60,17 +49,8 @@ impl<'a, 'f> MessageOut<'a, 'f> {
         }
     }
 
-    /// A field shown with `Display`, `{field}`.
-    pub fn display<T: fmt::Display + ?Sized>(&mut self, value: &T) {
-        self.args(format_args!("{value}"));
-    }
-
-    /// A field shown with `Debug`, `{field:?}`.
-    pub fn debug<T: fmt::Debug + ?Sized>(&mut self, value: &T) {
-        self.args(format_args!("{value:?}"));
-    }
-
-    /// A field with any other format spec, `{field:>8}`.
+    /// A message with placeholders, as one `format_args!` of its template
+    /// (`"The user {__field_id} already exists."`).
     pub fn args(&mut self, args: fmt::Arguments<'_>) {
         if self.result.is_ok() {
             self.result = match &mut self.sink {
@@ -109,50 +89,5 @@ impl<'a, 'f> MessageOut<'a, 'f> {
     /// Whether everything was written.
     pub fn done(&mut self) -> fmt::Result {
         self.result
-    }
-}
-
-/// A field whose type is written like a string (`String`, `&str`,
-/// `Cow<str>`, …), for the derive. A real string is copied as it is
-/// ([`WriteStr`]); a type that only has the name (a user's `String`, a type
-/// parameter) is formatted ([`WriteDisplay`]). Method resolution picks the
-/// first where it applies: `(&MaybeStr(field)).write_to(out)`.
-pub struct MaybeStr<'a, T: ?Sized>(pub &'a T);
-
-/// Writes a string field as it is; see [`MaybeStr`].
-pub trait WriteStr {
-    /// Writes the field to `out`.
-    fn write_to(&self, out: &mut MessageOut<'_, '_>);
-}
-
-/// Writes any other field with `Display`; see [`MaybeStr`].
-pub trait WriteDisplay {
-    /// Writes the field to `out`.
-    fn write_to(&self, out: &mut MessageOut<'_, '_>);
-}
-
-macro_rules! write_str_for {
-    ($($ty:ty),*) => {$(
-        impl WriteStr for MaybeStr<'_, $ty> {
-            fn write_to(&self, out: &mut MessageOut<'_, '_>) {
-                out.str(self.0);
-            }
-        }
-    )*};
-}
-
-write_str_for!(
-    str,
-    &str,
-    String,
-    std::borrow::Cow<'_, str>,
-    Box<str>,
-    std::rc::Rc<str>,
-    std::sync::Arc<str>
-);
-
-impl<T: fmt::Display + ?Sized> WriteDisplay for &MaybeStr<'_, T> {
-    fn write_to(&self, out: &mut MessageOut<'_, '_>) {
-        out.display(self.0);
     }
 }

@@ -20,7 +20,7 @@ pub use crate::client::RemoteError;
 pub use crate::field::{FieldError, FieldPath};
 pub use crate::format::{DynFormat, Members};
 pub use crate::headers::{Methods, RetryAfter, insert_display, insert_methods, insert_seconds};
-pub use crate::message::{MaybeStr, MessageOut, WriteDisplay, WriteStr};
+pub use crate::message::MessageOut;
 pub use std::vec::Vec;
 
 pub use crate::__api_error_if_client as if_client;
