@@ -13,7 +13,7 @@ pub use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 pub use serde;
 
 use crate::ApiError;
-pub use crate::catalog::entry::EntryParts;
+pub use crate::catalog::entry::{EntryParts, entry};
 pub use crate::catalog::{Catalog, Entry};
 #[cfg(feature = "client")]
 pub use crate::client::RemoteError;
@@ -60,19 +60,6 @@ macro_rules! __api_error_impl {
         #[automatically_derived]
         impl $($rest)*
     };
-}
-
-/// The entry of one variant of the type `type_name` (or of a struct); see
-/// [`EntryParts`].
-pub const fn entry(
-    type_name: &'static str,
-    variant: &'static str,
-    code: &'static str,
-    status: u16,
-    message: &'static str,
-    parts: EntryParts,
-) -> Entry {
-    Entry::from_parts(type_name, variant, code, status, message, parts)
 }
 
 /// The catalog of a derived type: its own `entries`, in variant order,

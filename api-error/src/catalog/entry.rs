@@ -29,39 +29,38 @@ pub struct Entry {
     headers: &'static [&'static str],
 }
 
-impl Entry {
-    /// The entry of the variant `variant` (empty for a struct) of the type
-    /// `type_name`, with the parts every entry has, then the parts only
-    /// some have. An empty `message` is the status's reason phrase.
-    pub(crate) const fn from_parts(
-        type_name: &'static str,
-        variant: &'static str,
-        code: &'static str,
-        status: u16,
-        message: &'static str,
-        parts: EntryParts,
-    ) -> Entry {
-        let status = crate::__private::status(status);
-        let reason = reason_phrase(status);
-        // A server error never shows its `Display`.
-        let message = match (message.is_empty(), status.as_u16()) {
-            (true, 400..=499) => or(parts.client_message, reason),
-            _ => or(message, reason),
-        };
-        Entry {
-            type_name,
-            variant: present(variant),
-            code,
-            status,
-            title: or(parts.title, reason),
-            message,
-            description: parts.description,
-            causes: parts.causes,
-            resolution: parts.resolution,
-            type_uri: present(parts.type_uri),
-            www_authenticate: present(parts.www_authenticate),
-            headers: parts.headers,
-        }
+/// The entry of the variant `variant` (empty for a struct) of the type
+/// `type_name`, with the parts every entry has, then the parts only some
+/// have; the derive writes one per variant into a static, through
+/// `__private`. An empty `message` is the status's reason phrase.
+pub const fn entry(
+    type_name: &'static str,
+    variant: &'static str,
+    code: &'static str,
+    status: u16,
+    message: &'static str,
+    parts: EntryParts,
+) -> Entry {
+    let status = crate::__private::status(status);
+    let reason = reason_phrase(status);
+    // A server error never shows its `Display`.
+    let message = match (message.is_empty(), status.as_u16()) {
+        (true, 400..=499) => or(parts.client_message, reason),
+        _ => or(message, reason),
+    };
+    Entry {
+        type_name,
+        variant: present(variant),
+        code,
+        status,
+        title: or(parts.title, reason),
+        message,
+        description: parts.description,
+        causes: parts.causes,
+        resolution: parts.resolution,
+        type_uri: present(parts.type_uri),
+        www_authenticate: present(parts.www_authenticate),
+        headers: parts.headers,
     }
 }
 
