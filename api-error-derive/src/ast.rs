@@ -40,8 +40,6 @@ pub(crate) struct Variant<'a> {
     pub(crate) transparent: Option<Ident>,
     /// Its own status, else the type's default.
     pub(crate) status: Option<Given>,
-    /// Whether `status` is the type's default.
-    pub(crate) status_is_default: bool,
     /// `None` when the `code` written was invalid (and reported).
     pub(crate) code: Option<Code>,
     pub(crate) title: Option<String>,
@@ -271,7 +269,6 @@ impl<'a> Variant<'a> {
         Variant {
             ident,
             transparent,
-            status_is_default: own.get("status").is_none(),
             status: status.cloned(),
             code,
             title: own.text("title").map(LitStr::value),

@@ -296,8 +296,8 @@ fn parse_api(cx: &Ctxt, attr: &Attribute, position: Position, out: &mut Keys) {
         };
         let value = match key.value {
             Kind::Flag => flag(cx, &ident, input),
-            Kind::Value(read) => value(cx, &ident, input, read),
-            Kind::FlagOrValue(read) if input.peek(Token![=]) => value(cx, &ident, input, read),
+            Kind::Value(read) => value(cx, key, &ident, input, read),
+            Kind::FlagOrValue(read) if input.peek(Token![=]) => value(cx, key, &ident, input, read),
             Kind::FlagOrValue(_) => Some(Value::Flag),
         };
         let Some(value) = value else {
@@ -328,8 +328,8 @@ fn flag(cx: &Ctxt, key: &Ident, input: ParseStream) -> Option<Value> {
 }
 
 /// Parses `= <value>` after a key, reporting a missing `=` or value.
-fn value(cx: &Ctxt, key: &Ident, input: ParseStream, read: keys::Read) -> Option<Value> {
-    let example = Key::named(&key.to_string()).map_or("", |key| key.example);
+fn value(cx: &Ctxt, row: &Key, key: &Ident, input: ParseStream, read: keys::Read) -> Option<Value> {
+    let example = row.example;
     let Ok(eq) = input.parse::<Token![=]>() else {
         cx.error_spanned_by(key, format_args!("`{key}` needs a value: `{example}`"));
         skip_value(input);

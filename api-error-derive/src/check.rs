@@ -3,10 +3,11 @@
 //! they make sense.
 
 use std::collections::BTreeMap;
+use std::mem;
 
 use quote::ToTokens;
 
-use crate::ast::{Code, Field, Input, Message, Variant};
+use crate::ast::{Code, Contribution, Field, Input, Message, Variant};
 use crate::attr::Keys;
 use crate::ctxt::Ctxt;
 use crate::fmt;
@@ -195,20 +196,15 @@ fn check_transparent(cx: &Ctxt, variant: &Variant) {
 /// as `retry_after` sets `Retry-After`, or `header` does) and one of each
 /// extension member.
 fn check_contributions(cx: &Ctxt, variant: &Variant) {
-    let mut seen: Vec<(&str, &str)> = Vec::new();
+    let mut seen: Vec<&Contribution> = Vec::new();
     for contribution in &variant.contributions {
-        let what = match contribution.kind {
-            Contributes::Answer { what, .. } => what.to_owned(),
-            Contributes::Header { .. } => keys::header_in_message(&contribution.name),
-            Contributes::Member => format!("the extension member `{}`", contribution.name),
+        let is_header = matches!(contribution.kind, Contributes::Header { .. });
+        let same = |other: &&Contribution| {
+            mem::discriminant(&other.kind) == mem::discriminant(&contribution.kind)
+                && other.name == contribution.name
         };
-        let family = match contribution.kind {
-            Contributes::Answer { .. } => "answer",
-            Contributes::Header { .. } => "header",
-            Contributes::Member => "member",
-        };
-        if let (Some(challenge), "header", "www-authenticate") =
-            (&variant.challenge, family, contribution.name.as_str())
+        if let (Some(challenge), true, "www-authenticate") =
+            (&variant.challenge, is_header, contribution.name.as_str())
         {
             cx.error_spanned_by(
                 &contribution.span,
@@ -217,7 +213,12 @@ fn check_contributions(cx: &Ctxt, variant: &Variant) {
                     challenge.ident
                 ),
             );
-        } else if seen.contains(&(family, contribution.name.as_str())) {
+        } else if seen.iter().any(same) {
+            let what = match contribution.kind {
+                Contributes::Answer { what, .. } => what.to_owned(),
+                Contributes::Header { .. } => keys::header_in_message(&contribution.name),
+                Contributes::Member => format!("the extension member `{}`", contribution.name),
+            };
             cx.error_spanned_by(
                 &contribution.span,
                 format_args!(
@@ -226,7 +227,7 @@ fn check_contributions(cx: &Ctxt, variant: &Variant) {
                 ),
             );
         } else {
-            seen.push((family, &contribution.name));
+            seen.push(contribution);
         }
     }
 }

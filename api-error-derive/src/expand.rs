@@ -27,14 +27,14 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
     let entries = entries(cx);
     let resolve_fn = resolve_fn(cx);
     let message_fn = message_fn(cx);
-    let api_impl = api_impl(cx);
+    let api_where = api_bounds(cx).where_clause(input.generics);
+    let api_impl = api_impl(cx, api_where.as_ref());
     let std_impls = input.writes_std_impls.then(|| {
         let display = display_impl(cx);
         let error = error_impl(cx);
         let from = from_impls(cx);
         quote!(#display #error #(#from)*)
     });
-    let api_where = api_bounds(cx).where_clause(input.generics);
     quote! {
         #[allow(non_upper_case_globals, unused_qualifications)]
         const _: () = {
@@ -184,7 +184,9 @@ fn status_code(variant_index: usize, variant: &Variant) -> TokenStream {
             quote_spanned!(path.span()=> __api_error::__private::StatusCode::as_u16(&#path))
         }
         Status::Path(_) => {
-            let name = status_const((!variant.status_is_default).then_some(variant_index));
+            // Only a status of its own has a constant of its own.
+            let own = variant.attrs.keys.get("status").is_some();
+            let name = status_const(own.then_some(variant_index));
             quote!(__api_error::__private::StatusCode::as_u16(&#name))
         }
     }
@@ -338,6 +340,9 @@ fn resolve_fn(cx: &Cx) -> TokenStream {
 /// `__message`, for the variants whose message is not their entry's:
 /// those with placeholders, and those that show thiserror's `Display`.
 fn message_fn(cx: &Cx) -> Option<TokenStream> {
+    if !cx.input.variants.iter().any(has_message_arm) {
+        return None;
+    }
     let mut arms = Vec::new();
     let mut rest = false;
     for (variant, index) in cx.variants() {
@@ -359,9 +364,6 @@ fn message_fn(cx: &Cx) -> Option<TokenStream> {
             _ => rest = true,
         }
     }
-    if arms.is_empty() {
-        return None;
-    }
     let rest = rest.then(|| quote!(_ => __out.resolved(__resolve(__self)),));
     let self_ty = cx.self_ty();
     let fn_generics = generics::bounds_in_where(cx.input.generics);
@@ -382,15 +384,18 @@ fn message_fn(cx: &Cx) -> Option<TokenStream> {
     })
 }
 
+/// Whether `__message` has an arm for `variant`: its message has
+/// placeholders, or is thiserror's `Display`.
+fn has_message_arm(variant: &Variant) -> bool {
+    variant.transparent.is_none()
+        && matches!(variant.message, Message::Formatted(_) | Message::Display(_))
+}
+
 /// The statements that write the message to the formatter (`Display`,
 /// `fmt_message`) and into a body's JSON string (`__message_json`): through
 /// `__message` if there is one.
 fn write_message(cx: &Cx) -> (TokenStream, TokenStream) {
-    let has_message_fn = cx.input.variants.iter().any(|variant| {
-        variant.transparent.is_none()
-            && matches!(variant.message, Message::Formatted(_) | Message::Display(_))
-    });
-    if has_message_fn {
+    if cx.input.variants.iter().any(has_message_arm) {
         (
             quote!(__message(
                 self,
@@ -414,11 +419,10 @@ fn write_message(cx: &Cx) -> (TokenStream, TokenStream) {
 }
 
 /// The `ApiError` impl.
-fn api_impl(cx: &Cx) -> TokenStream {
+fn api_impl(cx: &Cx, api_where: Option<&syn::WhereClause>) -> TokenStream {
     let input = cx.input;
     let ty = &cx.ty;
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
-    let api_where = api_bounds(cx).where_clause(input.generics);
     let (write_message, write_json) = write_message(cx);
     let format_fn = format_fn(cx);
     let answers = answer_methods(cx);
@@ -567,23 +571,24 @@ fn answer_methods(cx: &Cx) -> Vec<TokenStream> {
     methods
 }
 
-/// The statements that one variant's fields contribute of `family`
-/// (headers or members), in one arm binding those fields.
+/// The statements that one variant's fields contribute to its headers
+/// (`headers`) or else its members, after `leading`, in one arm binding
+/// those fields.
 fn contributions_arm(
     cx: &Cx,
     variant: &Variant,
-    header: bool,
+    headers: bool,
     leading: Option<TokenStream>,
 ) -> Option<TokenStream> {
     let mut statements: Vec<TokenStream> = leading.into_iter().collect();
-    let mut bindings = Vec::new();
+    let mut bound: Vec<usize> = Vec::new();
     for contribution in &variant.contributions {
         let Some(field) = variant.fields.get(contribution.field) else {
             continue;
         };
         let value_ty = option_inner(field.ty).unwrap_or(field.ty);
         let name = &contribution.name;
-        let statement = match (contribution.kind, header) {
+        let statement = match (contribution.kind, headers) {
             (Contributes::Header { write, .. }, true) => {
                 let write = Ident::new(write, Span::call_site());
                 quote! {
@@ -603,18 +608,18 @@ fn contributions_arm(
             Some(_) => quote!(if let ::core::option::Option::Some(__value) = #local { #statement }),
             None => quote!({ let __value = #local; #statement }),
         });
-        let member = &field.member;
-        let binding = quote!(#member: #local);
-        if !bindings
-            .iter()
-            .any(|bound: &TokenStream| bound.to_string() == binding.to_string())
-        {
-            bindings.push(binding);
+        if !bound.contains(&contribution.field) {
+            bound.push(contribution.field);
         }
     }
     if statements.is_empty() {
         return None;
     }
+    let bindings = bound.iter().filter_map(|&index| {
+        let field = variant.fields.get(index)?;
+        let (member, local) = (&field.member, format_ident!("__field_{}", field.name()));
+        Some(quote!(#member: #local))
+    });
     let path = cx.path(variant);
     Some(quote!(#path { #(#bindings,)* .. } => { #(#statements)* }))
 }
