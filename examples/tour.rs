@@ -9,6 +9,7 @@
 
 use std::time::Duration;
 
+use api_error::client::FromRemote;
 use api_error::format::{Flat, Format, Meta, Nested, Problem, Standard};
 use api_error::http::header::CONTENT_TYPE;
 use api_error::http::{HeaderMap, HeaderValue, Response};

@@ -2,7 +2,7 @@
 //! told from the body, hostile bodies decoded without a panic, and derived
 //! types rebuilt from what a body carries.
 
-use api_error::client::{self, Envelope, RemoteError};
+use api_error::client::{self, Envelope, FromRemote, RemoteError};
 use api_error::format::{Flat, Format, Meta, Nested, Problem, Standard};
 use api_error::http::StatusCode;
 use api_error::{ApiError, FieldError, FieldErrors, FieldPath, RequestError};
@@ -330,4 +330,48 @@ fn structs_and_boxed_inner_errors() {
     // A boxed trait object cannot be rebuilt.
     assert!(Boxed::from_remote(&remote).is_none());
     let _ = Boxed::Any(Box::new(NotFound));
+}
+
+/// A hand-written `ApiError`, which takes part in rebuilding only through
+/// an impl of its own.
+#[derive(Debug, PartialEq)]
+struct HandWritten;
+
+impl std::fmt::Display for HandWritten {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("hand written")
+    }
+}
+
+impl std::error::Error for HandWritten {}
+
+impl ApiError for HandWritten {
+    fn status(&self) -> StatusCode {
+        StatusCode::CONFLICT
+    }
+    fn code(&self) -> &str {
+        "hand_written"
+    }
+    fn fmt_message(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Hand written.")
+    }
+}
+
+/// The empty impl: a decoded `hand_written` is never rebuilt.
+impl FromRemote for HandWritten {}
+
+#[test]
+fn a_transparent_hand_written_error_takes_part_through_its_own_impl() {
+    #[derive(Debug, PartialEq, ApiError)]
+    enum Outer {
+        #[api(status = 404)]
+        Missing,
+        #[api(transparent)]
+        Hand(HandWritten),
+    }
+    let remote = decode::<Problem>(&Outer::Missing);
+    assert_eq!(Outer::from_remote(&remote), Some(Outer::Missing));
+    let remote = decode::<Problem>(&Outer::Hand(HandWritten));
+    assert_eq!(remote.code(), Some("hand_written"));
+    assert_eq!(Outer::from_remote(&remote), None);
 }

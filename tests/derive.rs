@@ -686,3 +686,21 @@ fn field_keys_in_generic_types_get_bounds() {
         br#"{"error":"limited","message":"Too Many Requests","quota":[1,2]}"#
     );
 }
+
+/// The derive accepts a literal status exactly where the runtime's rule
+/// does: 400 and 599 here, 399 and 600 refused by the `ui/status` cases.
+#[test]
+fn the_status_range_of_the_derive_is_the_runtimes() {
+    #[derive(Debug, ApiError)]
+    enum Edges {
+        #[api(status = 400)]
+        Lowest,
+        #[api(status = 599)]
+        Highest,
+    }
+    assert_eq!(Edges::Lowest.status(), 400);
+    assert_eq!(Edges::Highest.status(), 599);
+    let rule = |code| api_error::__private::is_error_status(StatusCode::from_u16(code).unwrap());
+    assert!(rule(400) && rule(599));
+    assert!(!rule(399) && !rule(600));
+}

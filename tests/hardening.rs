@@ -20,6 +20,7 @@ use std::fmt;
 use std::thread;
 use std::time::Duration;
 
+use api_error::client::FromRemote;
 use api_error::format::{
     self, DynFormat, Flat, Format, MAX_SUB_ERRORS, Meta, Nested, Problem, Standard,
 };

@@ -6,7 +6,7 @@
 
 use std::collections::HashSet;
 
-use api_error::client;
+use api_error::client::{self, FromRemote};
 use api_error::format::{Flat, Format, Problem};
 use api_error::http::StatusCode;
 use api_error::{ApiError, FieldErrors};

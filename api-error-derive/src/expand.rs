@@ -11,7 +11,7 @@
 use proc_macro2::{Literal, Span, TokenStream};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
-use syn::{GenericArgument, Ident, LitStr, PathArguments, Type};
+use syn::{GenericArgument, Ident, LitStr, PathArguments, Type, WhereClause};
 
 use crate::ast::{Input, Message, Variant};
 use crate::attr::{Given, Status};
@@ -29,6 +29,7 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
     let message_fn = message_fn(cx);
     let api_where = api_bounds(cx).where_clause(input.generics);
     let api_impl = api_impl(cx, api_where.as_ref());
+    let from_remote = from_remote_tail(cx, api_where.as_ref());
     let std_impls = input.writes_std_impls.then(|| {
         let display = display_impl(cx);
         let error = error_impl(cx);
@@ -51,7 +52,7 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
 
             // The framework impls that api-error's enabled features call for.
             __api_error::__private::integrations! {
-                [#impl_generics] [#ty #ty_generics] [#api_where]
+                [#impl_generics] [#ty #ty_generics] [#api_where] #from_remote
             }
         };
     }
@@ -429,7 +430,6 @@ fn api_impl(cx: &Cx, api_where: Option<&syn::WhereClause>) -> TokenStream {
     let headers = headers_method(cx);
     let extensions = extensions_method(cx);
     let catalog = catalog_fn(cx);
-    let from_remote = from_remote_fn(cx);
     quote! {
         #[automatically_derived]
         impl #impl_generics __api_error::ApiError for #ty #ty_generics #api_where {
@@ -459,7 +459,6 @@ fn api_impl(cx: &Cx, api_where: Option<&syn::WhereClause>) -> TokenStream {
             #headers
             #extensions
             #catalog
-            #from_remote
         }
     }
 }
@@ -680,12 +679,17 @@ fn extensions_method(cx: &Cx) -> Option<TokenStream> {
     })
 }
 
-/// `from_remote`: the variant a decoded error is, for the variants a body
-/// carries all the fields of (none, or only their `FieldErrors`), then
-/// through each transparent variant's inner type.
-fn from_remote_fn(cx: &Cx) -> Option<TokenStream> {
+/// The client's `FromRemote`, as `integrations!` takes it: `from_remote(remote)
+/// [where clause] { body }`. The body finds the variant a decoded error is,
+/// for the variants a body carries all the fields of (none, or only their
+/// `FieldErrors`), then tries each transparent variant's inner type.
+fn from_remote_tail(cx: &Cx, api_where: Option<&WhereClause>) -> TokenStream {
     let mut own = Vec::new();
     let mut inner = Vec::new();
+    let mut where_clause = api_where.cloned().unwrap_or_else(|| WhereClause {
+        where_token: Default::default(),
+        predicates: Default::default(),
+    });
     for (variant, index) in cx.variants() {
         let path = cx.path(variant);
         match index {
@@ -717,18 +721,23 @@ fn from_remote_fn(cx: &Cx) -> Option<TokenStream> {
                     continue;
                 };
                 let (member, field_ty) = (&field.member, field.ty);
+                // Under `for<'_>`, the bound is checked where the impl is
+                // used, not here: a transparent field whose type cannot be
+                // rebuilt leaves this type without `FromRemote` rather than
+                // failing to build once some crate turns `client` on.
+                let bound = quote_spanned! {field_ty.span()=>
+                    for<'__remote> #field_ty: __api_error::__private::FromRemote
+                };
+                where_clause.predicates.push(syn::parse_quote!(#bound));
                 inner.push(quote! {
                     if let ::core::option::Option::Some(__inner) =
-                        <#field_ty as __api_error::__private::AsDynApiError<'_>>::from_remote(__remote)
+                        <#field_ty as __api_error::__private::FromRemote>::from_remote(__remote)
                     {
                         return ::core::option::Option::Some(#path { #member: __inner });
                     }
                 });
             }
         }
-    }
-    if own.is_empty() && inner.is_empty() {
-        return None;
     }
     let body = if own.is_empty() {
         quote! {
@@ -747,17 +756,8 @@ fn from_remote_fn(cx: &Cx) -> Option<TokenStream> {
             ::core::option::Option::Some(__own)
         }
     };
-    // The runtime crate keeps it only with its `client` feature.
-    Some(quote! {
-        __api_error::__private::if_client! {
-            #[allow(deprecated)]
-            fn from_remote(
-                __remote: &__api_error::__private::RemoteError,
-            ) -> ::core::option::Option<Self> {
-                #body
-            }
-        }
-    })
+    let where_clause = (!where_clause.predicates.is_empty()).then_some(where_clause);
+    quote!(from_remote(__remote) [#where_clause] { #body })
 }
 
 /// `Display`, when the derive writes it: the message, or for a variant

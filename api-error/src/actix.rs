@@ -50,8 +50,8 @@ use actix_web::{FromRequest, HttpRequest, HttpResponse, ResponseError, web};
 use serde::de::DeserializeOwned;
 
 use crate::ApiError;
-use crate::error::error_status;
 use crate::request::{JsonParser, RequestError, clip_long, media_type};
+use crate::status::error_status;
 
 /// The status of `err`, as actix-web spells it; what the derived
 /// `ResponseError` impls call.

@@ -2,7 +2,7 @@
 //! whichever of the five formats the API answers in.
 //!
 //! ```
-//! use api_error::client::{self, Envelope};
+//! use api_error::client::{self, Envelope, FromRemote};
 //! use api_error::http::StatusCode;
 //! use api_error::ApiError;
 //!
@@ -43,6 +43,7 @@ use std::fmt;
 use http::StatusCode;
 use serde_json::{Map, Value};
 
+use crate::ApiError;
 use crate::catalog::Entry;
 use crate::field::{FieldError, FieldErrors, FieldPath};
 use crate::format::{flat, meta, nested, problem, standard};
@@ -394,7 +395,7 @@ impl RemoteError {
 
     /// Whether this is the kind of error `entry` describes: the same code
     /// and status. What a derived type's
-    /// [`from_remote`](crate::ApiError::from_remote) matches with.
+    /// [`FromRemote::from_remote`] matches with.
     pub fn is(&self, entry: &Entry) -> bool {
         self.status == entry.status() && self.code() == Some(entry.code())
     }
@@ -417,3 +418,52 @@ impl fmt::Display for RemoteError {
 }
 
 impl std::error::Error for RemoteError {}
+
+/// A type that can be rebuilt from an error a client decoded.
+///
+/// `#[derive(ApiError)]` implements it with the `client` feature: it
+/// rebuilds a variant when the body says which kind it is (its code and
+/// status) and carries all of its data, that is for unit variants, variants
+/// whose only field is their `#[api(errors)]` list of `FieldErrors`, and
+/// transparent variants, through the type they hold. A type with a
+/// transparent variant implements it when the type it holds does; a
+/// hand-written `ApiError` takes part with an impl of its own (the empty
+/// impl rebuilds nothing).
+///
+/// ```
+/// use api_error::client::{self, FromRemote};
+/// use api_error::http::StatusCode;
+/// use api_error::ApiError;
+///
+/// #[derive(Debug, PartialEq, ApiError)]
+/// enum UsersError {
+///     #[api(status = 404)]
+///     UserNotFound,
+/// }
+///
+/// let body = br#"{"error":"user_not_found","message":"Not Found"}"#;
+/// let remote = client::decode(StatusCode::NOT_FOUND, Some("application/json"), body);
+/// assert_eq!(UsersError::from_remote(&remote), Some(UsersError::UserNotFound));
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be rebuilt from a decoded error",
+    label = "`FromRemote` is not implemented for `{Self}`",
+    note = "derive `ApiError` for `{Self}`, or write `impl api_error::client::FromRemote for {Self} {{}}` (which rebuilds nothing); a derived type with a transparent variant implements `FromRemote` only when the type it holds does"
+)]
+pub trait FromRemote: Sized {
+    /// The error `remote` is, if it is one of this type's and carries all
+    /// of its data; `None` otherwise, and by default.
+    fn from_remote(remote: &RemoteError) -> Option<Self> {
+        let _ = remote;
+        None
+    }
+}
+
+/// A boxed error cannot be rebuilt: its type is not known.
+impl FromRemote for Box<dyn ApiError + '_> {}
+
+/// A boxed error cannot be rebuilt: its type is not known.
+impl FromRemote for Box<dyn ApiError + Send + '_> {}
+
+/// A boxed error cannot be rebuilt: its type is not known.
+impl FromRemote for Box<dyn ApiError + Send + Sync + '_> {}

@@ -6,11 +6,10 @@ use core::fmt::{self, Write as _};
 use http::{HeaderMap, StatusCode};
 
 use crate::catalog::{Catalog, Entry};
-#[cfg(feature = "client")]
-use crate::client::RemoteError;
 use crate::field::{FieldError, FieldPath};
 use crate::format::json::Escape;
 use crate::format::{DynFormat, Members};
+use crate::status::{error_status, reason_phrase};
 
 /// An error that an HTTP API can return.
 ///
@@ -134,24 +133,6 @@ pub trait ApiError: Error {
     fn __message_json(&self, out: &mut Vec<u8>) -> fmt::Result {
         write!(Escape(out), "{}", PublicMessage(self))
     }
-
-    /// Rebuilds an error of this type from one a client decoded, when the
-    /// body says which kind it is (code and status) and carries all of its
-    /// data; `None` otherwise.
-    ///
-    /// A derived type rebuilds its unit variants, the variants whose only
-    /// field is their `#[api(errors)]` list of `FieldErrors`, and its
-    /// transparent variants, through the type they hold.
-    ///
-    /// With the `client` feature.
-    #[cfg(feature = "client")]
-    fn from_remote(remote: &RemoteError) -> Option<Self>
-    where
-        Self: Sized,
-    {
-        let _ = remote;
-        None
-    }
 }
 
 /// The `type` of a problem that says no more than its status.
@@ -163,67 +144,6 @@ pub(crate) struct PublicMessage<'a, E: ?Sized>(pub(crate) &'a E);
 impl<E: ApiError + ?Sized> fmt::Display for PublicMessage<'_, E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.0.fmt_message(f)
-    }
-}
-
-/// The status renderers send: `status` when it is an error status, else 500.
-pub(crate) fn error_status(err: &(impl ApiError + ?Sized)) -> StatusCode {
-    let status = err.status();
-    if status.is_client_error() || status.is_server_error() {
-        status
-    } else {
-        StatusCode::INTERNAL_SERVER_ERROR
-    }
-}
-
-/// The reason phrase of an error status, usable in constants.
-///
-/// Falls back to `Client Error` or `Server Error` for codes without a
-/// registered phrase.
-pub(crate) const fn reason_phrase(status: StatusCode) -> &'static str {
-    match status.as_u16() {
-        400 => "Bad Request",
-        401 => "Unauthorized",
-        402 => "Payment Required",
-        403 => "Forbidden",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        406 => "Not Acceptable",
-        407 => "Proxy Authentication Required",
-        408 => "Request Timeout",
-        409 => "Conflict",
-        410 => "Gone",
-        411 => "Length Required",
-        412 => "Precondition Failed",
-        413 => "Payload Too Large",
-        414 => "URI Too Long",
-        415 => "Unsupported Media Type",
-        416 => "Range Not Satisfiable",
-        417 => "Expectation Failed",
-        418 => "I'm a teapot",
-        421 => "Misdirected Request",
-        422 => "Unprocessable Entity",
-        423 => "Locked",
-        424 => "Failed Dependency",
-        425 => "Too Early",
-        426 => "Upgrade Required",
-        428 => "Precondition Required",
-        429 => "Too Many Requests",
-        431 => "Request Header Fields Too Large",
-        451 => "Unavailable For Legal Reasons",
-        500 => "Internal Server Error",
-        501 => "Not Implemented",
-        502 => "Bad Gateway",
-        503 => "Service Unavailable",
-        504 => "Gateway Timeout",
-        505 => "HTTP Version Not Supported",
-        506 => "Variant Also Negotiates",
-        507 => "Insufficient Storage",
-        508 => "Loop Detected",
-        510 => "Not Extended",
-        511 => "Network Authentication Required",
-        code if code < 500 => "Client Error",
-        _ => "Server Error",
     }
 }
 
@@ -266,32 +186,5 @@ impl<E: ApiError + ?Sized> ApiError for &E {
     }
     fn format(&self) -> Option<DynFormat> {
         (**self).format()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reason_phrases_match_the_http_crate() {
-        for code in 400..=599 {
-            let status = StatusCode::from_u16(code).unwrap();
-            if let Some(canonical) = status.canonical_reason() {
-                assert_eq!(reason_phrase(status), canonical, "{code}");
-            }
-        }
-    }
-
-    #[test]
-    fn unregistered_codes_fall_back_to_the_class() {
-        assert_eq!(
-            reason_phrase(StatusCode::from_u16(499).unwrap()),
-            "Client Error"
-        );
-        assert_eq!(
-            reason_phrase(StatusCode::from_u16(599).unwrap()),
-            "Server Error"
-        );
     }
 }

@@ -1,10 +1,13 @@
-//! What the derive's macro calls expand to: the framework impls of the
-//! features enabled in this crate, and the trait methods of the `client`
-//! feature. The derive knows nothing of features; a feature that is off
-//! expands to nothing.
+//! What the derive's macro call expands to: the impls of the features
+//! enabled in this crate, framework traits and the client's `FromRemote`.
+//! The derive knows nothing of features; a feature that is off expands to
+//! nothing.
 //!
-//! Each framework macro takes `[impl generics] [type with its generics]
-//! [where clause]`.
+//! Each macro takes `[impl generics] [type with its generics] [where
+//! clause]`, then `from_remote(remote) [where clause] { body }`: the body
+//! of the type's `FromRemote::from_remote`, which only the client's macro
+//! reads. A body in braces is one token tree, so the macros that skip it
+//! pay nothing for its size.
 
 /// The impls of every enabled integration.
 #[doc(hidden)]
@@ -14,6 +17,7 @@ macro_rules! __api_error_integrations {
         $crate::__api_error_axum! { $($input)* }
         $crate::__api_error_actix! { $($input)* }
         $crate::__api_error_utoipa! { $($input)* }
+        $crate::__api_error_client! { $($input)* }
     };
 }
 
@@ -23,7 +27,7 @@ macro_rules! __api_error_integrations {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __api_error_axum {
-    ([$($generics:tt)*] [$($ty:tt)*] [$($where:tt)*]) => {
+    ([$($generics:tt)*] [$($ty:tt)*] [$($where:tt)*] $($from_remote:tt)*) => {
         #[automatically_derived]
         impl $($generics)* $crate::__private::axum::response::IntoResponse for $($ty)* $($where)* {
             fn into_response(self) -> $crate::__private::axum::response::Response {
@@ -46,7 +50,7 @@ macro_rules! __api_error_axum {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __api_error_actix {
-    ([$($generics:tt)*] [$($ty:tt)*] [$($where:tt)*]) => {
+    ([$($generics:tt)*] [$($ty:tt)*] [$($where:tt)*] $($from_remote:tt)*) => {
         #[automatically_derived]
         impl $($generics)* $crate::__private::actix_web::ResponseError for $($ty)* $($where)* {
             fn status_code(&self) -> $crate::__private::actix_web::http::StatusCode {
@@ -71,7 +75,7 @@ macro_rules! __api_error_actix {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __api_error_utoipa {
-    ([$($generics:tt)*] [$($ty:tt)*] [$($where:tt)*]) => {
+    ([$($generics:tt)*] [$($ty:tt)*] [$($where:tt)*] $($from_remote:tt)*) => {
         #[automatically_derived]
         impl $($generics)* $crate::__private::utoipa::IntoResponses for $($ty)* $($where)* {
             fn responses() -> $crate::__private::utoipa::Responses {
@@ -88,18 +92,30 @@ macro_rules! __api_error_utoipa {
     ($($input:tt)*) => {};
 }
 
-/// Items of a derived `ApiError` impl that only the `client` feature has
-/// (`from_remote`): kept when it is on, dropped when it is off.
+/// The client's `FromRemote`, rebuilding a value from a decoded error.
 #[cfg(feature = "client")]
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __api_error_if_client {
-    ($($item:tt)*) => { $($item)* };
+macro_rules! __api_error_client {
+    (
+        [$($generics:tt)*] [$($ty:tt)*] [$($where:tt)*]
+        from_remote($remote:ident) [$($remote_where:tt)*] { $($body:tt)* }
+    ) => {
+        #[automatically_derived]
+        #[allow(deprecated)]
+        impl $($generics)* $crate::__private::FromRemote for $($ty)* $($remote_where)* {
+            fn from_remote(
+                $remote: &$crate::__private::RemoteError,
+            ) -> ::core::option::Option<Self> {
+                $($body)*
+            }
+        }
+    };
 }
 
 #[cfg(not(feature = "client"))]
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __api_error_if_client {
-    ($($item:tt)*) => {};
+macro_rules! __api_error_client {
+    ($($input:tt)*) => {};
 }

@@ -57,7 +57,7 @@
 //!
 //! | feature | gives |
 //! |---|---|
-//! | `client` | `api_error::client`, decoding error responses in any format, and `ApiError::from_remote` |
+//! | `client` | `api_error::client`, decoding error responses in any format, and `FromRemote`, which rebuilds a derived error from one |
 //! | `catalog` | the catalog as a Markdown reference page and as JSON, and the error contract check (`assert_contract!`) |
 //!
 //! One adds the JSON body parser, the largest part of this crate to compile,
@@ -110,6 +110,7 @@ mod integrations;
 #[cfg(feature = "tracing")]
 mod log;
 mod message;
+mod status;
 
 #[doc(hidden)]
 #[path = "private.rs"]

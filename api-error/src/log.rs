@@ -5,7 +5,7 @@
 use std::fmt;
 
 use crate::ApiError;
-use crate::error::error_status;
+use crate::status::error_status;
 
 /// Logs `err` as it is turned into a response.
 pub(crate) fn sent(err: &(impl ApiError + ?Sized)) {

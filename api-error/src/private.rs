@@ -16,14 +16,17 @@ use crate::ApiError;
 pub use crate::catalog::entry::{EntryParts, entry};
 pub use crate::catalog::{Catalog, Entry};
 #[cfg(feature = "client")]
-pub use crate::client::RemoteError;
+pub use crate::client::{FromRemote, RemoteError};
 pub use crate::field::{FieldError, FieldPath};
 pub use crate::format::{DynFormat, Members};
 pub use crate::headers::{Methods, RetryAfter, insert_display, insert_methods, insert_seconds};
 pub use crate::message::MessageOut;
+/// The status of a literal the derive has checked.
+pub use crate::status::from_checked as status;
+/// Checked in a constant when a status is written as a path.
+pub use crate::status::is_error_status;
 pub use std::vec::Vec;
 
-pub use crate::__api_error_if_client as if_client;
 // Its name is what rustc shows when the user's own `Display` or `Error`
 // conflicts with the derive's: see the macro.
 pub use crate::__api_error_impl as derive_writes_display_and_error__add_api_skip_display_to_keep_yours;
@@ -79,20 +82,6 @@ pub fn catalog(
 pub fn remote_index(remote: &RemoteError, entries: &[Entry]) -> usize {
     let found = entries.iter().position(|entry| remote.is(entry));
     found.unwrap_or(entries.len())
-}
-
-/// The status for a literal the derive has already checked is 400..=599.
-pub const fn status(code: u16) -> StatusCode {
-    match StatusCode::from_u16(code) {
-        Ok(status) => status,
-        Err(_) => StatusCode::INTERNAL_SERVER_ERROR,
-    }
-}
-
-/// Whether `status` may be an error's status; checked in a constant when the
-/// status is written as a path.
-pub const fn is_error_status(status: StatusCode) -> bool {
-    matches!(status.as_u16(), 400..=599)
 }
 
 /// A field marked `#[api(path)]`: a `FieldPath`, or an `Option` of one.
@@ -331,17 +320,6 @@ pub trait AsDynApiError<'a> {
     {
         Catalog::new()
     }
-
-    /// The field's value rebuilt from a decoded error; a boxed trait object
-    /// cannot be.
-    #[cfg(feature = "client")]
-    fn from_remote(remote: &RemoteError) -> Option<Self>
-    where
-        Self: Sized,
-    {
-        let _ = remote;
-        None
-    }
 }
 
 impl<'a, T: ApiError + 'a> AsDynApiError<'a> for T {
@@ -351,11 +329,6 @@ impl<'a, T: ApiError + 'a> AsDynApiError<'a> for T {
 
     fn catalog() -> Catalog {
         T::catalog()
-    }
-
-    #[cfg(feature = "client")]
-    fn from_remote(remote: &RemoteError) -> Option<Self> {
-        T::from_remote(remote)
     }
 }
 

@@ -42,8 +42,8 @@ use utoipa::openapi::schema::{Schema, Type};
 use utoipa::openapi::{ObjectBuilder, RefOr};
 
 use crate::catalog::{Catalog, Item};
-use crate::error::reason_phrase;
 use crate::format::{DynFormat, default_format};
+use crate::status::reason_phrase;
 
 /// The responses of every entry of `catalog`, one per status; what the
 /// derived `IntoResponses` impls call.

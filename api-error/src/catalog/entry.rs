@@ -5,8 +5,9 @@ use std::fmt;
 use http::StatusCode;
 
 use crate::ApiError;
-use crate::error::{ABOUT_BLANK, reason_phrase};
+use crate::error::ABOUT_BLANK;
 use crate::format::DynFormat;
+use crate::status::{reason_phrase, shows_display};
 
 /// The catalog entry of one kind of error: one variant of a derived enum, or
 /// a derived struct.
@@ -41,12 +42,12 @@ pub const fn entry(
     message: &'static str,
     parts: EntryParts,
 ) -> Entry {
-    let status = crate::__private::status(status);
+    let status = crate::status::from_checked(status);
     let reason = reason_phrase(status);
-    // A server error never shows its `Display`.
-    let message = match (message.is_empty(), status.as_u16()) {
-        (true, 400..=499) => or(parts.client_message, reason),
-        _ => or(message, reason),
+    let message = if message.is_empty() && shows_display(status) {
+        or(parts.client_message, reason)
+    } else {
+        or(message, reason)
     };
     Entry {
         type_name,

@@ -9,7 +9,8 @@ use std::fmt::{self, Write as _};
 
 use serde::Serialize;
 
-use crate::error::{ApiError, error_status, reason_phrase};
+use crate::ApiError;
+use crate::status::{error_status, reason_phrase};
 
 /// A JSON object being written; `}` is written when it is dropped.
 ///

@@ -84,8 +84,9 @@ use std::sync::OnceLock;
 use http::header::{CONTENT_TYPE, WWW_AUTHENTICATE};
 use http::{HeaderValue, Response, StatusCode};
 
-use crate::error::{ApiError, error_status};
+use crate::ApiError;
 use crate::field::FieldError;
+use crate::status::error_status;
 
 pub use self::flat::Flat;
 pub use self::json::Members;

@@ -5,7 +5,7 @@ use http::HeaderValue;
 use super::json::Object;
 use super::{Format, listed_errors};
 use crate::ApiError;
-use crate::error::error_status;
+use crate::status::error_status;
 
 /// One `error` object with `message`, `code` and `status`, served as
 /// `application/json`.

@@ -5,7 +5,7 @@ use http::HeaderValue;
 use super::json::Object;
 use super::{Format, listed_errors};
 use crate::ApiError;
-use crate::error::error_status;
+use crate::status::error_status;
 
 /// RFC 9457 problem details, served as `application/problem+json`.
 ///

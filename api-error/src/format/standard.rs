@@ -5,7 +5,7 @@ use http::HeaderValue;
 use super::json::Object;
 use super::{Format, listed_errors};
 use crate::ApiError;
-use crate::error::error_status;
+use crate::status::error_status;
 
 /// A `type` (`client_error`, `server_error` or `validation_error`) and a list
 /// of errors, each with `code`, `detail` and `attr` (the dotted field path,
