@@ -375,3 +375,67 @@ fn a_transparent_hand_written_error_takes_part_through_its_own_impl() {
     assert_eq!(remote.code(), Some("hand_written"));
     assert_eq!(Outer::from_remote(&remote), None);
 }
+
+/// Bodies that fit more than one shape go to the first preset in the
+/// documented order; a preset's own content type decides before shapes.
+#[test]
+fn bodies_that_fit_several_shapes_go_to_the_first_in_order() {
+    let envelope = |content_type: Option<&str>, body: &str| {
+        client::decode(StatusCode::BAD_REQUEST, content_type, body.as_bytes()).envelope()
+    };
+    // A single `error` object is `Nested`, even when it looks like a
+    // `Flat` body's code and a problem's members are inside.
+    assert_eq!(
+        envelope(None, r#"{"error":{"code":"c","message":"m","title":"t"}}"#),
+        Some(Envelope::Nested)
+    );
+    // `meta` holding an `error` object is `Meta`, not `Nested`.
+    assert_eq!(
+        envelope(None, r#"{"meta":{"status":400,"error":{"type":"c"}}}"#),
+        Some(Envelope::Meta)
+    );
+    // With a second member, `error` is no longer `Nested`'s single member.
+    assert_eq!(
+        envelope(None, r#"{"error":{"code":"c"},"title":"t"}"#),
+        Some(Envelope::Problem)
+    );
+    // A `Standard` body with an extension member named `error`, which
+    // `Flat` would also take, is `Standard`.
+    let remote = client::decode(
+        StatusCode::BAD_REQUEST,
+        None,
+        br#"{"type":"client_error","error":"x","errors":[{"code":"c","detail":"d","attr":null}]}"#,
+    );
+    assert_eq!(remote.envelope(), Some(Envelope::Standard));
+    assert_eq!(remote.code(), Some("c"));
+    assert_eq!(remote.extensions()["error"], "x");
+    // A `type` that is not one of `Standard`'s kinds is not `Standard`.
+    assert_eq!(
+        envelope(
+            None,
+            r#"{"type":"about:blank","title":"t","errors":[{"code":"c"}]}"#
+        ),
+        Some(Envelope::Problem)
+    );
+    // A `Flat` body with a `title` extension is `Flat`: `Problem` is last.
+    assert_eq!(
+        envelope(None, r#"{"error":"c","message":"m","title":"t"}"#),
+        Some(Envelope::Flat)
+    );
+    // The problem+json content type decides, whatever the shape.
+    for body in [
+        r#"{"error":"c","message":"m"}"#,
+        r#"{"error":{"code":"c"}}"#,
+    ] {
+        assert_eq!(
+            envelope(Some("application/problem+json; charset=utf-8"), body),
+            Some(Envelope::Problem)
+        );
+        assert_ne!(
+            envelope(Some("application/json"), body),
+            Some(Envelope::Problem)
+        );
+    }
+    // Nothing fits.
+    assert_eq!(envelope(None, r#"{"status":400,"reason":"r"}"#), None);
+}

@@ -7,6 +7,7 @@ use api_error::format::json::Object;
 use api_error::format::{DynFormat, Flat, Format, Meta, Nested, Problem, Standard};
 use api_error::http::{HeaderMap, HeaderValue, StatusCode};
 use api_error::{ApiError, FieldError, FieldErrors, FieldPath};
+use serde_json::Value;
 
 #[derive(Debug, ApiError)]
 #[api(status = 409, type = "https://example.com/errors/")]
@@ -382,4 +383,89 @@ fn a_member_that_fails_to_serialize_is_left_out() {
         text(Flat::render(&err)),
         r#"{"error":"odd","message":"Bad Request","fine":true}"#
     );
+}
+
+/// Checks `body` against `schema`, the subset of JSON Schema the presets'
+/// schemas use (`type`, `enum`, `required`, `properties`, `items`): every
+/// member the writer wrote is in the schema, or one of `extensions`, and
+/// every member the schema requires was written.
+fn check_against_schema(body: &Value, schema: &Value, extensions: &[&str], at: &str) {
+    if let Some(allowed) = schema.get("enum").and_then(Value::as_array) {
+        assert!(
+            allowed.contains(body),
+            "{at}: {body} is not one of {allowed:?}"
+        );
+    }
+    let types: Vec<&str> = match &schema["type"] {
+        Value::String(one) => vec![one.as_str()],
+        Value::Array(many) => many.iter().filter_map(Value::as_str).collect(),
+        _ => vec![],
+    };
+    let kind = match body {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(number) if number.is_u64() => "integer",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    };
+    assert!(
+        types.is_empty() || types.contains(&kind),
+        "{at}: a {kind}, the schema says {types:?}"
+    );
+    match body {
+        Value::Object(members) => {
+            for required in schema["required"].as_array().into_iter().flatten() {
+                let required = required.as_str().unwrap();
+                assert!(
+                    members.contains_key(required),
+                    "{at}: `{required}` is required"
+                );
+            }
+            for (name, value) in members {
+                match schema["properties"].get(name) {
+                    Some(property) => {
+                        check_against_schema(value, property, extensions, &format!("{at}.{name}"));
+                    }
+                    None => assert!(
+                        extensions.contains(&name.as_str()),
+                        "{at}: `{name}` is not in the schema"
+                    ),
+                }
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                check_against_schema(item, &schema["items"], extensions, &format!("{at}[{i}]"));
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A preset's schema (for OpenAPI) is written by hand next to its writer:
+/// this keeps the two describing the same shape, for every kind of body.
+#[test]
+fn every_body_a_preset_writes_is_in_its_schema() {
+    let extensions = ["expected", "limits", "request_id"];
+    let errors: [&dyn ApiError; 4] = [
+        &field(),
+        &invalid(),
+        &Shapes::Busy,
+        &UserError::MissingAuthorization,
+    ];
+    for format in [
+        DynFormat::of::<Flat>(),
+        DynFormat::of::<Meta>(),
+        DynFormat::of::<Standard>(),
+        DynFormat::of::<Nested>(),
+        DynFormat::of::<Problem>(),
+    ] {
+        let schema: Value = serde_json::from_str(format.json_schema()).unwrap();
+        for err in errors {
+            let body: Value = serde_json::from_slice(&format.render(err)).unwrap();
+            check_against_schema(&body, &schema, &extensions, &format!("{format:?}"));
+        }
+    }
 }

@@ -37,6 +37,22 @@
 //! | `Standard` | without sub-errors | without sub-errors | without sub-errors | yes | | yes |
 //! | `Nested` | yes | without sub-errors | yes | yes (yes) | | yes |
 //! | `Problem` | yes | yes | yes | yes | yes | yes |
+//!
+//! # Telling the formats apart
+//!
+//! Each preset's file holds its whole shape: the writer, and the client's
+//! test of whether a body is in that shape and its reader. Some bodies fit
+//! more than one shape (`{"error":{...}}` is a `Nested` body, and the
+//! shape of others to come), so `decode` asks in one order:
+//!
+//! 1. a content type that is one preset's own (`application/problem+json`
+//!    for `Problem`) decides;
+//! 2. otherwise the first preset, in the order of [`Envelope`]'s variants,
+//!    whose test the body passes: `Meta` and `Nested` (a body of a single
+//!    object member) before the others, `Standard` (a `type` its own and
+//!    items with `code`s) before `Flat`, which a `Standard` body with an
+//!    extension member named `error` would otherwise pass, and `Problem`
+//!    (a string `title` or `detail`), the loosest, last.
 
 use std::fmt;
 
@@ -45,37 +61,69 @@ use serde_json::{Map, Value};
 
 use crate::ApiError;
 use crate::catalog::Entry;
-use crate::field::{FieldError, FieldErrors, FieldPath};
-use crate::format::{flat, meta, nested, problem, standard};
+use crate::field::{FieldErrors, FieldPath};
+use crate::format::{Format, flat, meta, nested, problem, standard};
 
-/// Which of the preset formats a body is in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Envelope {
-    /// [`format::Flat`](crate::format::Flat): `{"error", "message"}`.
-    Flat,
+/// The presets the client knows, in the order it tries them (see the
+/// module's documentation): each with the module that holds its shape.
+/// Adding a preset is one line here.
+macro_rules! presets {
+    ($($(#[$doc:meta])* $name:ident in $module:ident,)*) => {
+        /// Which of the preset formats a body is in.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum Envelope {
+            $($(#[$doc])* $name,)*
+        }
+
+        /// The presets in the order bodies are tried against them.
+        const PRESETS: &[Preset] = &[$(Preset {
+            envelope: Envelope::$name,
+            content_type: || <crate::format::$name as Format>::CONTENT_TYPE,
+            fits: $module::decode::fits,
+            read: $module::decode::read,
+        },)*];
+    };
+}
+
+presets! {
     /// [`format::Meta`](crate::format::Meta): `{"meta": {"status", "error"}}`.
-    Meta,
-    /// [`format::Standard`](crate::format::Standard): `{"type", "errors"}`.
-    Standard,
+    Meta in meta,
     /// [`format::Nested`](crate::format::Nested): `{"error": {"code", …}}`.
-    Nested,
+    Nested in nested,
+    /// [`format::Standard`](crate::format::Standard): `{"type", "errors"}`.
+    Standard in standard,
+    /// [`format::Flat`](crate::format::Flat): `{"error", "message"}`.
+    Flat in flat,
     /// [`format::Problem`](crate::format::Problem): RFC 9457 problem details.
-    Problem,
+    Problem in problem,
+}
+
+/// What the client knows of one preset's shape.
+struct Preset {
+    envelope: Envelope,
+    /// The preset's content type: one other than `application/json`
+    /// decides by itself.
+    content_type: fn() -> http::HeaderValue,
+    /// Whether a body is in this shape.
+    fits: fn(&Map<String, Value>) -> bool,
+    /// Reads a body in this shape.
+    read: fn(Map<String, Value>, &mut RemoteError),
 }
 
 /// An error response, decoded: see [`decode`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct RemoteError {
-    status: StatusCode,
-    envelope: Option<Envelope>,
-    code: Option<String>,
-    message: Option<String>,
-    title: Option<String>,
-    type_uri: Option<String>,
-    instance: Option<String>,
-    path: Option<FieldPath>,
-    errors: FieldErrors,
-    extensions: Map<String, Value>,
+    pub(crate) status: StatusCode,
+    pub(crate) envelope: Option<Envelope>,
+    pub(crate) code: Option<String>,
+    pub(crate) message: Option<String>,
+    pub(crate) title: Option<String>,
+    pub(crate) type_uri: Option<String>,
+    pub(crate) instance: Option<String>,
+    pub(crate) path: Option<FieldPath>,
+    pub(crate) errors: FieldErrors,
+    pub(crate) extensions: Map<String, Value>,
 }
 
 /// Decodes an error response from its status, `Content-Type` and body.
@@ -102,13 +150,13 @@ pub fn decode(status: StatusCode, content_type: Option<&str>, body: &[u8]) -> Re
         .flatten();
     let mut remote = RemoteError::new(status);
     match object {
-        Some(Value::Object(object)) => {
-            let problem_media = essence.as_deref() == Some("application/problem+json");
-            match envelope_of(&object, problem_media) {
-                Some(envelope) => remote.read(envelope, object),
-                None => remote.message = text(body),
+        Some(Value::Object(object)) => match preset_of(&object, essence.as_deref()) {
+            Some(preset) => {
+                remote.envelope = Some(preset.envelope);
+                (preset.read)(object, &mut remote);
             }
-        }
+            None => remote.message = text(body),
+        },
         _ => remote.message = text(body),
     }
     remote
@@ -131,109 +179,18 @@ fn text(body: &[u8]) -> Option<String> {
     (!text.is_empty()).then(|| text.to_owned())
 }
 
-/// Which format a JSON object is in, from the members it has.
-///
-/// `Meta` and `Nested` bodies have a single member; a `Standard` body's
-/// `errors` hold `code`s where a `Flat` body's hold `error`s. Those checks
-/// come first, so that an extension member named `error` in a `Standard`
-/// body, say, does not make it look `Flat`.
-fn envelope_of(object: &Map<String, Value>, problem_media: bool) -> Option<Envelope> {
-    /// The `type` of each kind of `Standard` body.
-    const STANDARD_KINDS: &[&str] = &["client_error", "server_error", "validation_error"];
-
-    let only = |key: &str| -> Option<&Map<String, Value>> {
-        (object.len() == 1)
-            .then(|| object.get(key)?.as_object())
-            .flatten()
+/// The preset a JSON object is in: the one its content type names, else
+/// the first whose shape it fits.
+fn preset_of(object: &Map<String, Value>, essence: Option<&str>) -> Option<&'static Preset> {
+    let own_type = |preset: &&Preset| {
+        let content_type = (preset.content_type)();
+        let content_type = content_type.to_str().unwrap_or_default();
+        content_type != "application/json" && essence == Some(content_type)
     };
-    let is_kind = |value: &Value| {
-        value
-            .as_str()
-            .is_some_and(|kind| STANDARD_KINDS.contains(&kind))
-    };
-    let standard_items = || {
-        object
-            .get("errors")
-            .and_then(Value::as_array)
-            .is_some_and(|items| {
-                !items.is_empty() && items.iter().all(|item| item.get("code").is_some())
-            })
-    };
-    if problem_media {
-        Some(Envelope::Problem)
-    } else if only("meta").is_some_and(|meta| meta.get("error").is_some_and(Value::is_object)) {
-        Some(Envelope::Meta)
-    } else if only("error").is_some() {
-        Some(Envelope::Nested)
-    } else if object.get("type").is_some_and(is_kind) && standard_items() {
-        Some(Envelope::Standard)
-    } else if object.get("error").is_some_and(Value::is_string) {
-        Some(Envelope::Flat)
-    } else if ["title", "detail"]
+    PRESETS
         .iter()
-        .any(|key| object.get(*key).is_some_and(Value::is_string))
-    {
-        Some(Envelope::Problem)
-    } else {
-        None
-    }
-}
-
-/// The string member `key`, if it is one.
-fn string(object: &Map<String, Value>, key: &str) -> Option<String> {
-    object.get(key).and_then(Value::as_str).map(str::to_owned)
-}
-
-/// The dotted path member `key`, if it is a string.
-fn dotted(object: &Map<String, Value>, key: &str) -> Option<FieldPath> {
-    object
-        .get(key)
-        .and_then(Value::as_str)
-        .map(FieldPath::parse)
-}
-
-/// The JSON Pointer member `key`, if it is one.
-fn pointer(object: &Map<String, Value>, key: &str) -> Option<FieldPath> {
-    object
-        .get(key)
-        .and_then(Value::as_str)
-        .and_then(FieldPath::parse_pointer)
-}
-
-/// The objects of the array member `key`.
-fn objects<'a>(
-    object: &'a Map<String, Value>,
-    key: &str,
-) -> impl Iterator<Item = &'a Map<String, Value>> {
-    object
-        .get(key)
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_object)
-}
-
-/// A sub-error from an item of a list, its members named `code` and
-/// `message`, its path read by `path`.
-fn sub_error(
-    item: &Map<String, Value>,
-    [code, message]: [&str; 2],
-    path: Option<FieldPath>,
-) -> FieldError {
-    let error = FieldError::new(
-        string(item, code).unwrap_or_default(),
-        string(item, message).unwrap_or_default(),
-    );
-    match path {
-        Some(path) => error.at(path),
-        None => error,
-    }
-}
-
-/// The members of `object` but the `reserved` ones.
-fn extensions(mut object: Map<String, Value>, reserved: &[&str]) -> Map<String, Value> {
-    object.retain(|key, _| !reserved.contains(&key.as_str()));
-    object
+        .find(own_type)
+        .or_else(|| PRESETS.iter().find(|preset| (preset.fits)(object)))
 }
 
 impl RemoteError {
@@ -249,95 +206,6 @@ impl RemoteError {
             path: None,
             errors: FieldErrors::new(),
             extensions: Map::new(),
-        }
-    }
-
-    /// Reads the members of a body in `envelope`.
-    fn read(&mut self, envelope: Envelope, mut body: Map<String, Value>) {
-        self.envelope = Some(envelope);
-        match envelope {
-            Envelope::Flat => {
-                self.code = string(&body, "error");
-                self.message = string(&body, "message");
-                for item in objects(&body, "errors") {
-                    let path = dotted(item, "field");
-                    self.errors
-                        .push(sub_error(item, ["error", "message"], path));
-                }
-                self.extensions = extensions(body, flat::RESERVED);
-            }
-            Envelope::Meta => {
-                let error = match body.remove("meta") {
-                    Some(Value::Object(mut meta)) => match meta.remove("error") {
-                        Some(Value::Object(error)) => error,
-                        _ => Map::new(),
-                    },
-                    _ => Map::new(),
-                };
-                self.code = string(&error, "type");
-                self.message = string(&error, "message");
-                self.path = dotted(&error, "field");
-                for item in objects(&error, "errors") {
-                    let path = dotted(item, "field");
-                    self.errors.push(sub_error(item, ["type", "message"], path));
-                }
-                self.extensions = extensions(error, meta::RESERVED);
-            }
-            Envelope::Standard => {
-                let items: Vec<&Map<String, Value>> = objects(&body, "errors").collect();
-                let validation =
-                    body.get("type").and_then(Value::as_str) == Some("validation_error");
-                match items.as_slice() {
-                    [item] if !validation => {
-                        self.code = string(item, "code");
-                        self.message = string(item, "detail");
-                        self.path = dotted(item, "attr");
-                    }
-                    _ => {
-                        for item in items {
-                            let path = dotted(item, "attr");
-                            self.errors.push(sub_error(item, ["code", "detail"], path));
-                        }
-                    }
-                }
-                self.extensions = extensions(body, standard::RESERVED);
-            }
-            Envelope::Nested => {
-                let error = match body.remove("error") {
-                    Some(Value::Object(error)) => error,
-                    _ => Map::new(),
-                };
-                self.code = string(&error, "code");
-                self.message = string(&error, "message");
-                self.path = dotted(&error, "path");
-                for item in objects(&error, "inner") {
-                    let path = dotted(item, "path");
-                    let mut sub = sub_error(item, ["code", "message"], path);
-                    let status = item
-                        .get("status")
-                        .and_then(Value::as_u64)
-                        .and_then(|status| u16::try_from(status).ok())
-                        .and_then(|status| StatusCode::from_u16(status).ok());
-                    if let Some(status) = status {
-                        sub = sub.with_status(status);
-                    }
-                    self.errors.push(sub);
-                }
-                self.extensions = extensions(error, nested::RESERVED);
-            }
-            Envelope::Problem => {
-                self.code = string(&body, "code");
-                self.message = string(&body, "detail");
-                self.title = string(&body, "title");
-                self.type_uri = string(&body, "type");
-                self.instance = string(&body, "instance");
-                self.path = pointer(&body, "pointer");
-                for item in objects(&body, "errors") {
-                    let path = pointer(item, "pointer");
-                    self.errors.push(sub_error(item, ["code", "detail"], path));
-                }
-                self.extensions = extensions(body, problem::RESERVED);
-            }
         }
     }
 
@@ -467,3 +335,84 @@ impl FromRemote for Box<dyn ApiError + Send + '_> {}
 
 /// A boxed error cannot be rebuilt: its type is not known.
 impl FromRemote for Box<dyn ApiError + Send + Sync + '_> {}
+
+/// What the presets' readers share: members read by name, absent when
+/// missing or of the wrong JSON type.
+pub(crate) mod read {
+    use http::StatusCode;
+    use serde_json::{Map, Value};
+
+    use crate::field::{FieldErrors, FieldPath};
+    use crate::format::sub_errors::{self, Member};
+
+    /// The string member `key`.
+    pub(crate) fn string(object: &Map<String, Value>, key: &str) -> Option<String> {
+        object.get(key).and_then(Value::as_str).map(str::to_owned)
+    }
+
+    /// The object member `key`, taken out of `object`; empty if there is
+    /// none.
+    pub(crate) fn take_object(object: &mut Map<String, Value>, key: &str) -> Map<String, Value> {
+        match object.remove(key) {
+            Some(Value::Object(inner)) => inner,
+            _ => Map::new(),
+        }
+    }
+
+    /// The number member `key`, as a status.
+    pub(crate) fn status(object: &Map<String, Value>, key: &str) -> Option<StatusCode> {
+        let number = object.get(key).and_then(Value::as_u64)?;
+        StatusCode::from_u16(u16::try_from(number).ok()?).ok()
+    }
+
+    /// The dotted path member `key`.
+    pub(crate) fn dotted(object: &Map<String, Value>, key: &str) -> Option<FieldPath> {
+        object
+            .get(key)
+            .and_then(Value::as_str)
+            .map(FieldPath::parse)
+    }
+
+    /// The JSON Pointer member `key`.
+    pub(crate) fn pointer(object: &Map<String, Value>, key: &str) -> Option<FieldPath> {
+        object
+            .get(key)
+            .and_then(Value::as_str)
+            .and_then(FieldPath::parse_pointer)
+    }
+
+    /// The objects of the array member `key`.
+    pub(crate) fn objects<'a>(
+        object: &'a Map<String, Value>,
+        key: &str,
+    ) -> impl Iterator<Item = &'a Map<String, Value>> {
+        object
+            .get(key)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_object)
+    }
+
+    /// The sub-errors listed in the array member `key`, each read by
+    /// `members`.
+    pub(crate) fn sub_errors(
+        object: &Map<String, Value>,
+        key: &str,
+        members: &[Member],
+    ) -> FieldErrors {
+        objects(object, key)
+            .map(|item| sub_errors::read(item, members))
+            .collect()
+    }
+
+    /// The members of `object` but the `reserved` ones: the error's
+    /// extension members.
+    pub(crate) fn extensions(
+        mut object: Map<String, Value>,
+        reserved: &[&str],
+    ) -> Map<String, Value> {
+        object.retain(|key, _| !reserved.contains(&key.as_str()));
+        object
+    }
+}

@@ -3,8 +3,10 @@
 use http::HeaderValue;
 
 use super::json::Object;
+use super::sub_errors::{self, Member};
 use super::{Format, listed_errors};
 use crate::ApiError;
+use crate::status::error_status;
 
 /// `{"error":"<code>","message":"<message>"}`, served as `application/json`.
 ///
@@ -25,6 +27,13 @@ pub struct Flat;
 /// The members of the envelope: extensions may not use them.
 pub(crate) const RESERVED: &[&str] = &["error", "message", "errors"];
 
+/// A sub-error's members, in order.
+const SUB_ERROR: &[Member] = &[
+    Member::Code("error"),
+    Member::Message("message"),
+    Member::Dotted("field"),
+];
+
 impl Format for Flat {
     const CONTENT_TYPE: HeaderValue = HeaderValue::from_static("application/json");
     const JSON_SCHEMA: &'static str = r#"{"type":"object","required":["error","message"],"properties":{"error":{"type":"string","description":"The error's code."},"message":{"type":"string","description":"What went wrong, for people."},"errors":{"type":"array","description":"Sub-errors, one per invalid part of the request.","items":{"type":"object","required":["error","message"],"properties":{"error":{"type":"string"},"message":{"type":"string"},"field":{"type":"string","description":"The field, as a dotted path."}}}}}}"#;
@@ -37,14 +46,29 @@ impl Format for Flat {
         let errors = listed_errors(err);
         if !errors.is_empty() {
             let mut list = body.array("errors");
-            for sub in errors {
-                let mut item = list.object();
-                item.string("error", sub.code());
-                item.string("message", sub.message());
-                if let Some(path) = sub.path() {
-                    item.display("field", path);
-                }
-            }
+            sub_errors::write(&mut list, errors, SUB_ERROR, error_status(err));
         }
+    }
+}
+
+/// The client's side of the shape.
+#[cfg(feature = "client")]
+pub(crate) mod decode {
+    use serde_json::{Map, Value};
+
+    use super::{RESERVED, SUB_ERROR};
+    use crate::client::RemoteError;
+    use crate::client::read::{extensions, string, sub_errors};
+
+    /// A string `error`.
+    pub(crate) fn fits(body: &Map<String, Value>) -> bool {
+        body.get("error").is_some_and(Value::is_string)
+    }
+
+    pub(crate) fn read(body: Map<String, Value>, remote: &mut RemoteError) {
+        remote.code = string(&body, "error");
+        remote.message = string(&body, "message");
+        remote.errors = sub_errors(&body, "errors", SUB_ERROR);
+        remote.extensions = extensions(body, RESERVED);
     }
 }

@@ -3,6 +3,7 @@
 use http::HeaderValue;
 
 use super::json::Object;
+use super::sub_errors::{self, Member};
 use super::{Format, listed_errors};
 use crate::ApiError;
 use crate::status::error_status;
@@ -26,21 +27,29 @@ use crate::status::error_status;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Meta;
 
+/// The members of the error object: extensions may not use them.
 pub(crate) const RESERVED: &[&str] = &["status", "type", "message", "field", "errors"];
+
+/// A sub-error's members, in order.
+const SUB_ERROR: &[Member] = &[
+    Member::Code("type"),
+    Member::Message("message"),
+    Member::Dotted("field"),
+];
 
 impl Format for Meta {
     const CONTENT_TYPE: HeaderValue = HeaderValue::from_static("application/json");
     const JSON_SCHEMA: &'static str = r#"{"type":"object","required":["meta"],"properties":{"meta":{"type":"object","required":["status","error"],"properties":{"status":{"type":"integer","description":"The HTTP status."},"error":{"type":"object","required":["type","message"],"properties":{"status":{"type":"integer","description":"The HTTP status; absent with sub-errors."},"type":{"type":"string","description":"The error's code."},"message":{"type":"string","description":"What went wrong, for people."},"field":{"type":"string","description":"The field the error is about, as a dotted path."},"errors":{"type":"array","items":{"type":"object","required":["type","message"],"properties":{"type":{"type":"string"},"message":{"type":"string"},"field":{"type":"string"}}}}}}}}}}"#;
 
     fn write_body<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
-        let status = u64::from(error_status(err).as_u16());
+        let status = error_status(err);
         let errors = listed_errors(err);
         let mut body = Object::new(out);
         let mut meta = body.object("meta");
-        meta.number("status", status);
+        meta.number("status", status.as_u16().into());
         let mut error = meta.object("error");
         if errors.is_empty() {
-            error.number("status", status);
+            error.number("status", status.as_u16().into());
         }
         error.string("type", err.code());
         error.message("message", err);
@@ -50,14 +59,32 @@ impl Format for Meta {
         err.extensions(&mut error.members(RESERVED));
         if !errors.is_empty() {
             let mut list = error.array("errors");
-            for sub in errors {
-                let mut item = list.object();
-                item.string("type", sub.code());
-                item.string("message", sub.message());
-                if let Some(path) = sub.path() {
-                    item.display("field", path);
-                }
-            }
+            sub_errors::write(&mut list, errors, SUB_ERROR, status);
         }
+    }
+}
+
+/// The client's side of the shape.
+#[cfg(feature = "client")]
+pub(crate) mod decode {
+    use serde_json::{Map, Value};
+
+    use super::{RESERVED, SUB_ERROR};
+    use crate::client::RemoteError;
+    use crate::client::read::{dotted, extensions, string, sub_errors, take_object};
+
+    /// A single member, `meta`, an object with an `error` object.
+    pub(crate) fn fits(body: &Map<String, Value>) -> bool {
+        let meta = body.get("meta").and_then(Value::as_object);
+        body.len() == 1 && meta.is_some_and(|meta| meta.get("error").is_some_and(Value::is_object))
+    }
+
+    pub(crate) fn read(mut body: Map<String, Value>, remote: &mut RemoteError) {
+        let error = take_object(&mut take_object(&mut body, "meta"), "error");
+        remote.code = string(&error, "type");
+        remote.message = string(&error, "message");
+        remote.path = dotted(&error, "field");
+        remote.errors = sub_errors(&error, "errors", SUB_ERROR);
+        remote.extensions = extensions(error, RESERVED);
     }
 }

@@ -76,6 +76,7 @@ pub(crate) mod meta;
 pub(crate) mod nested;
 pub(crate) mod problem;
 pub(crate) mod standard;
+pub(crate) mod sub_errors;
 
 use std::any::TypeId;
 use std::fmt;

@@ -3,6 +3,7 @@
 use http::HeaderValue;
 
 use super::json::Object;
+use super::sub_errors::{self, Member};
 use super::{Format, listed_errors};
 use crate::ApiError;
 use crate::status::error_status;
@@ -27,7 +28,16 @@ use crate::status::error_status;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Nested;
 
+/// The members of the error object: extensions may not use them.
 pub(crate) const RESERVED: &[&str] = &["message", "code", "status", "path", "inner"];
+
+/// A sub-error's members, in order.
+const SUB_ERROR: &[Member] = &[
+    Member::Message("message"),
+    Member::Code("code"),
+    Member::Status("status"),
+    Member::Dotted("path"),
+];
 
 impl Format for Nested {
     const CONTENT_TYPE: HeaderValue = HeaderValue::from_static("application/json");
@@ -49,15 +59,31 @@ impl Format for Nested {
         err.extensions(&mut error.members(RESERVED));
         if !errors.is_empty() {
             let mut inner = error.array("inner");
-            for sub in errors {
-                let mut item = inner.object();
-                item.string("message", sub.message());
-                item.string("code", sub.code());
-                item.number("status", sub.status().unwrap_or(status).as_u16().into());
-                if let Some(path) = sub.path() {
-                    item.display("path", path);
-                }
-            }
+            sub_errors::write(&mut inner, errors, SUB_ERROR, status);
         }
+    }
+}
+
+/// The client's side of the shape.
+#[cfg(feature = "client")]
+pub(crate) mod decode {
+    use serde_json::{Map, Value};
+
+    use super::{RESERVED, SUB_ERROR};
+    use crate::client::RemoteError;
+    use crate::client::read::{dotted, extensions, string, sub_errors, take_object};
+
+    /// A single member, `error`, an object.
+    pub(crate) fn fits(body: &Map<String, Value>) -> bool {
+        body.len() == 1 && body.get("error").is_some_and(Value::is_object)
+    }
+
+    pub(crate) fn read(mut body: Map<String, Value>, remote: &mut RemoteError) {
+        let error = take_object(&mut body, "error");
+        remote.code = string(&error, "code");
+        remote.message = string(&error, "message");
+        remote.path = dotted(&error, "path");
+        remote.errors = sub_errors(&error, "inner", SUB_ERROR);
+        remote.extensions = extensions(error, RESERVED);
     }
 }

@@ -3,6 +3,7 @@
 use http::HeaderValue;
 
 use super::json::Object;
+use super::sub_errors::{self, Member};
 use super::{Format, listed_errors};
 use crate::ApiError;
 use crate::status::error_status;
@@ -30,15 +31,23 @@ pub(crate) const RESERVED: &[&str] = &[
     "type", "title", "status", "detail", "instance", "code", "pointer", "errors",
 ];
 
+/// A sub-error's members, in order.
+const SUB_ERROR: &[Member] = &[
+    Member::Code("code"),
+    Member::Message("detail"),
+    Member::Pointer("pointer"),
+];
+
 impl Format for Problem {
     const CONTENT_TYPE: HeaderValue = HeaderValue::from_static("application/problem+json");
     const JSON_SCHEMA: &'static str = r#"{"type":"object","required":["type","title","status","detail","code"],"properties":{"type":{"type":"string","format":"uri-reference","description":"A URI naming the kind of error."},"title":{"type":"string","description":"A short summary of the kind of error."},"status":{"type":"integer","description":"The HTTP status."},"detail":{"type":"string","description":"What went wrong in this occurrence, for people."},"instance":{"type":"string","format":"uri-reference","description":"A URI naming this occurrence."},"code":{"type":"string","description":"The error's code."},"pointer":{"type":"string","description":"The field the error is about, as a JSON Pointer."},"errors":{"type":"array","items":{"type":"object","required":["code","detail"],"properties":{"code":{"type":"string"},"detail":{"type":"string"},"pointer":{"type":"string"}}}}},"additionalProperties":true}"#;
 
     fn write_body<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
+        let status = error_status(err);
         let mut body = Object::new(out);
         body.string("type", err.type_uri());
         body.string("title", err.title());
-        body.number("status", error_status(err).as_u16().into());
+        body.number("status", status.as_u16().into());
         body.message("detail", err);
         if let Some(instance) = err.instance() {
             body.string("instance", instance);
@@ -51,14 +60,36 @@ impl Format for Problem {
         let errors = listed_errors(err);
         if !errors.is_empty() {
             let mut list = body.array("errors");
-            for sub in errors {
-                let mut item = list.object();
-                item.string("code", sub.code());
-                item.string("detail", sub.message());
-                if let Some(path) = sub.path() {
-                    item.display("pointer", &path.pointer());
-                }
-            }
+            sub_errors::write(&mut list, errors, SUB_ERROR, status);
         }
+    }
+}
+
+/// The client's side of the shape.
+#[cfg(feature = "client")]
+pub(crate) mod decode {
+    use serde_json::{Map, Value};
+
+    use super::{RESERVED, SUB_ERROR};
+    use crate::client::RemoteError;
+    use crate::client::read::{extensions, pointer, string, sub_errors};
+
+    /// A string `title` or `detail` (or the content type
+    /// `application/problem+json`, which the client checks first).
+    pub(crate) fn fits(body: &Map<String, Value>) -> bool {
+        ["title", "detail"]
+            .iter()
+            .any(|key| body.get(*key).is_some_and(Value::is_string))
+    }
+
+    pub(crate) fn read(body: Map<String, Value>, remote: &mut RemoteError) {
+        remote.code = string(&body, "code");
+        remote.message = string(&body, "detail");
+        remote.title = string(&body, "title");
+        remote.type_uri = string(&body, "type");
+        remote.instance = string(&body, "instance");
+        remote.path = pointer(&body, "pointer");
+        remote.errors = sub_errors(&body, "errors", SUB_ERROR);
+        remote.extensions = extensions(body, RESERVED);
     }
 }

@@ -3,6 +3,7 @@
 use http::HeaderValue;
 
 use super::json::Object;
+use super::sub_errors::{self, Member};
 use super::{Format, listed_errors};
 use crate::ApiError;
 use crate::status::error_status;
@@ -28,18 +29,31 @@ pub struct Standard;
 /// The members of the envelope: extensions may not use them.
 pub(crate) const RESERVED: &[&str] = &["type", "errors"];
 
+/// An item's members, in order: the error itself without sub-errors, else
+/// each sub-error.
+const ITEM: &[Member] = &[
+    Member::Code("code"),
+    Member::Message("detail"),
+    Member::DottedOrNull("attr"),
+];
+
+/// The `type` of each kind of body.
+const KINDS: [&str; 3] = ["client_error", "server_error", "validation_error"];
+
 impl Format for Standard {
     const CONTENT_TYPE: HeaderValue = HeaderValue::from_static("application/json");
     const JSON_SCHEMA: &'static str = r#"{"type":"object","required":["type","errors"],"properties":{"type":{"type":"string","enum":["client_error","server_error","validation_error"]},"errors":{"type":"array","items":{"type":"object","required":["code","detail","attr"],"properties":{"code":{"type":"string","description":"The error's code."},"detail":{"type":"string","description":"What went wrong, for people."},"attr":{"type":["string","null"],"description":"The field, as a dotted path, or null."}}}}}}"#;
 
     fn write_body<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
+        let status = error_status(err);
         let errors = listed_errors(err);
+        let [client, server, validation] = KINDS;
         let kind = if !errors.is_empty() {
-            "validation_error"
-        } else if error_status(err).is_server_error() {
-            "server_error"
+            validation
+        } else if status.is_server_error() {
+            server
         } else {
-            "client_error"
+            client
         };
         let mut body = Object::new(out);
         body.string("type", kind);
@@ -54,14 +68,48 @@ impl Format for Standard {
                 None => item.null("attr"),
             }
         }
-        for sub in errors {
-            let mut item = list.object();
-            item.string("code", sub.code());
-            item.string("detail", sub.message());
-            match sub.path() {
-                Some(path) => item.display("attr", path),
-                None => item.null("attr"),
+        sub_errors::write(&mut list, errors, ITEM, status);
+    }
+}
+
+/// The client's side of the shape.
+#[cfg(feature = "client")]
+pub(crate) mod decode {
+    use serde_json::{Map, Value};
+
+    use super::{ITEM, KINDS, RESERVED};
+    use crate::client::RemoteError;
+    use crate::client::read::{extensions, objects, sub_errors};
+    use crate::format::sub_errors::read as read_item;
+
+    /// A `type` of the shape's own, and items that all have a `code`.
+    pub(crate) fn fits(body: &Map<String, Value>) -> bool {
+        let kind = body.get("type").and_then(Value::as_str);
+        let mut items = objects(body, "errors").peekable();
+        kind.is_some_and(|kind| KINDS.contains(&kind))
+            && items.peek().is_some()
+            && items.all(|item| item.contains_key("code"))
+    }
+
+    /// One item without sub-errors is the error itself; otherwise each
+    /// item is a sub-error.
+    pub(crate) fn read(body: Map<String, Value>, remote: &mut RemoteError) {
+        let validation = body.get("type").and_then(Value::as_str) == Some(KINDS[2]);
+        let only = {
+            let mut items = objects(&body, "errors");
+            match (items.next(), items.next()) {
+                (Some(only), None) if !validation => Some(read_item(only, ITEM)),
+                _ => None,
             }
+        };
+        match only {
+            Some(error) => {
+                remote.code = Some(error.code().to_owned());
+                remote.message = Some(error.message().to_owned());
+                remote.path = error.path().cloned();
+            }
+            None => remote.errors = sub_errors(&body, "errors", ITEM),
         }
+        remote.extensions = extensions(body, RESERVED);
     }
 }
