@@ -1,12 +1,7 @@
 //! The entry of one kind of error, built at compile time by the derive.
 
-use std::fmt;
-
 use http::StatusCode;
 
-use crate::ApiError;
-use crate::error::ABOUT_BLANK;
-use crate::format::DynFormat;
 use crate::status::{reason_phrase, shows_display};
 
 /// The catalog entry of one kind of error: one variant of a derived enum, or
@@ -189,45 +184,5 @@ impl Entry {
             Some(variant) => format!("{}::{variant}", self.type_name),
             None => self.type_name.to_owned(),
         }
-    }
-
-    /// An example body of this kind of error in `format`, for documentation:
-    /// the message is the template as written (`The user {id} already
-    /// exists.`), and fields that contribute to the body contribute nothing.
-    pub fn example_body(&'static self, format: DynFormat) -> Vec<u8> {
-        format.render(&Sample(self))
-    }
-}
-
-/// An error of an entry's kind, standing in for one in example bodies.
-#[derive(Debug)]
-struct Sample(&'static Entry);
-
-impl fmt::Display for Sample {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.0.message)
-    }
-}
-
-impl std::error::Error for Sample {}
-
-impl ApiError for Sample {
-    fn status(&self) -> StatusCode {
-        self.0.status
-    }
-    fn code(&self) -> &str {
-        self.0.code
-    }
-    fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.0.message)
-    }
-    fn title(&self) -> &str {
-        self.0.title
-    }
-    fn type_uri(&self) -> &str {
-        self.0.type_uri.unwrap_or(ABOUT_BLANK)
-    }
-    fn entry(&self) -> Option<&'static Entry> {
-        Some(self.0)
     }
 }

@@ -5,6 +5,22 @@ use std::fmt::{self, Write};
 use super::{Catalog, Item};
 use crate::format::{DynFormat, Format};
 
+impl Catalog {
+    /// The catalog as a Markdown reference page; see [`Markdown`].
+    ///
+    /// With the `catalog` feature.
+    pub fn markdown(&self) -> Markdown<'_> {
+        Markdown::new(self)
+    }
+
+    /// The items as pages list them: by status, then as declared.
+    pub(super) fn in_page_order(&self) -> Vec<&Item> {
+        let mut items: Vec<&Item> = self.items.iter().collect();
+        items.sort_by_key(|item| item.entry.status());
+        items
+    }
+}
+
 /// A [`Catalog`] as a Markdown error reference page, in the style of the
 /// public API pages the formats come from; `Display` writes it.
 ///

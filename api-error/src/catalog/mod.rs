@@ -37,6 +37,7 @@
 #[cfg(feature = "catalog")]
 mod contract;
 pub(crate) mod entry;
+mod example;
 #[cfg(feature = "catalog")]
 mod json;
 #[cfg(feature = "catalog")]
@@ -50,7 +51,7 @@ pub use entry::Entry;
 pub use markdown::Markdown;
 pub use unique::DuplicateCodes;
 
-use crate::format::{DynFormat, default_format};
+use crate::format::DynFormat;
 
 /// The errors a type can produce: its own entries, then those of the errors
 /// its transparent variants hold, each once.
@@ -76,13 +77,6 @@ impl Item {
     /// The format the type names with `#[api(format = ...)]`, if any.
     pub fn format(&self) -> Option<DynFormat> {
         self.format
-    }
-
-    /// An example body (see [`Entry::example_body`]) in the format these
-    /// errors render with: the type's, else the application's default.
-    pub fn example_body(&self) -> Vec<u8> {
-        self.entry
-            .example_body(self.format.unwrap_or_else(default_format))
     }
 }
 
@@ -143,22 +137,6 @@ impl Catalog {
     /// Whether the catalog has no entry.
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
-    }
-
-    /// The catalog as a Markdown reference page; see [`Markdown`].
-    ///
-    /// With the `catalog` feature.
-    #[cfg(feature = "catalog")]
-    pub fn markdown(&self) -> Markdown<'_> {
-        Markdown::new(self)
-    }
-
-    /// The items as pages list them: by status, then as declared.
-    #[cfg(feature = "catalog")]
-    fn in_page_order(&self) -> Vec<&Item> {
-        let mut items: Vec<&Item> = self.items.iter().collect();
-        items.sort_by_key(|item| item.entry.status());
-        items
     }
 }
 

@@ -78,9 +78,10 @@ pub(crate) mod problem;
 pub(crate) mod standard;
 pub(crate) mod sub_errors;
 
+mod default;
+
 use std::any::TypeId;
 use std::fmt;
-use std::sync::OnceLock;
 
 use http::header::{CONTENT_TYPE, WWW_AUTHENTICATE};
 use http::{HeaderValue, Response, StatusCode};
@@ -89,6 +90,7 @@ use crate::ApiError;
 use crate::field::FieldError;
 use crate::status::error_status;
 
+pub use self::default::{DefaultAlreadySet, default_format, for_error, set_default};
 pub use self::flat::Flat;
 pub use self::json::Members;
 pub use self::meta::Meta;
@@ -183,6 +185,11 @@ impl DynFormat {
         }
     }
 
+    /// The format's Rust name, e.g. `api_error::format::flat::Flat`.
+    pub(crate) fn type_name(&self) -> &'static str {
+        (self.type_name)()
+    }
+
     /// The `Content-Type` of the bodies this format writes.
     pub fn content_type(&self) -> HeaderValue {
         (self.content_type)()
@@ -233,9 +240,7 @@ impl Eq for DynFormat {}
 
 impl fmt::Debug for DynFormat {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_tuple("DynFormat")
-            .field(&(self.type_name)())
-            .finish()
+        f.debug_tuple("DynFormat").field(&self.type_name()).finish()
     }
 }
 
@@ -298,57 +303,3 @@ fn build_response(
     headers.insert(CONTENT_TYPE, content_type);
     response
 }
-
-/// The application's default format, once set.
-static DEFAULT: OnceLock<DynFormat> = OnceLock::new();
-
-/// Makes `F` the format of errors whose type names none, for the whole
-/// application; call it once at start-up, before serving requests.
-///
-/// It applies to every error rendered without naming a format:
-/// [`api_error::response`](crate::response), the framework integrations, and
-/// the request errors raised before a handler runs. Until it is set, the
-/// default is [`Problem`].
-///
-/// Setting the same format again is harmless; setting another one fails and
-/// leaves the first in place.
-pub fn set_default<F: Format + 'static>() -> Result<(), DefaultAlreadySet> {
-    let wanted = DynFormat::of::<F>();
-    let current = *DEFAULT.get_or_init(|| wanted);
-    if current == wanted {
-        Ok(())
-    } else {
-        Err(DefaultAlreadySet { current })
-    }
-}
-
-/// The application's default format: the one given to [`set_default`], or
-/// [`Problem`].
-pub fn default_format() -> DynFormat {
-    DEFAULT.get().copied().unwrap_or(DynFormat::of::<Problem>())
-}
-
-/// The format `err` renders with when the caller names none: its type's
-/// `#[api(format = ...)]`, else the application's default.
-pub fn for_error(err: &(impl ApiError + ?Sized)) -> DynFormat {
-    err.format().unwrap_or_else(default_format)
-}
-
-/// The application's default format was already set to another format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DefaultAlreadySet {
-    /// The format set first, which stays the default.
-    pub current: DynFormat,
-}
-
-impl fmt::Display for DefaultAlreadySet {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "the default format is already {}",
-            (self.current.type_name)()
-        )
-    }
-}
-
-impl std::error::Error for DefaultAlreadySet {}
