@@ -342,8 +342,8 @@ pub(crate) mod read {
     use http::StatusCode;
     use serde_json::{Map, Value};
 
-    use crate::field::{FieldErrors, FieldPath};
-    use crate::format::sub_errors::{self, Member};
+    use crate::field::{FieldError, FieldErrors, FieldPath};
+    use crate::format::sub_errors::Member;
 
     /// The string member `key`.
     pub(crate) fn string(object: &Map<String, Value>, key: &str) -> Option<String> {
@@ -402,8 +402,31 @@ pub(crate) mod read {
         members: &[Member],
     ) -> FieldErrors {
         objects(object, key)
-            .map(|item| sub_errors::read(item, members))
+            .map(|item| sub_error(item, members))
             .collect()
+    }
+
+    /// The sub-error an item of a list holds, read by the members that
+    /// wrote it.
+    pub(crate) fn sub_error(item: &Map<String, Value>, members: &[Member]) -> FieldError {
+        let (mut code, mut message, mut path, mut sub_status) = (None, None, None, None);
+        for member in members {
+            match *member {
+                Member::Code(name) => code = string(item, name),
+                Member::Message(name) => message = string(item, name),
+                Member::Status(name) => sub_status = status(item, name),
+                Member::Dotted(name) | Member::DottedOrNull(name) => path = dotted(item, name),
+                Member::Pointer(name) => path = pointer(item, name),
+            }
+        }
+        let mut sub = FieldError::new(code.unwrap_or_default(), message.unwrap_or_default());
+        if let Some(path) = path {
+            sub = sub.at(path);
+        }
+        if let Some(status) = sub_status {
+            sub = sub.with_status(status);
+        }
+        sub
     }
 
     /// The members of `object` but the `reserved` ones: the error's

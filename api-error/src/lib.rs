@@ -77,6 +77,19 @@
 //! | `utoipa` | `IntoResponses`: one OpenAPI response per status, with an example per code (`api_error::utoipa`) |
 //! | `tracing` | a log line for every error turned into a response: server errors at `error`, with their source chain |
 //!
+//! # Layers
+//!
+//! The crate is built in three layers. A module uses its own layer and the
+//! ones below it, never one above (`tests/layers.rs` checks every path that
+//! names this crate; a `pub use` only says where users find a thing, and is
+//! not a use):
+//!
+//! | layer | modules | what they hold |
+//! |---|---|---|
+//! | 1. the error | `error` `status` `field` `headers` `message` `log` `catalog` `catalog::entry` `catalog::unique` `format` `format::json` | the trait, the static data the derive emits (an entry per variant, the catalog that lists them), and what the trait's methods speak of: field paths, headers, the `Format` trait and the JSON writer |
+//! | 2. formats | `format::flat` `format::meta` `format::standard` `format::nested` `format::problem` `format::sub_errors` `format::default` | the preset envelopes, and the default format |
+//! | 3. on top | `crate` `__private` `integrations` `catalog::example` `catalog::markdown` `catalog::json` `catalog::contract` `client` `format::*::decode` `request` `axum` `actix` `utoipa` | the catalog's renderings, the client (with each preset's reader, kept in the preset's file so that its whole shape is in one place), request errors and the JSON body parser, the framework integrations, and the paths generated code names |
+//!
 //! # Public and internal text
 //!
 //! An error's `Display` is for logs; its [`message`](ApiError::message) is

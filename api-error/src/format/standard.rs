@@ -79,8 +79,7 @@ pub(crate) mod decode {
 
     use super::{ITEM, KINDS, RESERVED};
     use crate::client::RemoteError;
-    use crate::client::read::{extensions, objects, sub_errors};
-    use crate::format::sub_errors::read as read_item;
+    use crate::client::read::{extensions, objects, sub_error, sub_errors};
 
     /// A `type` of the shape's own, and items that all have a `code`.
     pub(crate) fn fits(body: &Map<String, Value>) -> bool {
@@ -98,7 +97,7 @@ pub(crate) mod decode {
         let only = {
             let mut items = objects(&body, "errors");
             match (items.next(), items.next()) {
-                (Some(only), None) if !validation => Some(read_item(only, ITEM)),
+                (Some(only), None) if !validation => Some(sub_error(only, ITEM)),
                 _ => None,
             }
         };

@@ -1,6 +1,6 @@
 //! Sub-errors as each preset lists them: one description of a preset's
-//! sub-error object, which writes the list and, with the `client` feature,
-//! reads it back.
+//! sub-error object, which writes the list here and, with the `client`
+//! feature, reads it back (`client::read::sub_errors`).
 
 use http::StatusCode;
 
@@ -58,33 +58,4 @@ pub(crate) fn write(
             }
         }
     }
-}
-
-/// The sub-error an item of a list holds, read by the members that wrote
-/// it; members that are absent or of the wrong JSON type are left out.
-#[cfg(feature = "client")]
-pub(crate) fn read(
-    item: &serde_json::Map<String, serde_json::Value>,
-    members: &[Member],
-) -> FieldError {
-    use crate::client::read::{dotted, pointer, status, string};
-
-    let (mut code, mut message, mut path, mut sub_status) = (None, None, None, None);
-    for member in members {
-        match *member {
-            Member::Code(name) => code = string(item, name),
-            Member::Message(name) => message = string(item, name),
-            Member::Status(name) => sub_status = status(item, name),
-            Member::Dotted(name) | Member::DottedOrNull(name) => path = dotted(item, name),
-            Member::Pointer(name) => path = pointer(item, name),
-        }
-    }
-    let mut sub = FieldError::new(code.unwrap_or_default(), message.unwrap_or_default());
-    if let Some(path) = path {
-        sub = sub.at(path);
-    }
-    if let Some(status) = sub_status {
-        sub = sub.with_status(status);
-    }
-    sub
 }
