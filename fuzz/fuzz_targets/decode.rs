@@ -18,7 +18,7 @@
 
 use std::mem::discriminant;
 
-use api_error::client::{self, Envelope, RemoteError};
+use api_error::client::{self, Envelope, FromRemote, RemoteError};
 use api_error::format::{Flat, Format, Meta, Nested, Problem, Standard, listed_errors};
 use api_error::http::StatusCode;
 use api_error::{ApiError, FieldError, FieldErrors, FieldPath};
@@ -123,15 +123,16 @@ fn pointer(path: Option<&FieldPath>) -> Option<String> {
     path.map(|path| path.pointer().to_string())
 }
 
-/// What each format carries, and the members it writes itself.
-struct Carried {
+/// What a body in each format gives back when decoded, and the members
+/// the format writes itself.
+struct WhatComesBack {
     code: bool,
     message: bool,
     path: bool,
     reserved: &'static [&'static str],
 }
 
-fn carried(envelope: Envelope, has_errors: bool) -> Carried {
+fn what_comes_back(envelope: Envelope, has_errors: bool) -> WhatComesBack {
     let (code, message, path, reserved): (bool, bool, bool, &'static [&'static str]) =
         match envelope {
             Envelope::Flat => (true, true, false, &["error", "message", "errors"]),
@@ -156,8 +157,9 @@ fn carried(envelope: Envelope, has_errors: bool) -> Carried {
                     "type", "title", "status", "detail", "instance", "code", "pointer", "errors",
                 ],
             ),
+            other => unimplemented!("a preset this target does not render: {other:?}"),
         };
-    Carried {
+    WhatComesBack {
         code,
         message,
         path,
@@ -169,21 +171,21 @@ fn round_trip<F: Format>(err: &Failure, envelope: Envelope) {
     let response = F::response(err);
     let remote = client::decode_response(&response);
     let listed = listed_errors(err);
-    let carried = carried(envelope, !listed.is_empty());
+    let comes_back = what_comes_back(envelope, !listed.is_empty());
     let problem = envelope == Envelope::Problem;
 
     assert_eq!(remote.envelope(), Some(envelope), "{err:?}");
     assert_eq!(remote.status(), err.status());
-    assert_eq!(remote.code(), carried.code.then(|| err.code()));
+    assert_eq!(remote.code(), comes_back.code.then(|| err.code()));
     let message = err.message();
     assert_eq!(
         remote.message(),
-        carried.message.then_some(message.as_str())
+        comes_back.message.then_some(message.as_str())
     );
 
     // The error's own path: a pointer says exactly where, a dotted path
     // reads back as its text reads.
-    let path = err.path().filter(|_| carried.path);
+    let path = err.path().filter(|_| comes_back.path);
     if problem {
         assert_eq!(pointer(remote.path()), pointer(path));
     } else {
@@ -195,7 +197,7 @@ fn round_trip<F: Format>(err: &Failure, envelope: Envelope) {
     assert_eq!(remote.instance(), err.instance().filter(|_| problem));
 
     let mut expected = extension_members(err);
-    expected.retain(|name, _| !carried.reserved.contains(&name.as_str()));
+    expected.retain(|name, _| !comes_back.reserved.contains(&name.as_str()));
     assert_eq!(remote.extensions(), &expected);
 
     assert_eq!(remote.errors().len(), listed.len());
@@ -216,7 +218,7 @@ fn round_trip<F: Format>(err: &Failure, envelope: Envelope) {
     // The variants whose data the body carries come back.
     let rebuilt = Failure::from_remote(&remote);
     let rebuildable =
-        matches!(err, Failure::Missing | Failure::Invalid(_) | Failure::Odd) && carried.code;
+        matches!(err, Failure::Missing | Failure::Invalid(_) | Failure::Odd) && comes_back.code;
     assert_eq!(rebuilt.is_some(), rebuildable, "{rebuilt:?}");
     if let Some(rebuilt) = rebuilt {
         assert_eq!(discriminant(&rebuilt), discriminant(err));
