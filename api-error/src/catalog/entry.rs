@@ -8,7 +8,7 @@ use crate::status::{reason_phrase, shows_display};
 /// a derived struct.
 ///
 /// Entries are static and built at compile time by `#[derive(ApiError)]`;
-/// [`ApiError::entry`] gives the entry of a value.
+/// [`ApiError::entry`](crate::ApiError::entry) gives the entry of a value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Entry {
     type_name: &'static str,
