@@ -420,7 +420,7 @@ fn read_status(cx: &Ctxt, input: ParseStream) -> Option<Status> {
             return None;
         }
         return match lit.base10_parse::<u16>() {
-            Ok(code @ 400..=599) => Some(Status::Code(code)),
+            Ok(code) if status::is_error(code) => Some(Status::Code(code)),
             _ => {
                 cx.error_spanned_by(
                     &lit,
@@ -470,7 +470,7 @@ fn check_status_path(cx: &Ctxt, path: Path) -> Option<Status> {
     }
     let name = name.ident.to_string();
     let message = match status::code(&name) {
-        Some(code @ 400..=599) => return Some(Status::Constant(path, code)),
+        Some(code) if status::is_error(code) => return Some(Status::Constant(path, code)),
         Some(code) => format!(
             "status must be 400..=599 (a client or server error), found {code} (`StatusCode::{name}`)"
         ),

@@ -12,6 +12,7 @@ use crate::attr::Keys;
 use crate::ctxt::Ctxt;
 use crate::fmt;
 use crate::keys::{self, Contributes};
+use crate::status;
 
 pub(crate) fn check(cx: &Ctxt, input: &Input) {
     let mut codes = BTreeMap::new();
@@ -236,11 +237,13 @@ fn check_contributions(cx: &Ctxt, variant: &Variant) {
 /// client: it must not be one that can print the error's source, or that
 /// the derive cannot see through.
 fn check_client_display(cx: &Ctxt, variant: &Variant) {
-    let (Message::Display(Some(display)), Some(400..=499)) =
-        (&variant.message, variant.known_status())
+    let (Message::Display(Some(display)), Some(code)) = (&variant.message, variant.known_status())
     else {
         return;
     };
+    if !status::shows_display(code) {
+        return;
+    }
     let fix = "give the variant a `message` of its own: `#[api(message = \"...\")]`";
     let Some(template) = display.template.as_ref().filter(|_| !display.opaque) else {
         let why = match display.template {

@@ -3,6 +3,19 @@
 //! `http` does not define gets a did-you-mean, and a status outside
 //! 400..=599 says which status it is.
 
+/// Whether `code` may be an error's status: the runtime's
+/// `status::is_error_status`, which the derive cannot call. A literal is
+/// checked here, where the error can point at it.
+pub(crate) fn is_error(code: u16) -> bool {
+    (400..=599).contains(&code)
+}
+
+/// Whether an error of status `code` may show its `Display` to clients:
+/// the runtime's `status::shows_display`, which the derive cannot call.
+pub(crate) fn shows_display(code: u16) -> bool {
+    (400..=499).contains(&code)
+}
+
 /// Each constant's name and code, as `http` 1.x defines them.
 const CONSTANTS: &[(&str, u16)] = &[
     ("CONTINUE", 100),
@@ -77,8 +90,6 @@ pub(crate) fn code(name: &str) -> Option<u16> {
 
 /// The names of the client and server error constants.
 pub(crate) fn error_names() -> Vec<&'static str> {
-    let errors = CONSTANTS
-        .iter()
-        .filter(|(_, code)| (400..=599).contains(code));
+    let errors = CONSTANTS.iter().filter(|&&(_, code)| is_error(code));
     errors.map(|&(name, _)| name).collect()
 }
