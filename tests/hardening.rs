@@ -15,373 +15,39 @@
 //!   `Content-Type`s.
 
 use std::collections::HashMap;
-use std::error::Error;
 use std::fmt;
 use std::thread;
 use std::time::Duration;
 
-use api_error::format::{
-    self, DynFormat, Flat, Format, MAX_SUB_ERRORS, Meta, Nested, Problem, Standard,
-};
+use api_error::format::{self, Flat, Format, MAX_SUB_ERRORS, Nested, Problem, Standard};
+use api_error::http::StatusCode;
 use api_error::http::header::{CONTENT_TYPE, HeaderMap, HeaderValue};
-use api_error::http::{Response, StatusCode};
 use api_error::{ApiError, FieldError, FieldErrors, FieldPath, JsonParser, RequestError};
 use serde::{Deserialize, Deserializer};
 
-// ---------------------------------------------------------------------------
-// Helpers
-// ---------------------------------------------------------------------------
-
-/// One way a client can see an error: a body, and for a response its status
-/// and headers.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Seen {
-    how: String,
-    status: Option<StatusCode>,
-    headers: Vec<(String, Vec<u8>)>,
-    body: Vec<u8>,
-}
-
-impl Seen {
-    fn body(how: impl Into<String>, body: Vec<u8>) -> Self {
-        Seen {
-            how: how.into(),
-            status: None,
-            headers: Vec::new(),
-            body,
-        }
-    }
-
-    fn response(how: impl Into<String>, response: Response<Vec<u8>>) -> Self {
-        let (parts, body) = response.into_parts();
-        Seen {
-            how: how.into(),
-            status: Some(parts.status),
-            headers: header_pairs(&parts.headers),
-            body,
-        }
-    }
-
-    fn header(&self, name: &str) -> Option<&[u8]> {
-        self.headers
-            .iter()
-            .find(|(key, _)| key == name)
-            .map(|(_, value)| value.as_slice())
-    }
-
-    /// The body and every header, as text.
-    fn texts(&self) -> Vec<String> {
-        let mut texts = vec![String::from_utf8_lossy(&self.body).into_owned()];
-        for (name, value) in &self.headers {
-            texts.push(format!("{name}: {}", String::from_utf8_lossy(value)));
-        }
-        texts
-    }
-}
-
-fn header_pairs(headers: &HeaderMap) -> Vec<(String, Vec<u8>)> {
-    headers
-        .iter()
-        .map(|(name, value)| (name.to_string(), value.as_bytes().to_vec()))
-        .collect()
-}
-
-/// `F::render`, `F::response` and the same through `DynFormat`.
-fn seen_in<F: Format + 'static>(err: &dyn ApiError, name: &str, out: &mut Vec<Seen>) {
-    let dynamic = DynFormat::of::<F>();
-    out.push(Seen::body(format!("{name}::render"), F::render(err)));
-    out.push(Seen::response(
-        format!("{name}::response"),
-        F::response(err),
-    ));
-    out.push(Seen::body(
-        format!("DynFormat<{name}>::render"),
-        dynamic.render(err),
-    ));
-    out.push(Seen::response(
-        format!("DynFormat<{name}>::response"),
-        dynamic.response(err),
-    ));
-}
-
-/// Every rendering of `err` without a framework: each preset, named and
-/// dynamic, and the application's default through `api_error::render` and
-/// `api_error::response`.
-fn renderings(err: &dyn ApiError) -> Vec<Seen> {
-    let mut out = Vec::new();
-    seen_in::<Flat>(err, "Flat", &mut out);
-    seen_in::<Meta>(err, "Meta", &mut out);
-    seen_in::<Standard>(err, "Standard", &mut out);
-    seen_in::<Nested>(err, "Nested", &mut out);
-    seen_in::<Problem>(err, "Problem", &mut out);
-    out.push(Seen::body("api_error::render", api_error::render(err)));
-    out.push(Seen::response(
-        "api_error::response",
-        api_error::response(err),
-    ));
-    out
-}
-
-/// The preset formats, by name.
-const PRESETS: [(&str, DynFormat); 5] = [
-    ("Flat", DynFormat::of::<Flat>()),
-    ("Meta", DynFormat::of::<Meta>()),
-    ("Standard", DynFormat::of::<Standard>()),
-    ("Nested", DynFormat::of::<Nested>()),
-    ("Problem", DynFormat::of::<Problem>()),
-];
-
-fn parsed(body: &[u8]) -> serde_json::Value {
-    serde_json::from_slice(body).unwrap_or_else(|error| {
-        panic!(
-            "not valid JSON ({error}): {}",
-            String::from_utf8_lossy(&body[..body.len().min(300)])
-        )
-    })
-}
-
-fn json_headers() -> HeaderMap {
-    let mut headers = HeaderMap::new();
-    headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-    headers
-}
-
+#[path = "support/body.rs"]
+mod body;
+#[path = "support/errors.rs"]
+mod errors;
 #[path = "support/log.rs"]
 mod log;
+#[path = "support/renderings.rs"]
+mod renderings;
+#[path = "support/secrets.rs"]
+mod secrets;
 
+use body::json_headers;
+use errors::{Gone, Invalid, Login, Wrapper, echo, invalid};
 use log::Log;
+use renderings::{PRESETS, Seen, header_pairs, json_strings, parsed, renderings};
+use secrets::{
+    Any, LEVEL_SECRETS, Layer, Loud, Outer, Plain, TOP_SECRET, anys, assert_no_telltale,
+    chain_text, louds, outers, plains,
+};
 
 // ---------------------------------------------------------------------------
 // 3. Redaction
 // ---------------------------------------------------------------------------
-
-/// The secret in the top error's own text (its fields, its `Display`).
-const TOP_SECRET: &str = "postgres://admin:hunter2@10.0.0.7";
-
-/// One secret per level of the source chain, level 1 first.
-const LEVEL_SECRETS: [&str; 5] = [
-    "AKIAIOSFODNN7EXAMPLE",
-    "password=correct-horse-battery-staple",
-    "/home/deploy/.ssh/id_ed25519",
-    "Bearer eyJhbGciOiJIUzI1NiJ9.c2VjcmV0",
-    "redis://:s3cr3t-t0ken@10.0.0.9:6379",
-];
-
-/// Fragments that give a secret away, even cut or escaped.
-const TELLTALES: &[&str] = &[
-    "hunter2",
-    "admin:",
-    "10.0.0.",
-    "AKIA",
-    "correct-horse",
-    "id_ed25519",
-    ".ssh",
-    "eyJhbGci",
-    "s3cr3t",
-    "level ",
-    "postgres",
-    "redis",
-];
-
-/// One level of a source chain, with a secret in its `Display`; its source
-/// is the next level, down to level 5.
-#[derive(Debug, Clone)]
-struct Layer {
-    level: usize,
-    below: Option<Box<Layer>>,
-}
-
-impl Layer {
-    /// Levels `level` to 5.
-    fn chain(level: usize) -> Layer {
-        Layer {
-            level,
-            below: (level < 5).then(|| Box::new(Layer::chain(level + 1))),
-        }
-    }
-
-    /// Levels 1 to 5.
-    fn full() -> Layer {
-        Layer::chain(1)
-    }
-}
-
-impl fmt::Display for Layer {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "level {} failed with {}",
-            self.level,
-            LEVEL_SECRETS[self.level - 1]
-        )
-    }
-}
-
-impl Error for Layer {
-    fn source(&self) -> Option<&(dyn Error + 'static)> {
-        self.below
-            .as_deref()
-            .map(|below| below as &(dyn Error + 'static))
-    }
-}
-
-/// Without thiserror: the derive writes `Display` (the public message) and
-/// `source`.
-#[derive(Debug, ApiError)]
-#[allow(dead_code)]
-enum Plain {
-    #[api(status = 500)]
-    Database(#[source] Layer),
-    #[api(status = 502)]
-    Gateway {
-        host: String,
-        #[source]
-        cause: Box<dyn Error + Send + Sync>,
-    },
-    #[api(status = 503)]
-    Pool(#[from] Layer),
-    /// A field named `source` is the source without an attribute.
-    #[api(status = 500)]
-    Named { dsn: String, source: Layer },
-    #[api(status = 504)]
-    Maybe(#[source] Option<Layer>),
-    /// An explicit message shows only the fields it names.
-    #[api(status = 501, message = "Attempt {attempt} failed; retry later.")]
-    Explicit {
-        attempt: u32,
-        dsn: String,
-        #[source]
-        cause: Layer,
-    },
-}
-
-/// With thiserror: its `Display` holds the secret.
-#[derive(Debug, thiserror::Error, ApiError)]
-enum Loud {
-    #[error("query on {0} failed")]
-    #[api(status = 500)]
-    Query(String, #[source] Layer),
-    #[error("upstream {url} refused")]
-    #[api(status = 502)]
-    Upstream {
-        url: String,
-        #[source]
-        source: Box<dyn Error + Send + Sync>,
-    },
-    #[error(transparent)]
-    #[api(status = 503)]
-    Opaque(Layer),
-    #[error("pool exhausted")]
-    #[api(status = StatusCode::GATEWAY_TIMEOUT)]
-    Pool(#[from] Layer),
-    /// The secret is in the `#[error]` template itself.
-    #[error("connecting with postgres://admin:hunter2@10.0.0.7 failed")]
-    #[api(status = 500)]
-    Inline(#[source] Layer),
-    #[error("optional {0}")]
-    #[api(status = 507)]
-    Optional(String, #[source] Option<Layer>),
-}
-
-/// Transparent variants over both, and over a boxed trait object.
-#[derive(Debug, ApiError)]
-enum Outer {
-    #[api(transparent)]
-    Loud(#[from] Loud),
-    #[api(transparent)]
-    Plain(#[from] Plain),
-    #[api(transparent)]
-    Boxed(Box<dyn ApiError + Send + Sync>),
-}
-
-/// A transparent struct over a boxed trait object.
-#[derive(Debug, ApiError)]
-#[api(transparent)]
-struct Any(Box<dyn ApiError + Send + Sync>);
-
-fn plains() -> Vec<Plain> {
-    vec![
-        Plain::Database(Layer::full()),
-        Plain::Gateway {
-            host: TOP_SECRET.to_owned(),
-            cause: Box::new(Layer::full()),
-        },
-        Plain::from(Layer::full()),
-        Plain::Named {
-            dsn: TOP_SECRET.to_owned(),
-            source: Layer::full(),
-        },
-        Plain::Maybe(Some(Layer::full())),
-        Plain::Explicit {
-            attempt: 3,
-            dsn: TOP_SECRET.to_owned(),
-            cause: Layer::full(),
-        },
-    ]
-}
-
-fn louds() -> Vec<Loud> {
-    vec![
-        Loud::Query(TOP_SECRET.to_owned(), Layer::full()),
-        Loud::Upstream {
-            url: TOP_SECRET.to_owned(),
-            source: Box::new(Layer::full()),
-        },
-        Loud::Opaque(Layer::full()),
-        Loud::from(Layer::full()),
-        Loud::Inline(Layer::full()),
-        Loud::Optional(TOP_SECRET.to_owned(), Some(Layer::full())),
-    ]
-}
-
-/// Every secret-holding server error, wrapped every way.
-fn outers() -> Vec<Outer> {
-    let mut all: Vec<Outer> = Vec::new();
-    all.extend(louds().into_iter().map(Outer::from));
-    all.extend(plains().into_iter().map(Outer::from));
-    for loud in louds() {
-        all.push(Outer::Boxed(Box::new(loud)));
-    }
-    for plain in plains() {
-        all.push(Outer::Boxed(Box::new(plain)));
-    }
-    // Two levels of transparency.
-    for loud in louds() {
-        all.push(Outer::Boxed(Box::new(Outer::Loud(loud))));
-    }
-    all
-}
-
-fn anys() -> Vec<Any> {
-    let mut all: Vec<Any> = louds()
-        .into_iter()
-        .map(|loud| Any(Box::new(loud)))
-        .collect();
-    all.extend(plains().into_iter().map(|plain| Any(Box::new(plain))));
-    all.extend(outers().into_iter().map(|outer| Any(Box::new(outer))));
-    all
-}
-
-/// `err`'s `Display` and sources, as the log writes them.
-fn chain_text(err: &dyn Error) -> String {
-    let mut text = err.to_string();
-    let mut source = err.source();
-    while let Some(error) = source {
-        text.push_str(": ");
-        text.push_str(&error.to_string());
-        source = error.source();
-    }
-    text
-}
-
-fn assert_no_telltale(what: &str, text: &str) {
-    for telltale in TELLTALES {
-        assert!(
-            !text.contains(telltale),
-            "{what} leaks {telltale:?}: {text}"
-        );
-    }
-}
 
 /// What a client sees of `err` without a framework.
 fn assert_redacted(err: &dyn ApiError) {
@@ -630,51 +296,6 @@ fn the_log_has_the_whole_chain_for_operators() {
 // 4. Header injection
 // ---------------------------------------------------------------------------
 
-/// Every header a field can set from a runtime value: `header = "..."` (any
-/// `Display`, optional or not) and `allow` (a string). `retry_after` takes
-/// only numbers and `www_authenticate` only a literal checked at compile
-/// time (tests/ui/www-authenticate-invalid.rs).
-#[derive(Debug, ApiError)]
-#[api(status = 405, message = "Echo: {echo}")]
-struct Echo {
-    #[api(header = "X-Echo")]
-    echo: String,
-    #[api(header = "X-Maybe")]
-    maybe: Option<String>,
-    #[api(header = "X-Request-Id", extension = "request_id")]
-    id: u64,
-    #[api(allow)]
-    allowed: String,
-    #[api(extension)]
-    note: String,
-}
-
-/// A 401 with a header from a field: `WWW-Authenticate` stays.
-#[derive(Debug, ApiError)]
-#[api(status = 401)]
-struct Login {
-    #[api(header = "X-Realm")]
-    realm: String,
-}
-
-#[derive(Debug, ApiError)]
-enum Wrapper {
-    #[api(transparent)]
-    Echo(Echo),
-    #[api(transparent)]
-    Boxed(Box<dyn ApiError + Send + Sync>),
-}
-
-fn echo(value: &str) -> Echo {
-    Echo {
-        echo: value.to_owned(),
-        maybe: Some(value.to_owned()),
-        id: 42,
-        allowed: value.to_owned(),
-        note: value.to_owned(),
-    }
-}
-
 /// The hostile value at the start, in the middle and at the end of `abc`.
 fn placed(bad: &str) -> [String; 3] {
     [
@@ -733,16 +354,6 @@ fn check_echo_response(seen: &Seen, expected: Option<&[u8]>, value: &str) {
     let strings = json_strings(&body);
     assert!(strings.contains(&format!("Echo: {value}")), "{how}: {body}");
     assert!(body.to_string().contains("42"), "{how}: {body}");
-}
-
-/// Every string in a JSON value, keys aside.
-fn json_strings(value: &serde_json::Value) -> Vec<String> {
-    match value {
-        serde_json::Value::String(text) => vec![text.clone()],
-        serde_json::Value::Array(items) => items.iter().flat_map(json_strings).collect(),
-        serde_json::Value::Object(members) => members.values().flat_map(json_strings).collect(),
-        _ => Vec::new(),
-    }
 }
 
 /// Control bytes that must never be sent, HTAB aside: a tab inside a value
@@ -1220,22 +831,6 @@ fn a_deep_path_of_long_names_is_cut_in_messages_and_whole_in_pointers() {
     }
 }
 
-/// A validation error with `n` sub-errors.
-#[derive(Debug, ApiError)]
-#[api(status = 422, message = "The request is invalid.")]
-struct Invalid(#[api(errors)] FieldErrors);
-
-fn invalid(n: usize) -> Invalid {
-    Invalid(
-        (0..n)
-            .map(|i| {
-                FieldError::new("required", "This field is required.")
-                    .at(FieldPath::new().field("items").index(i).field("name"))
-            })
-            .collect(),
-    )
-}
-
 /// The sub-errors a body lists, wherever its format puts them.
 fn listed(format: &str, body: &serde_json::Value) -> usize {
     let list = match format {
@@ -1375,11 +970,6 @@ fn long_codes_and_members_render_in_linear_size() {
 #[derive(Debug, ApiError)]
 #[api(status = 409, message = "The user {0} already exists.")]
 struct Taken(String);
-
-/// A type that names its format: `api_error::render` uses it.
-#[derive(Debug, ApiError)]
-#[api(status = 404, format = Standard)]
-struct Gone;
 
 /// Errors of every shape: placeholders, headers, sub-errors over the cap,
 /// a type's own format, a server error with a chain, transparency, request
