@@ -1,7 +1,9 @@
 //! `api_error::client`: responses in each preset decoded back, the format
 //! told from the body, hostile bodies (every preset's cut anywhere or with
 //! any byte replaced among them) decoded without a panic, and derived types
-//! rebuilt from what a body carries.
+//! rebuilt from what a body carries; and, as properties, whatever Unicode an
+//! error carries, each preset's response read back into what the preset
+//! carries, and dotted paths of plain names parsed back.
 
 use std::collections::HashMap;
 
@@ -9,7 +11,11 @@ use api_error::client::{self, Envelope, RemoteError};
 use api_error::format::{Flat, Format, Meta, Nested, Problem, Standard};
 use api_error::http::StatusCode;
 use api_error::{ApiError, FieldError, FieldErrors, FieldPath, RequestError};
+use proptest::prelude::*;
 use serde_json::json;
+
+#[path = "support/arbitrary.rs"]
+mod arbitrary;
 
 #[path = "support/body.rs"]
 mod body;
@@ -20,6 +26,7 @@ mod renderings;
 #[path = "support/secrets.rs"]
 mod secrets;
 
+use arbitrary::{Anything, anything};
 use body::json_headers;
 use errors::{Gone, Invalid, echo};
 use renderings::PRESETS;
@@ -445,4 +452,84 @@ fn structs_and_boxed_inner_errors() {
     // A boxed trait object cannot be rebuilt.
     assert!(Boxed::from_remote(&remote).is_none());
     let _ = Boxed::Any(Box::new(NotFound));
+}
+
+proptest! {
+    #[test]
+    fn dotted_paths_of_plain_names_parse_back(names in prop::collection::vec("[a-z_][a-z0-9_]{0,8}", 1..4), index in 0usize..100) {
+        let mut path = FieldPath::new();
+        for name in &names {
+            path = path.field(name.clone()).index(index);
+        }
+        prop_assert_eq!(FieldPath::parse(&path.to_string()), path);
+    }
+
+    #[test]
+    fn client_decodes_every_preset_back(err in anything()) {
+        let has_errors = !err.errors.is_empty();
+        check_decoded(&err, client::decode_response(&Flat::response(&err)), Envelope::Flat, (true, true), &["error", "message", "errors"])?;
+        check_decoded(&err, client::decode_response(&Meta::response(&err)), Envelope::Meta, (true, true), &["status", "type", "message", "field", "errors"])?;
+        check_decoded(&err, client::decode_response(&Standard::response(&err)), Envelope::Standard, (!has_errors, !has_errors), &["type", "errors"])?;
+        check_decoded(&err, client::decode_response(&Nested::response(&err)), Envelope::Nested, (true, !has_errors), &["message", "code", "status", "path", "inner"])?;
+        check_decoded(
+            &err,
+            client::decode_response(&Problem::response(&err)),
+            Envelope::Problem,
+            (true, true),
+            &["type", "title", "status", "detail", "instance", "code", "pointer", "errors"],
+        )?;
+    }
+}
+
+/// Checks that `remote`, decoded from `err` rendered in `envelope`, has
+/// `err`'s status, sub-errors and extension member (unless `reserved` has
+/// its name), and its code and message where `carried` says the envelope
+/// carries them.
+fn check_decoded(
+    err: &Anything,
+    remote: RemoteError,
+    envelope: Envelope,
+    (code_carried, message_carried): (bool, bool),
+    reserved: &[&str],
+) -> Result<(), TestCaseError> {
+    prop_assert_eq!(remote.envelope(), Some(envelope));
+    prop_assert_eq!(remote.status(), err.status);
+    prop_assert_eq!(remote.code(), code_carried.then_some(err.code.as_str()));
+    prop_assert_eq!(
+        remote.message(),
+        message_carried.then_some(err.message.as_str())
+    );
+    let expected_members: Vec<(&str, &str)> = if reserved.contains(&err.member.0.as_str()) {
+        Vec::new()
+    } else {
+        vec![(err.member.0.as_str(), err.member.1.as_str())]
+    };
+    let members: Vec<(&str, &str)> = remote
+        .extensions()
+        .iter()
+        .map(|(name, value)| (name.as_str(), value.as_str().unwrap_or("(not a string)")))
+        .collect();
+    prop_assert_eq!(members, expected_members);
+    prop_assert_eq!(remote.errors().len(), err.errors.len());
+    for (decoded, sub) in remote.errors().iter().zip(&err.errors) {
+        prop_assert_eq!(decoded.code(), sub.code());
+        prop_assert_eq!(decoded.message(), sub.message());
+        if envelope == Envelope::Problem {
+            // A JSON Pointer says exactly where.
+            let pointer = |path: Option<&FieldPath>| path.map(|path| path.pointer().to_string());
+            prop_assert_eq!(pointer(decoded.path()), pointer(sub.path()));
+        } else {
+            // A dotted path cannot tell a name holding `.` or `[0]` from
+            // steps, nor show an empty name: it reads back as its text
+            // reads, and an empty text is no path.
+            let dotted = |path: Option<&FieldPath>| {
+                path.map(|path| FieldPath::parse(&path.to_string()))
+                    .filter(|path| !path.is_empty())
+            };
+            prop_assert_eq!(decoded.path().cloned(), dotted(sub.path()));
+        }
+        let status = (envelope == Envelope::Nested).then(|| sub.status().unwrap_or(err.status));
+        prop_assert_eq!(decoded.status(), status);
+    }
+    Ok(())
 }
