@@ -1,4 +1,4 @@
-//! Writes the 2,000-variant enum that `robustness.rs` derives `ApiError`
+//! Writes the 2,000-variant enum that `derive_inputs.rs` derives `ApiError`
 //! for, too long to keep in source: `pub(crate) enum Many` in
 //! `$OUT_DIR/many_variants.rs`.
 //!
@@ -7,8 +7,8 @@
 //! status is the enum's 400 when `i` is a multiple of 5, else
 //! `400 + i % 200`; its code is `many.{i}` when `i` is a multiple of 7, else
 //! the default; tuple and struct variants have a message with placeholders;
-//! every eleventh has a doc comment. `robustness.rs` states the same rules to
-//! check the derive against.
+//! every eleventh has a doc comment. `derive_inputs.rs` states the same
+//! rules to check the derive against.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;

@@ -1,12 +1,36 @@
 //! `api_error::client`: responses in each preset decoded back, the format
-//! told from the body, hostile bodies decoded without a panic, and derived
-//! types rebuilt from what a body carries.
+//! told from the body, hostile bodies (every preset's cut anywhere or with
+//! any byte replaced among them) decoded without a panic, and derived types
+//! rebuilt from what a body carries; and, as properties, whatever Unicode an
+//! error carries, each preset's response read back into what the preset
+//! carries, and dotted paths of plain names parsed back.
+
+use std::collections::HashMap;
 
 use api_error::client::{self, Envelope, FromRemote, RemoteError};
 use api_error::format::{Flat, Format, Meta, Nested, Problem, Standard};
 use api_error::http::StatusCode;
 use api_error::{ApiError, FieldError, FieldErrors, FieldPath, RequestError};
+use proptest::prelude::*;
 use serde_json::json;
+
+#[path = "support/arbitrary.rs"]
+mod arbitrary;
+
+#[path = "support/body.rs"]
+mod body;
+#[path = "support/errors.rs"]
+mod errors;
+#[path = "support/renderings.rs"]
+mod renderings;
+#[path = "support/secrets.rs"]
+mod secrets;
+
+use arbitrary::{Anything, anything};
+use body::json_headers;
+use errors::{Gone, Invalid, echo};
+use renderings::PRESETS;
+use secrets::Outer;
 
 fn decode<F: Format>(err: &impl ApiError) -> RemoteError {
     client::decode_response(&F::response(err))
@@ -272,6 +296,104 @@ fn hostile_bodies_never_panic() {
 }
 
 #[test]
+fn client_decode_survives_mangled_bodies() {
+    use api_error::client;
+
+    let mut with_paths = FieldErrors::new();
+    with_paths.add("items[3].name", "required", "Required.");
+    with_paths.push(FieldError::new("odd", "No path ~/%").with_status(StatusCode::CONFLICT));
+    with_paths.add(FieldPath::new().field("a/b~c").field("é #"), "x", "y");
+    let errors: Vec<Box<dyn ApiError + Send + Sync>> = vec![
+        Box::new(Invalid(with_paths)),
+        Box::new(echo("x\"y\\z")),
+        Box::new(
+            api_error::parse_json::<HashMap<String, u8>>(&json_headers(), br#"{"a/~b": -1}"#)
+                .unwrap_err(),
+        ),
+        Box::new(Gone),
+    ];
+    let replacements = [
+        0x00, b'"', b'\\', b'{', b'}', b']', b',', 0xff, b'1', b'%', b'~',
+    ];
+    let mut decoded = 0usize;
+    let mut decode = |content_type: Option<&str>, body: &[u8]| {
+        let status = [
+            StatusCode::BAD_REQUEST,
+            StatusCode::CONFLICT,
+            StatusCode::OK,
+        ][decoded % 3];
+        let remote = client::decode(status, content_type, body);
+        let _ = remote.to_string();
+        let _ = Outer::from_remote(&remote);
+        let _ = Invalid::from_remote(&remote);
+        let _ = RequestError::from_remote(&remote);
+        let _ = Gone::from_remote(&remote);
+        decoded += 1;
+    };
+    for err in &errors {
+        for (_, format) in PRESETS {
+            let body = format.render(&**err);
+            let content_type = format.content_type();
+            let content_type = content_type.to_str().unwrap();
+            for cut in 0..=body.len() {
+                decode(Some(content_type), &body[..cut]);
+                decode(None, &body[cut..]);
+            }
+            for at in 0..body.len() {
+                for (k, &byte) in replacements.iter().enumerate() {
+                    let mut mangled = body.clone();
+                    mangled[at] = byte;
+                    // Told by its content type or by its shape alone.
+                    decode((k % 2 == 0).then_some(content_type), &mangled);
+                }
+            }
+        }
+    }
+    // Shapes no format writes.
+    let many_items = format!(
+        r#"{{"type":"validation_error","errors":[{}]}}"#,
+        vec![r##"{"code":"c","detail":"d","attr":"a.b[1]","pointer":"#/%"}"##; 100_000].join(",")
+    );
+    let long_pointer = format!(r##"{{"title":"t","pointer":"#{}"}}"##, "/~".repeat(100_000));
+    let long_dotted = format!(
+        r#"{{"error":"e","errors":[{{"field":"{}"}}]}}"#,
+        "a[".repeat(100_000)
+    );
+    for body in [
+        many_items.as_str(),
+        &long_pointer,
+        &long_dotted,
+        r#"{"error":"a","error":"b"}"#,
+        r#"{"error":"\ud800"}"#,
+        r#"{"error":{"code":"c","status":1e999}}"#,
+        r#"{"error":{"code":"c","status":65536,"inner":[{"status":-0.0},{"status":4e2}]}}"#,
+        r##"{"title":"t","pointer":"#%","errors":[{"pointer":"#/%C3"},{"pointer":"#/~2/~"},{"pointer":"%ZZ"}]}"##,
+        r#"{"meta":{"status":401,"error":{"errors":[{"type":{},"field":7}]}}}"#,
+        "\u{feff}{\"error\":\"bom\"}",
+        "null",
+        "[]",
+        "\"just a string\"",
+    ] {
+        let content_types: &[Option<&str>] = if body.len() > 1024 {
+            &[None, Some("application/problem+json")]
+        } else {
+            &[
+                None,
+                Some("application/json"),
+                Some("APPLICATION/PROBLEM+JSON; charset=utf-8"),
+                Some(";"),
+                Some("+json"),
+                Some("text/html\0"),
+            ]
+        };
+        for &content_type in content_types {
+            decode(content_type, body.as_bytes());
+        }
+    }
+    assert!(decoded > 20_000, "{decoded}");
+}
+
+#[test]
 fn derived_types_are_rebuilt_from_what_the_body_carries() {
     // Unit variants, from any preset.
     for remote in [
@@ -330,6 +452,86 @@ fn structs_and_boxed_inner_errors() {
     // A boxed trait object cannot be rebuilt.
     assert!(Boxed::from_remote(&remote).is_none());
     let _ = Boxed::Any(Box::new(NotFound));
+}
+
+proptest! {
+    #[test]
+    fn dotted_paths_of_plain_names_parse_back(names in prop::collection::vec("[a-z_][a-z0-9_]{0,8}", 1..4), index in 0usize..100) {
+        let mut path = FieldPath::new();
+        for name in &names {
+            path = path.field(name.clone()).index(index);
+        }
+        prop_assert_eq!(FieldPath::parse(&path.to_string()), path);
+    }
+
+    #[test]
+    fn client_decodes_every_preset_back(err in anything()) {
+        let has_errors = !err.errors.is_empty();
+        check_decoded(&err, client::decode_response(&Flat::response(&err)), Envelope::Flat, (true, true), &["error", "message", "errors"])?;
+        check_decoded(&err, client::decode_response(&Meta::response(&err)), Envelope::Meta, (true, true), &["status", "type", "message", "field", "errors"])?;
+        check_decoded(&err, client::decode_response(&Standard::response(&err)), Envelope::Standard, (!has_errors, !has_errors), &["type", "errors"])?;
+        check_decoded(&err, client::decode_response(&Nested::response(&err)), Envelope::Nested, (true, !has_errors), &["message", "code", "status", "path", "inner"])?;
+        check_decoded(
+            &err,
+            client::decode_response(&Problem::response(&err)),
+            Envelope::Problem,
+            (true, true),
+            &["type", "title", "status", "detail", "instance", "code", "pointer", "errors"],
+        )?;
+    }
+}
+
+/// Checks that `remote`, decoded from `err` rendered in `envelope`, has
+/// `err`'s status, sub-errors and extension member (unless `reserved` has
+/// its name), and its code and message where `carried` says the envelope
+/// carries them.
+fn check_decoded(
+    err: &Anything,
+    remote: RemoteError,
+    envelope: Envelope,
+    (code_carried, message_carried): (bool, bool),
+    reserved: &[&str],
+) -> Result<(), TestCaseError> {
+    prop_assert_eq!(remote.envelope(), Some(envelope));
+    prop_assert_eq!(remote.status(), err.status);
+    prop_assert_eq!(remote.code(), code_carried.then_some(err.code.as_str()));
+    prop_assert_eq!(
+        remote.message(),
+        message_carried.then_some(err.message.as_str())
+    );
+    let expected_members: Vec<(&str, &str)> = if reserved.contains(&err.member.0.as_str()) {
+        Vec::new()
+    } else {
+        vec![(err.member.0.as_str(), err.member.1.as_str())]
+    };
+    let members: Vec<(&str, &str)> = remote
+        .extensions()
+        .iter()
+        .map(|(name, value)| (name.as_str(), value.as_str().unwrap_or("(not a string)")))
+        .collect();
+    prop_assert_eq!(members, expected_members);
+    prop_assert_eq!(remote.errors().len(), err.errors.len());
+    for (decoded, sub) in remote.errors().iter().zip(&err.errors) {
+        prop_assert_eq!(decoded.code(), sub.code());
+        prop_assert_eq!(decoded.message(), sub.message());
+        if envelope == Envelope::Problem {
+            // A JSON Pointer says exactly where.
+            let pointer = |path: Option<&FieldPath>| path.map(|path| path.pointer().to_string());
+            prop_assert_eq!(pointer(decoded.path()), pointer(sub.path()));
+        } else {
+            // A dotted path cannot tell a name holding `.` or `[0]` from
+            // steps, nor show an empty name: it reads back as its text
+            // reads, and an empty text is no path.
+            let dotted = |path: Option<&FieldPath>| {
+                path.map(|path| FieldPath::parse(&path.to_string()))
+                    .filter(|path| !path.is_empty())
+            };
+            prop_assert_eq!(decoded.path().cloned(), dotted(sub.path()));
+        }
+        let status = (envelope == Envelope::Nested).then(|| sub.status().unwrap_or(err.status));
+        prop_assert_eq!(decoded.status(), status);
+    }
+    Ok(())
 }
 
 /// A hand-written `ApiError`, which takes part in rebuilding only through

@@ -1,13 +1,22 @@
 //! The `Format` trait and its presets: bodies compared byte for byte, since
-//! key order is part of each format's contract.
+//! key order is part of each format's contract; and, as properties,
+//! whatever Unicode an error carries in its code, message, sub-errors,
+//! field names and extension members, every preset writes valid JSON that
+//! decodes back to the same values.
 
 use std::fmt;
 
 use api_error::format::json::Object;
 use api_error::format::{DynFormat, Flat, Format, Meta, Nested, Problem, Standard};
 use api_error::http::{HeaderMap, HeaderValue, StatusCode};
-use api_error::{ApiError, FieldError, FieldErrors, FieldPath};
+use api_error::{ApiError, FieldError, FieldErrors, FieldPath, Segment};
+use proptest::prelude::*;
 use serde_json::Value;
+
+#[path = "support/arbitrary.rs"]
+mod arbitrary;
+
+use arbitrary::anything;
 
 #[derive(Debug, ApiError)]
 #[api(status = 409, type = "https://example.com/errors/")]
@@ -383,6 +392,168 @@ fn a_member_that_fails_to_serialize_is_left_out() {
         text(Flat::render(&err)),
         r#"{"error":"odd","message":"Bad Request","fine":true}"#
     );
+}
+
+fn decode(body: &[u8]) -> Value {
+    let text = std::str::from_utf8(body).expect("UTF-8");
+    serde_json::from_str(text).expect("valid JSON")
+}
+
+/// The extension member as the body should carry it: present unless its
+/// name is one the format writes itself.
+fn check_member(object: &Value, member: &(String, String), reserved: &[&str]) {
+    if !reserved.contains(&member.0.as_str()) {
+        assert_eq!(object[&member.0], member.1);
+    }
+}
+
+fn dotted(error: &FieldError) -> Option<String> {
+    error.path().map(ToString::to_string)
+}
+
+/// Decodes a JSON Pointer URI fragment back into its reference tokens.
+fn pointer_tokens(pointer: &str) -> Vec<String> {
+    let pointer = pointer.strip_prefix('#').expect("a fragment");
+    let mut bytes = Vec::new();
+    let mut chars = pointer.bytes();
+    while let Some(byte) = chars.next() {
+        if byte == b'%' {
+            let hex: Vec<u8> = chars.by_ref().take(2).collect();
+            let hex = std::str::from_utf8(&hex).unwrap();
+            bytes.push(u8::from_str_radix(hex, 16).unwrap());
+        } else {
+            assert!(
+                byte.is_ascii() && !byte.is_ascii_control() && byte != b' ',
+                "{byte}"
+            );
+            bytes.push(byte);
+        }
+    }
+    let text = String::from_utf8(bytes).unwrap();
+    text.split('/')
+        .skip(1)
+        .map(|token| token.replace("~1", "/").replace("~0", "~"))
+        .collect()
+}
+
+fn segment_tokens(path: &FieldPath) -> Vec<String> {
+    path.segments()
+        .iter()
+        .map(|segment| match segment {
+            Segment::Field(name) => name.to_string(),
+            Segment::Index(index) => index.to_string(),
+        })
+        .collect()
+}
+
+proptest! {
+    #[test]
+    fn flat_round_trips(err in anything()) {
+        let body = decode(&Flat::render(&err));
+        prop_assert_eq!(&body["error"], &err.code);
+        prop_assert_eq!(&body["message"], &err.message);
+        check_member(&body, &err.member, &["error", "message", "errors"]);
+        let items = body["errors"].as_array().map_or(&[][..], Vec::as_slice);
+        prop_assert_eq!(items.len(), err.errors.len());
+        for (item, sub) in items.iter().zip(&err.errors) {
+            prop_assert_eq!(&item["error"], sub.code());
+            prop_assert_eq!(&item["message"], sub.message());
+            prop_assert_eq!(item.get("field").and_then(Value::as_str).map(str::to_owned), dotted(sub));
+        }
+    }
+
+    #[test]
+    fn meta_round_trips(err in anything()) {
+        let body = decode(&Meta::render(&err));
+        let meta = &body["meta"];
+        let error = &meta["error"];
+        prop_assert_eq!(&meta["status"], err.status.as_u16());
+        prop_assert_eq!(&error["type"], &err.code);
+        prop_assert_eq!(&error["message"], &err.message);
+        check_member(error, &err.member, &["status", "type", "message", "field", "errors"]);
+        if err.errors.is_empty() {
+            prop_assert_eq!(&error["status"], err.status.as_u16());
+        } else {
+            let items = error["errors"].as_array().unwrap();
+            prop_assert_eq!(items.len(), err.errors.len());
+            for (item, sub) in items.iter().zip(&err.errors) {
+                prop_assert_eq!(&item["type"], sub.code());
+                prop_assert_eq!(&item["message"], sub.message());
+                prop_assert_eq!(item.get("field").and_then(Value::as_str).map(str::to_owned), dotted(sub));
+            }
+        }
+    }
+
+    #[test]
+    fn standard_round_trips(err in anything()) {
+        let body = decode(&Standard::render(&err));
+        let items = body["errors"].as_array().unwrap();
+        check_member(&body, &err.member, &["type", "errors"]);
+        if err.errors.is_empty() {
+            let kind = if err.status.is_server_error() { "server_error" } else { "client_error" };
+            prop_assert_eq!(&body["type"], kind);
+            prop_assert_eq!(items.len(), 1);
+            prop_assert_eq!(&items[0]["code"], &err.code);
+            prop_assert_eq!(&items[0]["detail"], &err.message);
+            prop_assert_eq!(&items[0]["attr"], &Value::Null);
+        } else {
+            prop_assert_eq!(&body["type"], "validation_error");
+            prop_assert_eq!(items.len(), err.errors.len());
+            for (item, sub) in items.iter().zip(&err.errors) {
+                prop_assert_eq!(&item["code"], sub.code());
+                prop_assert_eq!(&item["detail"], sub.message());
+                prop_assert_eq!(item["attr"].as_str().map(str::to_owned), dotted(sub));
+            }
+        }
+    }
+
+    #[test]
+    fn nested_round_trips(err in anything()) {
+        let body = decode(&Nested::render(&err));
+        let error = &body["error"];
+        prop_assert_eq!(&error["code"], &err.code);
+        prop_assert_eq!(&error["status"], err.status.as_u16());
+        check_member(error, &err.member, &["message", "code", "status", "path", "inner"]);
+        if err.errors.is_empty() {
+            prop_assert_eq!(&error["message"], &err.message);
+        } else {
+            let items = error["inner"].as_array().unwrap();
+            prop_assert_eq!(items.len(), err.errors.len());
+            for (item, sub) in items.iter().zip(&err.errors) {
+                prop_assert_eq!(&item["message"], sub.message());
+                prop_assert_eq!(&item["code"], sub.code());
+                prop_assert_eq!(&item["status"], sub.status().unwrap_or(err.status).as_u16());
+                prop_assert_eq!(item.get("path").and_then(Value::as_str).map(str::to_owned), dotted(sub));
+            }
+        }
+    }
+
+    #[test]
+    fn problem_round_trips(err in anything()) {
+        let body = decode(&Problem::render(&err));
+        prop_assert_eq!(&body["type"], "about:blank");
+        prop_assert_eq!(&body["status"], err.status.as_u16());
+        prop_assert_eq!(&body["detail"], &err.message);
+        prop_assert_eq!(&body["code"], &err.code);
+        check_member(
+            &body,
+            &err.member,
+            &["type", "title", "status", "detail", "instance", "code", "pointer", "errors"],
+        );
+        let items = body["errors"].as_array().map_or(&[][..], Vec::as_slice);
+        prop_assert_eq!(items.len(), err.errors.len());
+        for (item, sub) in items.iter().zip(&err.errors) {
+            prop_assert_eq!(&item["code"], sub.code());
+            prop_assert_eq!(&item["detail"], sub.message());
+            match sub.path() {
+                Some(path) => {
+                    let pointer = item["pointer"].as_str().unwrap();
+                    prop_assert_eq!(pointer_tokens(pointer), segment_tokens(path));
+                }
+                None => prop_assert!(item.get("pointer").is_none()),
+            }
+        }
+    }
 }
 
 /// Checks `body` against `schema`, the subset of JSON Schema the presets'
