@@ -71,6 +71,11 @@
 
 pub mod json;
 
+// A preset is one file holding its whole shape: the writer, the members
+// its extensions may not use, the schema, a description of its sub-errors,
+// and (`decode`, with the `client` feature) the client's test of whether a
+// body is in the shape and its reader. Besides the file, it takes its
+// `mod` and `pub use` here and its line in `client`'s `presets!` list.
 pub(crate) mod flat;
 pub(crate) mod meta;
 pub(crate) mod nested;
