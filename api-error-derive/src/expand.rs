@@ -306,7 +306,7 @@ fn resolve_fn(cx: &Cx) -> TokenStream {
                 let member = &field.member;
                 let field_ty = field.ty;
                 quote! {
-                    #path { #member: __inner } => return __api_error::__private::Target::Inner(
+                    #path { #member: __inner } => return __api_error::__private::Resolved::Transparent(
                         <#field_ty as __api_error::__private::AsDynApiError<'_>>::as_dyn_api_error(__inner)
                     ),
                 }
@@ -325,14 +325,14 @@ fn resolve_fn(cx: &Cx) -> TokenStream {
     } else {
         quote! {
             let __index: usize = match __self { #(#arms)* };
-            __api_error::__private::Target::Entry(&__ENTRIES[__index])
+            __api_error::__private::Resolved::Entry(&__ENTRIES[__index])
         }
     };
     quote! {
         #[allow(deprecated)]
         fn __resolve #resolve_generics (
             __self: &'__self #self_ty,
-        ) -> __api_error::__private::Target<'__self> #resolve_where {
+        ) -> __api_error::__private::Resolved<'__self> #resolve_where {
             #body
         }
     }
@@ -769,8 +769,8 @@ fn display_impl(cx: &Cx) -> TokenStream {
     let mut body = if cx.has_transparent {
         quote! {
             match __resolve(self) {
-                __api_error::__private::Target::Inner(__inner) => ::core::fmt::Display::fmt(__inner, __formatter),
-                __api_error::__private::Target::Entry(_) => #write_message,
+                __api_error::__private::Resolved::Transparent(__inner) => ::core::fmt::Display::fmt(__inner, __formatter),
+                __api_error::__private::Resolved::Entry(_) => #write_message,
             }
         }
     } else {

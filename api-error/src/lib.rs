@@ -86,7 +86,7 @@
 //!
 //! | layer | modules | what they hold |
 //! |---|---|---|
-//! | 1. the error | `error` `status` `field` `headers` `message` `log` `catalog` `catalog::entry` `catalog::unique` `format` `format::json` | the trait, the static data the derive emits (an entry per variant, the catalog that lists them), and what the trait's methods speak of: field paths, headers, the `Format` trait and the JSON writer |
+//! | 1. the error | `error` `derived` `status` `field` `headers` `message` `log` `catalog` `catalog::entry` `catalog::unique` `format` `format::json` | the trait, the static data the derive emits (an entry per variant, the catalog that lists them), and what the trait's methods speak of: field paths, headers, the `Format` trait and the JSON writer |
 //! | 2. formats | `format::flat` `format::meta` `format::standard` `format::nested` `format::problem` `format::sub_errors` `format::default` | the preset envelopes, and the default format |
 //! | 3. on top | `crate` `__private` `integrations` `catalog::example` `catalog::markdown` `catalog::json` `catalog::contract` `client` `format::*::decode` `request` `axum` `actix` `utoipa` | the catalog's renderings, the client (with each preset's reader, kept in the preset's file so that its whole shape is in one place), request errors and the JSON body parser, the framework integrations, and the paths generated code names |
 //!
@@ -117,6 +117,7 @@ pub mod axum;
 #[cfg(feature = "utoipa")]
 pub mod utoipa;
 
+mod derived;
 mod error;
 mod field;
 mod integrations;

@@ -7,8 +7,8 @@
 
 use std::fmt::{self, Write as _};
 
-use crate::__private::Target;
 use crate::catalog::Entry;
+use crate::derived::Resolved;
 use crate::format::json::{Escape, escape_into};
 
 /// The destination of a derived message; see the module documentation.
@@ -72,10 +72,10 @@ impl<'a, 'f> MessageOut<'a, 'f> {
 
     /// The message of a variant without placeholders (its entry's), or of
     /// the error a transparent variant holds.
-    pub fn resolved(&mut self, target: Target<'_>) {
-        match target {
-            Target::Entry(entry) => self.str(entry.message()),
-            Target::Inner(inner) => {
+    pub fn resolved(&mut self, resolved: Resolved<'_>) {
+        match resolved {
+            Resolved::Entry(entry) => self.str(entry.message()),
+            Resolved::Transparent(inner) => {
                 if self.result.is_ok() {
                     self.result = match &mut self.sink {
                         Sink::Formatter(f) => inner.fmt_message(f),
