@@ -6,6 +6,7 @@
 //! output is well-formed JSON.
 
 use std::fmt::{self, Write as _};
+use std::io::Write as _;
 
 use serde::Serialize;
 
@@ -83,7 +84,8 @@ impl<'a> Object<'a> {
     /// Writes a number member.
     pub fn number(&mut self, key: &str, value: u64) {
         self.key(key);
-        write_u64(self.out, value);
+        // Writing to a `Vec` does not fail.
+        let _ = write!(self.out, "{value}");
     }
 
     /// Writes a `null` member.
@@ -226,14 +228,6 @@ fn write_display<'f>(
     out.push(b'"');
 }
 
-/// Writes `n` in decimal.
-fn write_u64(out: &mut Vec<u8>, n: u64) {
-    if n >= 10 {
-        write_u64(out, n / 10);
-    }
-    out.push(b'0' + (n % 10) as u8);
-}
-
 /// A `fmt::Write` sink that escapes what it is given into a JSON string body.
 pub(crate) struct Escape<'a>(pub(crate) &'a mut Vec<u8>);
 
@@ -244,121 +238,78 @@ impl fmt::Write for Escape<'_> {
     }
 }
 
+/// How JSON writes each byte inside a string, the one statement of its
+/// escaping rules (RFC 8259 §7): `0` for the byte itself, else the letter
+/// after the backslash, `u` for `\u00XX`. A control, `"` and `\` are
+/// escaped, with the short forms JSON has for some controls; every other
+/// byte, UTF-8 beyond ASCII included, is written as it is.
+// Built at compile time, where an index out of range fails the build.
+#[allow(clippy::indexing_slicing)]
+const ESCAPE: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        table[byte] = b'u';
+        byte += 1;
+    }
+    table[b'"' as usize] = b'"';
+    table[b'\\' as usize] = b'\\';
+    table[b'\n' as usize] = b'n';
+    table[b'\r' as usize] = b'r';
+    table[b'\t' as usize] = b't';
+    table[0x08] = b'b';
+    table[0x0c] = b'f';
+    table
+};
+
+/// `byte`'s entry in [`ESCAPE`].
+// A `u8` indexes a table of 256 within bounds.
+#[allow(clippy::indexing_slicing)]
+const fn escape_letter(byte: u8) -> u8 {
+    ESCAPE[byte as usize]
+}
+
+/// The escape of a byte whose [`ESCAPE`] letter is `letter` (not `0`): its
+/// bytes, of which the first `len`.
+const fn sequence(byte: u8, letter: u8) -> ([u8; 6], usize) {
+    match letter {
+        b'u' => (
+            [b'\\', b'u', b'0', b'0', hex(byte >> 4), hex(byte & 0xf)],
+            6,
+        ),
+        _ => ([b'\\', letter, 0, 0, 0, 0], 2),
+    }
+}
+
+/// The lowercase hex digit of a nibble.
+const fn hex(nibble: u8) -> u8 {
+    if nibble < 10 {
+        b'0' + nibble
+    } else {
+        b'a' + nibble - 10
+    }
+}
+
 /// Appends `s` with the characters JSON requires escaped, escaped: the
 /// runs between them are copied whole.
 pub(crate) fn escape_into(out: &mut Vec<u8>, s: &str) {
     let mut rest = s.as_bytes();
-    while let Some((clean, tail)) = first_to_escape(rest).and_then(|i| rest.split_at_checked(i)) {
+    while let Some(at) = first_escape(rest) {
+        let (clean, tail) = rest.split_at_checked(at).unwrap_or((rest, &[]));
         out.extend_from_slice(clean);
         let Some((&byte, after)) = tail.split_first() else {
             break;
         };
-        let escape: &[u8] = match byte {
-            b'"' => b"\\\"",
-            b'\\' => b"\\\\",
-            b'\n' => b"\\n",
-            b'\r' => b"\\r",
-            b'\t' => b"\\t",
-            0x08 => b"\\b",
-            0x0c => b"\\f",
-            _ => &[b'\\', b'u', b'0', b'0', hex(byte >> 4), hex(byte & 0xf)],
-        };
-        out.extend_from_slice(escape);
+        let (escape, len) = sequence(byte, escape_letter(byte));
+        out.extend_from_slice(escape.get(..len).unwrap_or_default());
         rest = after;
     }
     out.extend_from_slice(rest);
 }
 
 /// The position of the first byte of `bytes` that must be escaped.
-///
-/// Most text needs no escape at all, so it reads eight bytes at a time, the
-/// last eight (or a short string padded with spaces) included, and goes
-/// byte by byte only from a word that holds such a byte.
-pub(crate) fn first_to_escape(bytes: &[u8]) -> Option<usize> {
-    let mut clean = 0;
-    let mut flagged = false;
-    for chunk in bytes.chunks_exact(8) {
-        if word_needs_escape(word(chunk)) {
-            flagged = true;
-            break;
-        }
-        clean += 8;
-    }
-    if !flagged {
-        // The bytes after the last whole word, read as one word that
-        // overlaps the bytes before them; a string of fewer than eight
-        // bytes as two overlapping halves.
-        let len = bytes.len();
-        let last = match len {
-            8.. => word(bytes.get(len - 8..).unwrap_or_default()),
-            4..8 => {
-                let half = |at: usize| bytes.get(at..at + 4).and_then(|four| four.try_into().ok());
-                let (head, tail) = (half(0).unwrap_or([0; 4]), half(len - 4).unwrap_or([0; 4]));
-                u64::from(u32::from_le_bytes(head)) | u64::from(u32::from_le_bytes(tail)) << 32
-            }
-            // Zero: the byte-by-byte search below decides.
-            _ => 0,
-        };
-        if !word_needs_escape(last) {
-            return None;
-        }
-    }
-    let position = bytes.get(clean..)?.iter().position(|&byte| {
-        NEEDS_ESCAPE
-            .get(usize::from(byte))
-            .copied()
-            .unwrap_or(false)
-    })?;
-    Some(clean + position)
-}
-
-/// The first eight bytes of `bytes` as a word; a shorter slice, which the
-/// callers never pass, reads as zero, which only sends the search on byte
-/// by byte.
-fn word(bytes: &[u8]) -> u64 {
-    let eight = bytes.get(..8).and_then(|eight| eight.try_into().ok());
-    u64::from_le_bytes(eight.unwrap_or([0; 8]))
-}
-
-/// Whether one of the eight bytes of `word` is a control, `"` or `\`.
-///
-/// `(x - n·0x0101…) & !x & 0x8080…` is non-zero exactly when some byte of
-/// `x` is below `n` (for n ≤ 128): the subtraction sets the high bit of such
-/// a byte, `!x` clears it in bytes of 0x80 or more, and a borrow reaches the
-/// bytes above only from a byte that was below `n`. With n = 1, on `x`
-/// xor a repeated byte, it finds that byte.
-fn word_needs_escape(word: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x;
-    let quote = word ^ (ONES * u64::from(b'"'));
-    let backslash = word ^ (ONES * u64::from(b'\\'));
-    // One test of the three, without branches between them.
-    (below(word, 0x20) | below(quote, 1) | below(backslash, 1)) & HIGHS != 0
-}
-
-/// The bytes a JSON string cannot hold as they are: controls, `"` and `\`.
-// Built at compile time, where an index out of range fails the build.
-#[allow(clippy::indexing_slicing)]
-static NEEDS_ESCAPE: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut byte = 0;
-    while byte < 0x20 {
-        table[byte] = true;
-        byte += 1;
-    }
-    table[b'"' as usize] = true;
-    table[b'\\' as usize] = true;
-    table
-};
-
-/// The lowercase hex digit of a nibble.
-fn hex(nibble: u8) -> u8 {
-    if nibble < 10 {
-        b'0' + nibble
-    } else {
-        b'a' + nibble - 10
-    }
+fn first_escape(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&byte| escape_letter(byte) != 0)
 }
 
 #[cfg(test)]
@@ -381,7 +332,7 @@ mod tests {
     }
 
     #[test]
-    fn every_ascii_byte_at_every_place_of_a_word() {
+    fn every_ascii_byte_at_every_place() {
         for byte in 0u8..0x80 {
             for place in 0..20 {
                 let mut text = vec![b'a'; 20];
@@ -431,8 +382,8 @@ mod tests {
     fn numbers() {
         for n in [0, 7, 10, 404, 65535, u64::MAX] {
             let mut out = Vec::new();
-            write_u64(&mut out, n);
-            assert_eq!(out, n.to_string().as_bytes());
+            Object::new(&mut out).number("n", n);
+            assert_eq!(out, format!(r#"{{"n":{n}}}"#).as_bytes());
         }
     }
 
