@@ -425,3 +425,8 @@ impl<'a> AsDynError<'a> for dyn Error + Sync + 'a {
         self
     }
 }
+
+// What a derived type's messages are made of: its static text, escaped for
+// JSON at compile time, and the fields written between the pieces.
+pub use crate::format::json::{Escaped, escape_pieces, escaped_len};
+pub use crate::message::{Messages, Placeholder};
