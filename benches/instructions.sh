@@ -14,7 +14,8 @@ cd "$(dirname "$0")/.."
 command -v valgrind >/dev/null || { echo "needs valgrind" >&2; exit 1; }
 
 cargo build -q --release -p api-error-benches --example instructions
-driver=target/release/examples/instructions
+# The driver is where cargo put it: CARGO_TARGET_DIR, if set.
+driver=${CARGO_TARGET_DIR:-target}/release/examples/instructions
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 

@@ -76,6 +76,82 @@ fn messages_are_escaped_as_they_are_written() {
 }
 
 #[test]
+fn static_text_is_escaped_at_compile_time_and_fields_as_they_are_written() {
+    #[derive(Debug, ApiError)]
+    #[api(status = 400)]
+    enum E {
+        #[api(message = "Say \"hi\" \\ \t \u{1} é {{x}}")]
+        Fixed,
+        #[api(
+            status = 405,
+            message = "Method \"{0}\" not allowed; use {{\"{1:?}\"}}."
+        )]
+        Template(&'static str, &'static str),
+        #[api(status = 503)]
+        Reason,
+        #[api(transparent)]
+        Inner(UserError),
+        #[api(message = "{0}")]
+        Only(String),
+        #[api(message = "Last \"one\".")]
+        Last,
+    }
+    let cases = [
+        (
+            E::Fixed,
+            "Say \"hi\" \\ \t \u{1} é {x}",
+            r#"Say \"hi\" \\ \t \u0001 é {x}"#,
+        ),
+        (
+            E::Template("PATCH", "G\"ET"),
+            r#"Method "PATCH" not allowed; use {""G\"ET""}."#,
+            r#"Method \"PATCH\" not allowed; use {\"\"G\\\"ET\"\"}."#,
+        ),
+        (E::Reason, "Service Unavailable", "Service Unavailable"),
+        (
+            E::Inner(UserError::MissingAuthorization),
+            "Authorization header bearer token must be present.",
+            "Authorization header bearer token must be present.",
+        ),
+        (E::Only("a\nb".into()), "a\nb", r#"a\nb"#),
+        (E::Last, r#"Last "one"."#, r#"Last \"one\"."#),
+    ];
+    for (err, message, escaped) in cases {
+        assert_eq!(err.message(), message);
+        // A formatter's own options are not the message's.
+        assert_eq!(format!("{err:>80}"), err.to_string());
+        let body = text(Flat::render(&err));
+        assert_eq!(
+            body,
+            format!(r#"{{"error":"{}","message":"{escaped}"}}"#, err.code())
+        );
+        let value: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(value["message"], message);
+    }
+}
+
+#[test]
+fn a_type_without_placeholders_writes_its_escaped_text_too() {
+    #[derive(Debug, ApiError)]
+    #[api(status = 404)]
+    enum E {
+        #[api(message = "No \"such\" thing.")]
+        Missing,
+        #[api(status = 500)]
+        Broken,
+    }
+    assert_eq!(
+        text(Flat::render(&E::Missing)),
+        r#"{"error":"missing","message":"No \"such\" thing."}"#
+    );
+    assert_eq!(
+        text(Flat::render(&E::Broken)),
+        r#"{"error":"broken","message":"Internal Server Error"}"#
+    );
+    assert_eq!(E::Missing.to_string(), r#"No "such" thing."#);
+}
+
+#[test]
 fn responses_carry_status_content_type_and_body() {
     let err = UserError::MissingAuthorization;
     let flat = Flat::response(&err);

@@ -1,10 +1,13 @@
 //! Message placeholders: `{field}`, `{0}`, `{field:?}`, `{0:>8}`.
 //!
-//! Each placeholder is checked against the variant's fields and rewritten
-//! to name a local bound to that field (`{id}` → `{__field_id}`, `{0:>8}` →
-//! `{__field0:>8}`), giving the format string of the message's one
-//! `format_args!`. The locals and that string have the message's span, so
-//! rustc's own errors about a field's formatting point at the message.
+//! Each placeholder is checked against the variant's fields, and the
+//! message split into its static pieces and the placeholders between them:
+//! `"The user {id} already exists."` is `"The user "`, `{id}`,
+//! `" already exists."`. A placeholder names a local bound to its field
+//! (`{id}` → `__field_id`); one with a format spec becomes a format string
+//! of its own (`{0:>8}` → `"{__field0:>8}"`). The locals and those strings
+//! have the message's span, so rustc's own errors about a field's
+//! formatting point at the message.
 
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
@@ -34,11 +37,22 @@ pub(crate) struct Template {
     /// The text itself (`{{` unescaped) when there are no placeholders;
     /// otherwise the template as written.
     pub(crate) text: String,
-    /// The message as a format string whose placeholders name the locals
-    /// (`"The user {__field_id} already exists."`).
-    pub(crate) format: String,
+    /// The static pieces (`{{` unescaped), one more than `placeholders`:
+    /// the text before each placeholder, then the text after the last.
+    pub(crate) pieces: Vec<String>,
+    /// The placeholders, in order.
+    pub(crate) placeholders: Vec<Placeholder>,
     /// The message's span.
     pub(crate) span: Span,
+}
+
+/// One placeholder of a message.
+pub(crate) enum Placeholder {
+    /// `{field}`: the local bound to the field, shown with `Display`.
+    Display(Ident),
+    /// A placeholder with a format spec, as a format string naming the
+    /// locals (`"{__field_id:?}"`).
+    Spec(String),
 }
 
 impl Template {
@@ -55,7 +69,9 @@ impl Template {
             span: lit.span(),
             bindings: Vec::new(),
             bounds: Vec::new(),
-            format: String::with_capacity(value.len() + 16),
+            pieces: Vec::new(),
+            piece: String::new(),
+            found: Vec::new(),
             errors: Vec::new(),
         };
         let mut text = String::with_capacity(value.len());
@@ -64,11 +80,11 @@ impl Template {
             match ch {
                 '{' if chars.next_if_eq(&'{').is_some() => {
                     text.push('{');
-                    parser.format.push_str("{{");
+                    parser.piece.push('{');
                 }
                 '}' if chars.next_if_eq(&'}').is_some() => {
                     text.push('}');
-                    parser.format.push_str("}}");
+                    parser.piece.push('}');
                 }
                 '{' => {
                     let mut inner = String::new();
@@ -95,7 +111,7 @@ impl Template {
                 }
                 _ => {
                     text.push(ch);
-                    parser.format.push(ch);
+                    parser.piece.push(ch);
                 }
             }
         }
@@ -110,11 +126,14 @@ impl Template {
         } else {
             value
         };
+        let mut pieces = parser.pieces;
+        pieces.push(parser.piece);
         Some(Template {
             bindings: parser.bindings,
             bounds: parser.bounds,
             text,
-            format: parser.format,
+            pieces,
+            placeholders: parser.found,
             span: lit.span(),
         })
     }
@@ -178,7 +197,12 @@ struct Parser<'p, 'a, 'f> {
     span: Span,
     bindings: Vec<(Ident, usize)>,
     bounds: Vec<(usize, Trait)>,
-    format: String,
+    /// The pieces before the one being read.
+    pieces: Vec<String>,
+    /// The piece being read.
+    piece: String,
+    /// The placeholders read so far.
+    found: Vec<Placeholder>,
     errors: Vec<String>,
 }
 
@@ -192,15 +216,21 @@ impl Parser<'_, '_, '_> {
         let Some(local) = self.field(arg, inner) else {
             return;
         };
-        let Some(spec) = spec else {
-            self.bound(&local, Trait::Display);
-            self.format.push_str(&format!("{{{local}}}"));
-            return;
+        let placeholder = match spec {
+            None => {
+                self.bound(&local, Trait::Display);
+                Placeholder::Display(local)
+            }
+            Some(spec) => {
+                let Some((spec, bound)) = self.spec(spec, inner) else {
+                    return;
+                };
+                self.bound(&local, bound);
+                Placeholder::Spec(format!("{{{local}:{spec}}}"))
+            }
         };
-        if let Some((spec, bound)) = self.spec(spec, inner) {
-            self.bound(&local, bound);
-            self.format.push_str(&format!("{{{local}:{spec}}}"));
-        }
+        self.pieces.push(std::mem::take(&mut self.piece));
+        self.found.push(placeholder);
     }
 
     fn bound(&mut self, local: &Ident, bound: Trait) {

@@ -1,19 +1,155 @@
 //! Where a derived message is written: to a formatter, for `Display` and
 //! `message()`, or straight into a JSON string, for bodies.
 //!
-//! The derive turns `"The user {id} already exists."` into one
-//! `format_args!` naming the field, which goes through `fmt` to either: a
-//! body gets it escaped as it is written.
+//! The derive splits each message into its static pieces and the fields
+//! between them: `"The user {id} already exists."` is the pieces
+//! `"The user "` and `" already exists."` around `id`. A type's pieces are
+//! one text, [`Messages`], which also holds them escaped for JSON, done at
+//! compile time by [`escape_pieces`](crate::format::json::escape_pieces). A
+//! variant's message is then its entry's pieces and the fields, which both
+//! sinks walk: a formatter gets the pieces as written, a body gets them
+//! escaped already, and only the fields are escaped as they are written.
 
 use std::fmt::{self, Write as _};
+use std::ptr;
 
 use crate::catalog::Entry;
 use crate::derived::Resolved;
-use crate::format::json::{Escape, escape_into};
+use crate::format::json::{Escape, Escaped, escape_into};
+use crate::status::shows_display;
+
+/// The static pieces of every message of a derived type, as written and
+/// escaped for JSON, and which of them make each entry's message.
+#[derive(Debug)]
+pub struct Messages {
+    /// The type's entries, in order.
+    entries: &'static [Entry],
+    /// Every piece, end to end.
+    text: &'static str,
+    /// Where each piece starts in `text`, and where the last ends: piece
+    /// `i` is `ends[i]..ends[i + 1]`.
+    ends: &'static [usize],
+    /// `text` escaped for JSON.
+    json: &'static [u8],
+    /// The same as `ends`, in `json`.
+    json_ends: &'static [usize],
+    /// The pieces of entry `i` are `starts[i]..starts[i + 1]`; an entry
+    /// whose message has no text of its own (a reason phrase, thiserror's
+    /// `Display`) has none.
+    starts: &'static [usize],
+}
+
+impl Messages {
+    /// The table of a derived type, from its entries, `text`, where its
+    /// pieces start and the last ends, the same escaped, and where each
+    /// entry's pieces start and the last entry's end.
+    pub const fn new<const LEN: usize, const PIECES: usize>(
+        entries: &'static [Entry],
+        text: &'static str,
+        ends: &'static [usize; PIECES],
+        json: &'static Escaped<LEN, PIECES>,
+        starts: &'static [usize],
+    ) -> Messages {
+        Messages {
+            entries,
+            text,
+            ends,
+            json: &json.bytes,
+            json_ends: &json.ends,
+            starts,
+        }
+    }
+
+    /// Where the pieces of entry `entry`'s message start and the last
+    /// ends, in `text` (`ends`) or in `json` (`json_ends`); `None` if it has
+    /// none.
+    fn ends_of<'e>(&self, ends: &'e [usize], entry: usize) -> Option<&'e [usize]> {
+        let start = *self.starts.get(entry)?;
+        let end = *self.starts.get(entry + 1)?;
+        if start == end {
+            return None;
+        }
+        ends.get(start..=end)
+    }
+
+    /// Writes entry `entry`'s message to `f`: its pieces as written, with
+    /// `fields` between them.
+    fn write_text(
+        &self,
+        f: &mut fmt::Formatter<'_>,
+        entry: usize,
+        fields: &[&dyn Placeholder],
+    ) -> fmt::Result {
+        let ends = self.ends_of(self.ends, entry).ok_or(fmt::Error)?;
+        let mut fields = fields.iter();
+        for piece in ends.windows(2) {
+            if let &[start, end] = piece {
+                f.write_str(self.text.get(start..end).ok_or(fmt::Error)?)?;
+            }
+            // Through `write!`, with its own formatting options: the
+            // formatter's (`{:>20}` of the whole error) are not the field's.
+            if let Some(field) = fields.next() {
+                write!(f, "{field}")?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes entry `entry`'s message inside a JSON string: its pieces
+    /// escaped already, with `fields` escaped as they are written between
+    /// them.
+    fn write_json(
+        &self,
+        out: &mut Vec<u8>,
+        entry: usize,
+        fields: &[&dyn Placeholder],
+    ) -> fmt::Result {
+        let ends = self.ends_of(self.json_ends, entry).ok_or(fmt::Error)?;
+        let mut fields = fields.iter();
+        for piece in ends.windows(2) {
+            if let &[start, end] = piece {
+                out.extend_from_slice(self.json.get(start..end).ok_or(fmt::Error)?);
+            }
+            if let Some(field) = fields.next() {
+                write!(Escape(out), "{field}")?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The index of `entry` among the type's entries.
+    ///
+    /// `__resolve` found the entry by its index; reading the index back
+    /// from where the entry sits spares the derive a second `match` over
+    /// every variant just to name the index again.
+    fn index_of(&self, entry: &Entry) -> Option<usize> {
+        let base = self.entries.as_ptr().addr();
+        let offset = ptr::from_ref(entry).addr().checked_sub(base)?;
+        let index = offset / size_of::<Entry>();
+        let found = self.entries.get(index)?;
+        ptr::eq(found, entry).then_some(index)
+    }
+}
+
+/// A field a message shows with `{field}`: anything `Display`.
+///
+/// The derive hands fields over as `&dyn Placeholder` rather than as
+/// `&dyn Display` for the error a field that is not `Display` gets.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` doesn't implement `std::fmt::Display`",
+    label = "`{Self}` cannot be formatted with the default formatter",
+    note = "in a message you may be able to use `{{field:?}}` or `{{0:?}}` (Debug) instead"
+)]
+pub trait Placeholder: fmt::Display {}
+
+// Not named in errors: the missing `Display` is what the message says.
+#[diagnostic::do_not_recommend]
+impl<T: fmt::Display + ?Sized> Placeholder for T {}
 
 /// The destination of a derived message; see the module documentation.
 pub struct MessageOut<'a, 'f> {
     sink: Sink<'a, 'f>,
+    messages: &'a Messages,
     result: fmt::Result,
 }
 
@@ -24,18 +160,20 @@ enum Sink<'a, 'f> {
 }
 
 impl<'a, 'f> MessageOut<'a, 'f> {
-    /// Writes to a formatter.
-    pub fn formatter(f: &'a mut fmt::Formatter<'f>) -> Self {
+    /// Writes to a formatter the messages of the type `messages` describes.
+    pub fn formatter(f: &'a mut fmt::Formatter<'f>, messages: &'a Messages) -> Self {
         MessageOut {
             sink: Sink::Formatter(f),
+            messages,
             result: Ok(()),
         }
     }
 
     /// Writes the inside of a JSON string, escaped, at the end of `out`.
-    pub fn json(out: &'a mut Vec<u8>) -> Self {
+    pub fn json(out: &'a mut Vec<u8>, messages: &'a Messages) -> Self {
         MessageOut {
             sink: Sink::Json(out),
+            messages,
             result: Ok(()),
         }
     }
@@ -49,13 +187,13 @@ impl<'a, 'f> MessageOut<'a, 'f> {
         }
     }
 
-    /// A message with placeholders, as one `format_args!` of its template
-    /// (`"The user {__field_id} already exists."`).
-    pub fn args(&mut self, args: fmt::Arguments<'_>) {
+    /// The message of entry `entry`: its pieces, with `fields` (one fewer)
+    /// between them.
+    pub fn template(&mut self, entry: usize, fields: &[&dyn Placeholder]) {
         if self.result.is_ok() {
             self.result = match &mut self.sink {
-                Sink::Formatter(f) => f.write_fmt(args),
-                Sink::Json(out) => Escape(out).write_fmt(args),
+                Sink::Formatter(f) => self.messages.write_text(f, entry, fields),
+                Sink::Json(out) => self.messages.write_json(out, entry, fields),
             };
         }
     }
@@ -63,18 +201,27 @@ impl<'a, 'f> MessageOut<'a, 'f> {
     /// The message of a variant whose thiserror `Display` is its public
     /// message when it is a client error; a server error shows its entry's.
     pub fn client_display(&mut self, entry: &Entry, err: &dyn fmt::Display) {
-        if entry.status().is_client_error() {
-            self.args(format_args!("{err}"))
-        } else {
-            self.str(entry.message())
+        if !shows_display(entry.status()) {
+            self.str(entry.message());
+        } else if self.result.is_ok() {
+            self.result = match &mut self.sink {
+                Sink::Formatter(f) => write!(f, "{err}"),
+                Sink::Json(out) => write!(Escape(out), "{err}"),
+            };
         }
     }
 
-    /// The message of a variant without placeholders (its entry's), or of
-    /// the error a transparent variant holds.
+    /// The message of a variant without placeholders, or of the error a
+    /// transparent variant holds.
     pub fn resolved(&mut self, resolved: Resolved<'_>) {
         match resolved {
-            Resolved::Entry(entry) => self.str(entry.message()),
+            Resolved::Entry(entry) => match self.messages.index_of(entry) {
+                Some(index) if self.messages.ends_of(self.messages.ends, index).is_some() => {
+                    self.template(index, &[]);
+                }
+                // A reason phrase, which is not the variant's text.
+                _ => self.str(entry.message()),
+            },
             Resolved::Transparent(inner) => {
                 if self.result.is_ok() {
                     self.result = match &mut self.sink {

@@ -80,3 +80,8 @@ pub fn remote_index(remote: &RemoteError, entries: &[Entry]) -> usize {
     let found = entries.iter().position(|entry| remote.is(entry));
     found.unwrap_or(entries.len())
 }
+
+// What a derived type's messages are made of: its static text, escaped for
+// JSON at compile time, and the fields written between the pieces.
+pub use crate::format::json::{Escaped, escape_pieces, escaped_len};
+pub use crate::message::{Messages, Placeholder};

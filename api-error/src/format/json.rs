@@ -6,6 +6,7 @@
 //! output is well-formed JSON.
 
 use std::fmt::{self, Write as _};
+use std::io::Write as _;
 
 use serde::Serialize;
 
@@ -84,7 +85,8 @@ impl<'a> Object<'a> {
     /// Writes a number member.
     pub fn number(&mut self, key: &str, value: u64) {
         self.key(key);
-        write_u64(self.out, value);
+        // Writing to a `Vec` does not fail.
+        let _ = write!(self.out, "{value}");
     }
 
     /// Writes a `null` member.
@@ -227,14 +229,6 @@ fn write_display<'f>(
     out.push(b'"');
 }
 
-/// Writes `n` in decimal.
-fn write_u64(out: &mut Vec<u8>, n: u64) {
-    if n >= 10 {
-        write_u64(out, n / 10);
-    }
-    out.push(b'0' + (n % 10) as u8);
-}
-
 /// A `fmt::Write` sink that escapes what it is given into a JSON string body.
 pub(crate) struct Escape<'a>(pub(crate) &'a mut Vec<u8>);
 
@@ -245,26 +239,73 @@ impl fmt::Write for Escape<'_> {
     }
 }
 
+/// How JSON writes each byte inside a string, the one statement of its
+/// escaping rules (RFC 8259 §7): `0` for the byte itself, else the letter
+/// after the backslash, `u` for `\u00XX`. A control, `"` and `\` are
+/// escaped, with the short forms JSON has for some controls; every other
+/// byte, UTF-8 beyond ASCII included, is written as it is.
+///
+/// Bodies escape with it at run time ([`escape_into`]), and derived
+/// messages at compile time ([`escaped_len`], [`escape_pieces`]).
+// Built at compile time, where an index out of range fails the build.
+#[allow(clippy::indexing_slicing)]
+const ESCAPE: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        table[byte] = b'u';
+        byte += 1;
+    }
+    table[b'"' as usize] = b'"';
+    table[b'\\' as usize] = b'\\';
+    table[b'\n' as usize] = b'n';
+    table[b'\r' as usize] = b'r';
+    table[b'\t' as usize] = b't';
+    table[0x08] = b'b';
+    table[0x0c] = b'f';
+    table
+};
+
+/// `byte`'s entry in [`ESCAPE`].
+// A `u8` indexes a table of 256 within bounds.
+#[allow(clippy::indexing_slicing)]
+const fn escape_letter(byte: u8) -> u8 {
+    ESCAPE[byte as usize]
+}
+
+/// The escape of a byte whose [`ESCAPE`] letter is `letter` (not `0`): its
+/// bytes, of which the first `len`.
+const fn sequence(byte: u8, letter: u8) -> ([u8; 6], usize) {
+    match letter {
+        b'u' => (
+            [b'\\', b'u', b'0', b'0', hex(byte >> 4), hex(byte & 0xf)],
+            6,
+        ),
+        _ => ([b'\\', letter, 0, 0, 0, 0], 2),
+    }
+}
+
+/// The lowercase hex digit of a nibble.
+const fn hex(nibble: u8) -> u8 {
+    if nibble < 10 {
+        b'0' + nibble
+    } else {
+        b'a' + nibble - 10
+    }
+}
+
 /// Appends `s` with the characters JSON requires escaped, escaped: the
 /// runs between them are copied whole.
 pub(crate) fn escape_into(out: &mut Vec<u8>, s: &str) {
     let mut rest = s.as_bytes();
-    while let Some((clean, tail)) = first_to_escape(rest).and_then(|i| rest.split_at_checked(i)) {
+    while let Some(at) = first_escape(rest) {
+        let (clean, tail) = rest.split_at_checked(at).unwrap_or((rest, &[]));
         out.extend_from_slice(clean);
         let Some((&byte, after)) = tail.split_first() else {
             break;
         };
-        let escape: &[u8] = match byte {
-            b'"' => b"\\\"",
-            b'\\' => b"\\\\",
-            b'\n' => b"\\n",
-            b'\r' => b"\\r",
-            b'\t' => b"\\t",
-            0x08 => b"\\b",
-            0x0c => b"\\f",
-            _ => &[b'\\', b'u', b'0', b'0', hex(byte >> 4), hex(byte & 0xf)],
-        };
-        out.extend_from_slice(escape);
+        let (escape, len) = sequence(byte, escape_letter(byte));
+        out.extend_from_slice(escape.get(..len).unwrap_or_default());
         rest = after;
     }
     out.extend_from_slice(rest);
@@ -272,94 +313,153 @@ pub(crate) fn escape_into(out: &mut Vec<u8>, s: &str) {
 
 /// The position of the first byte of `bytes` that must be escaped.
 ///
-/// Most text needs no escape at all, so it reads eight bytes at a time, the
-/// last eight (or a short string padded with spaces) included, and goes
-/// byte by byte only from a word that holds such a byte.
-pub(crate) fn first_to_escape(bytes: &[u8]) -> Option<usize> {
-    let mut clean = 0;
-    let mut flagged = false;
-    for chunk in bytes.chunks_exact(8) {
-        if word_needs_escape(word(chunk)) {
-            flagged = true;
+/// Most text needs no escape, so the table is read eight bytes at a time
+/// first, with one test for the eight, then byte by byte from the eight
+/// that hold one, or for the last few: the `Flat` body of
+/// benches/cases.rs takes 1,152 instructions this way, 1,312 byte by byte,
+/// and 0.73–0.78× the serde limit's time instead of 0.81–0.82×.
+fn first_escape(bytes: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    for eight in bytes.chunks_exact(8) {
+        if eight.iter().fold(0, |any, &byte| any | escape_letter(byte)) != 0 {
             break;
         }
-        clean += 8;
+        at += 8;
     }
-    if !flagged {
-        // The bytes after the last whole word, read as one word that
-        // overlaps the bytes before them; a string of fewer than eight
-        // bytes as two overlapping halves.
-        let len = bytes.len();
-        let last = match len {
-            8.. => word(bytes.get(len - 8..).unwrap_or_default()),
-            4..8 => {
-                let half = |at: usize| bytes.get(at..at + 4).and_then(|four| four.try_into().ok());
-                let (head, tail) = (half(0).unwrap_or([0; 4]), half(len - 4).unwrap_or([0; 4]));
-                u64::from(u32::from_le_bytes(head)) | u64::from(u32::from_le_bytes(tail)) << 32
-            }
-            // Zero: the byte-by-byte search below decides.
-            _ => 0,
-        };
-        if !word_needs_escape(last) {
-            return None;
-        }
-    }
-    let position = bytes.get(clean..)?.iter().position(|&byte| {
-        NEEDS_ESCAPE
-            .get(usize::from(byte))
-            .copied()
-            .unwrap_or(false)
-    })?;
-    Some(clean + position)
+    let rest = bytes.get(at..)?;
+    let found = rest.iter().position(|&byte| escape_letter(byte) != 0)?;
+    Some(at + found)
 }
 
-/// The first eight bytes of `bytes` as a word; a shorter slice, which the
-/// callers never pass, reads as zero, which only sends the search on byte
-/// by byte.
-fn word(bytes: &[u8]) -> u64 {
-    let eight = bytes.get(..8).and_then(|eight| eight.try_into().ok());
-    u64::from_le_bytes(eight.unwrap_or([0; 8]))
-}
-
-/// Whether one of the eight bytes of `word` is a control, `"` or `\`.
+/// The length of `text` once escaped for a JSON string.
 ///
-/// `(x - n·0x0101…) & !x & 0x8080…` is non-zero exactly when some byte of
-/// `x` is below `n` (for n ≤ 128): the subtraction sets the high bit of such
-/// a byte, `!x` clears it in bytes of 0x80 or more, and a borrow reaches the
-/// bytes above only from a byte that was below `n`. With n = 1, on `x`
-/// xor a repeated byte, it finds that byte.
-fn word_needs_escape(word: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x;
-    let quote = word ^ (ONES * u64::from(b'"'));
-    let backslash = word ^ (ONES * u64::from(b'\\'));
-    // One test of the three, without branches between them.
-    (below(word, 0x20) | below(quote, 1) | below(backslash, 1)) & HIGHS != 0
+/// With [`escape_pieces`], what a derived type's messages are escaped with
+/// at compile time: the derive writes
+/// `static JSON: Escaped<{ escaped_len(TEXT) }, PIECES> = escape_pieces(TEXT, &ENDS);`.
+#[doc(hidden)]
+// Within bounds: a `u8` indexes a table of 256.
+#[allow(clippy::indexing_slicing)]
+pub const fn escaped_len(text: &str) -> usize {
+    // Evaluated at compile time, each step of this loop costs thousands of
+    // instructions and a call tens of thousands, so the table is read
+    // inline, and the text is read eight bytes a step, with one test for
+    // the eight, which seldom hold an escape: `cargo check` of the
+    // 1,000-variant enum of benches/check-instructions.sh runs 2,918
+    // million instructions this way, 3,038 million a byte a step (1.13×
+    // and 1.18× thiserror's).
+    let mut len = text.len();
+    let mut rest = text.as_bytes();
+    while let [a, b, c, d, e, f, g, h, tail @ ..] = rest {
+        let any = ESCAPE[*a as usize]
+            | ESCAPE[*b as usize]
+            | ESCAPE[*c as usize]
+            | ESCAPE[*d as usize]
+            | ESCAPE[*e as usize]
+            | ESCAPE[*f as usize]
+            | ESCAPE[*g as usize]
+            | ESCAPE[*h as usize];
+        if any != 0 {
+            len += added(&[*a, *b, *c, *d, *e, *f, *g, *h]);
+        }
+        rest = tail;
+    }
+    len + added(rest)
 }
 
-/// The bytes a JSON string cannot hold as they are: controls, `"` and `\`.
-// Built at compile time, where an index out of range fails the build.
+/// How many bytes escaping `bytes` adds, a byte a step.
+// Within bounds: a `u8` indexes a table of 256.
 #[allow(clippy::indexing_slicing)]
-static NEEDS_ESCAPE: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut byte = 0;
-    while byte < 0x20 {
-        table[byte] = true;
-        byte += 1;
+const fn added(mut bytes: &[u8]) -> usize {
+    let mut added = 0;
+    while let [byte, tail @ ..] = bytes {
+        match ESCAPE[*byte as usize] {
+            0 => {}
+            b'u' => added += 5,
+            _ => added += 1,
+        }
+        bytes = tail;
     }
-    table[b'"' as usize] = true;
-    table[b'\\' as usize] = true;
-    table
-};
+    added
+}
 
-/// The lowercase hex digit of a nibble.
-fn hex(nibble: u8) -> u8 {
-    if nibble < 10 {
-        b'0' + nibble
-    } else {
-        b'a' + nibble - 10
+/// Pieces of text escaped for a JSON string, end to end, with where each
+/// one starts and the last ends; made by [`escape_pieces`].
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct Escaped<const LEN: usize, const PIECES: usize> {
+    pub(crate) bytes: [u8; LEN],
+    pub(crate) ends: [usize; PIECES],
+}
+
+/// `text`, pieces end to end (piece `i` is `ends[i]..ends[i + 1]`),
+/// escaped for a JSON string, with where each piece starts and the last
+/// ends once escaped; `LEN` is [`escaped_len`]`(text)`.
+///
+/// Evaluated at compile time, in a static's initializer: a `LEN` that is
+/// not `text`'s escaped length leaves the rest zeros, or the rest out, and
+/// does not fail at run time either.
+#[doc(hidden)]
+// Within bounds: every index is checked against its length first.
+#[allow(clippy::indexing_slicing)]
+pub const fn escape_pieces<const LEN: usize, const PIECES: usize>(
+    text: &str,
+    ends: &[usize; PIECES],
+) -> Escaped<LEN, PIECES> {
+    let bytes = text.as_bytes();
+    let mut escaped = Escaped {
+        bytes: [0; LEN],
+        ends: *ends,
+    };
+    // Nothing to escape: the text as it is, and so where its pieces end.
+    // Each byte costs thousands of instructions to evaluate at compile
+    // time, so the bytes are not walked again when none needs escaping.
+    if LEN == bytes.len() {
+        escaped.bytes.copy_from_slice(bytes);
+        return escaped;
     }
+    // A byte a step, the table read inline and the length read once, as
+    // in `escaped_len`, the sequence of an escape the only call. This is
+    // the dear path, some 37,000 instructions a byte to evaluate: one `"`
+    // in the 1,000-variant enum of benches/check-instructions.sh (22,000
+    // bytes of text) adds 817 million to its `cargo check`, 0.32×
+    // thiserror's. Eight bytes a step, as in `escaped_len`, cost more here.
+    let end = bytes.len();
+    let (mut at, mut written, mut piece) = (0, 0, 0);
+    // Where the next piece starts: pieces start in order.
+    let mut next = if PIECES > 0 { ends[0] } else { usize::MAX };
+    while at < end {
+        while at == next {
+            escaped.ends[piece] = written;
+            piece += 1;
+            next = if piece < PIECES {
+                ends[piece]
+            } else {
+                usize::MAX
+            };
+        }
+        let byte = bytes[at];
+        let letter = ESCAPE[byte as usize];
+        if letter == 0 {
+            if written < LEN {
+                escaped.bytes[written] = byte;
+                written += 1;
+            }
+        } else {
+            let (escape, len) = sequence(byte, letter);
+            let mut i = 0;
+            while i < len && written < LEN {
+                escaped.bytes[written] = escape[i];
+                written += 1;
+                i += 1;
+            }
+        }
+        at += 1;
+    }
+    while piece < PIECES {
+        escaped.ends[piece] = written;
+        piece += 1;
+    }
+    escaped
 }
 
 #[cfg(test)]
@@ -382,7 +482,7 @@ mod tests {
     }
 
     #[test]
-    fn every_ascii_byte_at_every_place_of_a_word() {
+    fn every_ascii_byte_at_every_place() {
         for byte in 0u8..0x80 {
             for place in 0..20 {
                 let mut text = vec![b'a'; 20];
@@ -432,9 +532,77 @@ mod tests {
     fn numbers() {
         for n in [0, 7, 10, 404, 65535, u64::MAX] {
             let mut out = Vec::new();
-            write_u64(&mut out, n);
-            assert_eq!(out, n.to_string().as_bytes());
+            Object::new(&mut out).number("n", n);
+            assert_eq!(out, format!(r#"{{"n":{n}}}"#).as_bytes());
         }
+    }
+
+    /// Every ASCII byte, each its own piece, then characters of two, three
+    /// and four bytes, and an empty piece; escaped at compile time.
+    const BYTES: [u8; 137] = {
+        let mut text = [0u8; 137];
+        let mut byte = 0;
+        while byte < 128 {
+            text[byte] = byte as u8;
+            byte += 1;
+        }
+        let wide = "é€😀".as_bytes();
+        let mut at = 0;
+        while at < wide.len() {
+            text[128 + at] = wide[at];
+            at += 1;
+        }
+        text
+    };
+    const TEXT: &str = match std::str::from_utf8(&BYTES) {
+        Ok(text) => text,
+        Err(_) => panic!("not UTF-8"),
+    };
+    const ENDS: [usize; 133] = {
+        let mut ends = [0; 133];
+        let mut piece = 1;
+        while piece <= 128 {
+            ends[piece] = piece;
+            piece += 1;
+        }
+        // `é`, `€`, `😀`, then nothing.
+        ends[129] = 130;
+        ends[130] = 133;
+        ends[131] = 137;
+        ends[132] = 137;
+        ends
+    };
+    static JSON: Escaped<{ escaped_len(TEXT) }, 133> = escape_pieces(TEXT, &ENDS);
+
+    #[test]
+    fn compile_time_and_run_time_escape_every_byte_alike() {
+        for (piece, (json, raw)) in JSON.ends.windows(2).zip(ENDS.windows(2)).enumerate() {
+            let mut run_time = Vec::new();
+            escape_into(&mut run_time, &TEXT[raw[0]..raw[1]]);
+            assert_eq!(&JSON.bytes[json[0]..json[1]], run_time, "piece {piece}");
+        }
+        assert_eq!(JSON.ends[132], JSON.bytes.len());
+        let mut all = Vec::new();
+        escape_into(&mut all, TEXT);
+        assert_eq!(JSON.bytes, *all);
+    }
+
+    #[test]
+    fn clean_text_is_copied_with_its_ends() {
+        const CLEAN: &str = "The user  already exists.";
+        static CLEAN_JSON: Escaped<{ escaped_len(CLEAN) }, 3> = escape_pieces(CLEAN, &[0, 9, 25]);
+        assert_eq!(&CLEAN_JSON.bytes, CLEAN.as_bytes());
+        assert_eq!(CLEAN_JSON.ends, [0, 9, 25]);
+    }
+
+    #[test]
+    fn a_wrong_length_does_not_panic_at_run_time() {
+        let short: Escaped<2, 2> = escape_pieces("a\"b", &[0, 3]);
+        assert_eq!(&short.bytes, b"a\\");
+        assert_eq!(short.ends, [0, 2]);
+        let long: Escaped<8, 2> = escape_pieces("a\"b", &[0, 3]);
+        assert_eq!(&long.bytes, b"a\\\"b\0\0\0\0");
+        assert_eq!(escaped_len("a\"b\u{1}"), 10);
     }
 
     struct Failing;
