@@ -34,11 +34,20 @@ pub struct Object<'a> {
 
 impl<'a> Object<'a> {
     /// Starts an object at the end of `out`.
+    // `#[inline]` here, on `key` and on `drop`, and on `MessageOut`'s
+    // constructors and `done`: formats and derived messages call them from
+    // the user's crate, where each would otherwise be a call. With them,
+    // the `Flat` body of benches/cases.rs takes 1,096 instructions instead
+    // of 1,154, and in six runs of the paired driver in alternation the
+    // body took 0.56–0.64× the serde limit's time instead of 0.74–0.76×,
+    // the response 0.316–0.339× axum's instead of 0.326–0.333×.
+    #[inline]
     pub fn new(out: &'a mut Vec<u8>) -> Self {
         out.push(b'{');
         Object { out, empty: true }
     }
 
+    #[inline]
     fn key(&mut self, key: &str) {
         if !self.empty {
             self.out.push(b',');
@@ -136,6 +145,7 @@ impl<'a> Object<'a> {
 }
 
 impl Drop for Object<'_> {
+    #[inline]
     fn drop(&mut self) {
         self.out.push(b'}');
     }
