@@ -428,8 +428,8 @@ pub const fn escape_pieces<const LEN: usize, const PIECES: usize>(
     }
     // A byte a step, the table read inline and the length read once, as
     // in `escaped_len`, the sequence of an escape the only call. This is
-    // the dear path, some 37,000 instructions a byte to evaluate: one `"`
-    // in the 1,000-variant enum of benches/check-instructions.sh (22,000
+    // the dear path, some 35,000 instructions a byte to evaluate: one `"`
+    // in the 1,000-variant enum of benches/check-instructions.sh (23,000
     // bytes of text) adds 817 million to its `cargo check`, 0.32×
     // thiserror's. Eight bytes a step, as in `escaped_len`, cost more here.
     let end = bytes.len();
