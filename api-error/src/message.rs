@@ -161,6 +161,8 @@ enum Sink<'a, 'f> {
 
 impl<'a, 'f> MessageOut<'a, 'f> {
     /// Writes to a formatter the messages of the type `messages` describes.
+    // `#[inline]`, as `json` and `done`: see `Object::new` for the gain.
+    #[inline]
     pub fn formatter(f: &'a mut fmt::Formatter<'f>, messages: &'a Messages) -> Self {
         MessageOut {
             sink: Sink::Formatter(f),
@@ -170,6 +172,7 @@ impl<'a, 'f> MessageOut<'a, 'f> {
     }
 
     /// Writes the inside of a JSON string, escaped, at the end of `out`.
+    #[inline]
     pub fn json(out: &'a mut Vec<u8>, messages: &'a Messages) -> Self {
         MessageOut {
             sink: Sink::Json(out),
@@ -234,6 +237,7 @@ impl<'a, 'f> MessageOut<'a, 'f> {
     }
 
     /// Whether everything was written.
+    #[inline]
     pub fn done(&mut self) -> fmt::Result {
         self.result
     }
