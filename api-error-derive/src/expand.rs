@@ -328,7 +328,10 @@ fn resolve_fn(cx: &Cx) -> TokenStream {
     } else {
         quote! {
             let __index: usize = match __self { #(#arms)* };
-            __api_error::__private::Resolved::Entry(&__ENTRIES[__index])
+            __api_error::__private::Resolved::Entry {
+                entry: &__ENTRIES[__index],
+                index: __index,
+            }
         }
     };
     quote! {
@@ -372,7 +375,7 @@ fn messages(cx: &Cx) -> TokenStream {
                 { __api_error::__private::escaped_len(__TEXT) },
                 #count,
             > = __api_error::__private::escape_pieces(__TEXT, &__ENDS);
-            __api_error::__private::Messages::new(&__ENTRIES, __TEXT, &__ENDS, &__JSON, &[#(#starts),*])
+            __api_error::__private::Messages::new(__TEXT, &__ENDS, &__JSON, &[#(#starts),*])
         };
     }
 }
@@ -826,7 +829,7 @@ fn display_impl(cx: &Cx) -> TokenStream {
         quote! {
             match __resolve(self) {
                 __api_error::__private::Resolved::Transparent(__inner) => ::core::fmt::Display::fmt(__inner, __formatter),
-                __api_error::__private::Resolved::Entry(_) => #write_message,
+                __api_error::__private::Resolved::Entry { .. } => #write_message,
             }
         }
     } else {

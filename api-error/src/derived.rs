@@ -150,8 +150,14 @@ impl<T: AsInstance> AsInstance for Option<T> {
 /// transparent variant's error, which answers everything.
 #[derive(Clone, Copy)]
 pub enum Resolved<'a> {
-    /// A variant described by its entry.
-    Entry(&'static Entry),
+    /// A variant described by its entry, the `index`th of its type's.
+    Entry {
+        /// The entry.
+        entry: &'static Entry,
+        /// Its place among the type's entries, and its message's in the
+        /// type's table of messages.
+        index: usize,
+    },
     /// A transparent variant: the error it holds.
     Transparent(&'a (dyn ApiError + 'a)),
 }
@@ -160,7 +166,7 @@ impl<'a> Resolved<'a> {
     /// What the resolved variant answers to `ApiError::status`.
     pub fn status(self) -> StatusCode {
         match self {
-            Resolved::Entry(entry) => entry.status(),
+            Resolved::Entry { entry, .. } => entry.status(),
             Resolved::Transparent(inner) => inner.status(),
         }
     }
@@ -168,7 +174,7 @@ impl<'a> Resolved<'a> {
     /// What the resolved variant answers to `ApiError::code`.
     pub fn code(self) -> &'a str {
         match self {
-            Resolved::Entry(entry) => entry.code(),
+            Resolved::Entry { entry, .. } => entry.code(),
             Resolved::Transparent(inner) => inner.code(),
         }
     }
@@ -176,7 +182,7 @@ impl<'a> Resolved<'a> {
     /// Writes a static message; variants with placeholders never get here.
     pub fn fmt_message(self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Resolved::Entry(entry) => f.write_str(entry.message()),
+            Resolved::Entry { entry, .. } => f.write_str(entry.message()),
             Resolved::Transparent(inner) => inner.fmt_message(f),
         }
     }
@@ -184,7 +190,7 @@ impl<'a> Resolved<'a> {
     /// What the resolved variant answers to `ApiError::title`.
     pub fn title(self) -> &'a str {
         match self {
-            Resolved::Entry(entry) => entry.title(),
+            Resolved::Entry { entry, .. } => entry.title(),
             Resolved::Transparent(inner) => inner.title(),
         }
     }
@@ -192,7 +198,7 @@ impl<'a> Resolved<'a> {
     /// What the resolved variant answers to `ApiError::type_uri`.
     pub fn type_uri(self) -> &'a str {
         match self {
-            Resolved::Entry(entry) => entry.type_uri().unwrap_or(ABOUT_BLANK),
+            Resolved::Entry { entry, .. } => entry.type_uri().unwrap_or(ABOUT_BLANK),
             Resolved::Transparent(inner) => inner.type_uri(),
         }
     }
@@ -200,7 +206,7 @@ impl<'a> Resolved<'a> {
     /// What the resolved variant answers to `ApiError::instance`.
     pub fn instance(self) -> Option<&'a str> {
         match self {
-            Resolved::Entry(_) => None,
+            Resolved::Entry { .. } => None,
             Resolved::Transparent(inner) => inner.instance(),
         }
     }
@@ -208,7 +214,7 @@ impl<'a> Resolved<'a> {
     /// What the resolved variant answers to `ApiError::path`.
     pub fn path(self) -> Option<&'a FieldPath> {
         match self {
-            Resolved::Entry(_) => None,
+            Resolved::Entry { .. } => None,
             Resolved::Transparent(inner) => inner.path(),
         }
     }
@@ -216,7 +222,7 @@ impl<'a> Resolved<'a> {
     /// What the resolved variant answers to `ApiError::errors`.
     pub fn errors(self) -> &'a [FieldError] {
         match self {
-            Resolved::Entry(_) => &[],
+            Resolved::Entry { .. } => &[],
             Resolved::Transparent(inner) => inner.errors(),
         }
     }
@@ -225,7 +231,7 @@ impl<'a> Resolved<'a> {
     pub fn headers(self, headers: &mut HeaderMap) {
         match self {
             // The derive writes an entry's challenge as a constant.
-            Resolved::Entry(_) => {}
+            Resolved::Entry { .. } => {}
             Resolved::Transparent(inner) => inner.headers(headers),
         }
     }
@@ -240,7 +246,7 @@ impl<'a> Resolved<'a> {
     /// What the resolved variant answers to `ApiError::entry`.
     pub fn entry(self) -> Option<&'static Entry> {
         match self {
-            Resolved::Entry(entry) => Some(entry),
+            Resolved::Entry { entry, .. } => Some(entry),
             Resolved::Transparent(inner) => inner.entry(),
         }
     }
@@ -248,7 +254,7 @@ impl<'a> Resolved<'a> {
     /// What the resolved variant answers to `ApiError::format`.
     pub fn format(self) -> Option<DynFormat> {
         match self {
-            Resolved::Entry(_) => None,
+            Resolved::Entry { .. } => None,
             Resolved::Transparent(inner) => inner.format(),
         }
     }
@@ -256,7 +262,7 @@ impl<'a> Resolved<'a> {
     /// `Error::source` of a transparent variant: the inner error's source.
     pub fn source(self) -> Option<&'a (dyn Error + 'static)> {
         match self {
-            Resolved::Entry(_) => None,
+            Resolved::Entry { .. } => None,
             Resolved::Transparent(inner) => inner.source(),
         }
     }

@@ -11,7 +11,6 @@
 //! escaped already, and only the fields are escaped as they are written.
 
 use std::fmt::{self, Write as _};
-use std::ptr;
 
 use crate::catalog::Entry;
 use crate::derived::Resolved;
@@ -22,8 +21,6 @@ use crate::status::shows_display;
 /// escaped for JSON, and which of them make each entry's message.
 #[derive(Debug)]
 pub struct Messages {
-    /// The type's entries, in order.
-    entries: &'static [Entry],
     /// Every piece, end to end.
     text: &'static str,
     /// Where each piece starts in `text`, and where the last ends: piece
@@ -40,18 +37,16 @@ pub struct Messages {
 }
 
 impl Messages {
-    /// The table of a derived type, from its entries, `text`, where its
-    /// pieces start and the last ends, the same escaped, and where each
-    /// entry's pieces start and the last entry's end.
+    /// The table of a derived type, from `text`, where its pieces start and
+    /// the last ends, the same escaped, and where each entry's pieces start
+    /// and the last entry's end.
     pub const fn new<const LEN: usize, const PIECES: usize>(
-        entries: &'static [Entry],
         text: &'static str,
         ends: &'static [usize; PIECES],
         json: &'static Escaped<LEN, PIECES>,
         starts: &'static [usize],
     ) -> Messages {
         Messages {
-            entries,
             text,
             ends,
             json: &json.bytes,
@@ -115,19 +110,6 @@ impl Messages {
             }
         }
         Ok(())
-    }
-
-    /// The index of `entry` among the type's entries.
-    ///
-    /// `__resolve` found the entry by its index; reading the index back
-    /// from where the entry sits spares the derive a second `match` over
-    /// every variant just to name the index again.
-    fn index_of(&self, entry: &Entry) -> Option<usize> {
-        let base = self.entries.as_ptr().addr();
-        let offset = ptr::from_ref(entry).addr().checked_sub(base)?;
-        let index = offset / size_of::<Entry>();
-        let found = self.entries.get(index)?;
-        ptr::eq(found, entry).then_some(index)
     }
 }
 
@@ -218,13 +200,14 @@ impl<'a, 'f> MessageOut<'a, 'f> {
     /// transparent variant holds.
     pub fn resolved(&mut self, resolved: Resolved<'_>) {
         match resolved {
-            Resolved::Entry(entry) => match self.messages.index_of(entry) {
-                Some(index) if self.messages.ends_of(self.messages.ends, index).is_some() => {
+            Resolved::Entry { entry, index } => {
+                if self.messages.ends_of(self.messages.ends, index).is_some() {
                     self.template(index, &[]);
+                } else {
+                    // A reason phrase, which is not the variant's text.
+                    self.str(entry.message());
                 }
-                // A reason phrase, which is not the variant's text.
-                _ => self.str(entry.message()),
-            },
+            }
             Resolved::Transparent(inner) => {
                 if self.result.is_ok() {
                     self.result = match &mut self.sink {
