@@ -19,7 +19,11 @@
 //! - `check` applies the rules that span several values, reading only the
 //!   resolved ones.
 //! - `expand` writes one function per generated item; everything it names
-//!   in the runtime goes through `api_error::__private`. An invalid input
+//!   in the runtime goes through `api_error::__private`. Messages become
+//!   one table per type (`__MESSAGES`): every message's static pieces end
+//!   to end in one text, which the runtime escapes for JSON at compile time
+//!   (the derive holds no JSON rules), and each variant with placeholders
+//!   an arm naming its pieces and fields. An invalid input
 //!   gets `fallback` impls next to its errors, so that the user sees the
 //!   errors and not a cascade.
 //!
