@@ -1,7 +1,5 @@
-//! The derive macro behind [`api_error::ApiError`]; use it through that
-//! crate, which documents the attribute.
-//!
-//! [`api_error::ApiError`]: https://docs.rs/api-error/latest/api_error/derive.ApiError.html
+//! The derive macro behind `api_error::ApiError`; use it through that
+//! crate, which documents the attribute (`api-error/src/derive.md`).
 //!
 //! # How it is built
 //!

@@ -97,8 +97,6 @@
 //! its status's reason phrase, `Internal Server Error`: neither its `Display`
 //! nor its source chain reaches a response body.
 
-#![doc(html_root_url = "https://docs.rs/api-error/0.1.0")]
-
 // Generated code names `::api_error`, including in this crate's own derives.
 extern crate self as api_error;
 
