@@ -1,5 +1,6 @@
-//! The README's format examples: each body it shows is what the format
-//! writes for the README's enum.
+//! The README's format examples (each body it shows is what the format
+//! writes for the README's enum) and its dependency lines (each one gets
+//! this crate, with features it has).
 
 use api_error::format::{Flat, Format, Meta, Nested, Problem, Standard};
 use api_error::{ApiError, FieldErrors};
@@ -84,4 +85,60 @@ fn ci_runs_the_readme_set_up_commands_as_written() {
             "not in .ci/run as written: {command}"
         );
     }
+}
+
+/// The `features` of the runtime crate's manifest.
+fn runtime_features(manifest: &str) -> Vec<&str> {
+    let section = manifest
+        .split_once("[features]\n")
+        .expect("a [features] table")
+        .1;
+    section
+        .lines()
+        .take_while(|line| !line.starts_with('['))
+        .filter_map(|line| line.split_once(" = ").map(|(name, _)| name.trim()))
+        .filter(|name| !name.starts_with('#'))
+        .collect()
+}
+
+/// The name `api-error` in the public crate registry is another project's,
+/// so every dependency line the README gives must point at this crate by
+/// path, and name only features this crate has.
+#[test]
+fn the_readmes_dependency_lines_resolve_to_this_crate() {
+    let readme = include_str!("../README.md");
+    let manifest = include_str!("../api-error/Cargo.toml");
+    assert!(manifest.contains("\nname = \"api-error\"\n"));
+    let features = runtime_features(manifest);
+    assert!(features.contains(&"axum") && features.contains(&"catalog"));
+    let mut lines = 0;
+    for block in readme.split("```toml\n").skip(1) {
+        let block = block.split_once("```").expect("the block ends").0;
+        for line in block.lines().filter(|line| line.starts_with("api-error ")) {
+            lines += 1;
+            assert!(
+                !line.contains("version"),
+                "a registry version fetches another crate: {line}"
+            );
+            // `../<your clone>/api-error`: the crate's directory in the clone.
+            let path = line
+                .split_once("path = \"")
+                .and_then(|(_, rest)| rest.split_once('"'))
+                .map(|(path, _)| path)
+                .unwrap_or_else(|| panic!("not a path dependency: {line}"));
+            let parts: Vec<&str> = path.split('/').collect();
+            assert_eq!(parts.len(), 3, "{line}");
+            assert_eq!((parts[0], parts[2]), ("..", "api-error"), "{line}");
+            if let Some((_, listed)) = line.split_once("features = [") {
+                let listed = listed.split_once(']').expect("the list ends").0;
+                for feature in listed.split(',').map(|name| name.trim().trim_matches('"')) {
+                    assert!(
+                        features.contains(&feature),
+                        "no feature `{feature}`: {line}"
+                    );
+                }
+            }
+        }
+    }
+    assert!(lines >= 7, "the README's dependency lines: {lines}");
 }
