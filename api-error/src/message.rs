@@ -67,6 +67,29 @@ impl Messages {
         ends.get(start..=end)
     }
 
+    /// Walks entry `entry`'s message: each of its pieces, as a range of the
+    /// text `ends` measures (`text`, or `json` with `json_ends`), then the
+    /// field that follows it, if any.
+    fn walk<'f>(
+        &self,
+        ends: &[usize],
+        entry: usize,
+        fields: &[&'f dyn Placeholder],
+        mut write: impl FnMut(Part<'f>) -> fmt::Result,
+    ) -> fmt::Result {
+        let ends = self.ends_of(ends, entry).ok_or(fmt::Error)?;
+        let mut fields = fields.iter();
+        for piece in ends.windows(2) {
+            if let &[start, end] = piece {
+                write(Part::Piece(start..end))?;
+            }
+            if let Some(field) = fields.next() {
+                write(Part::Field(*field))?;
+            }
+        }
+        Ok(())
+    }
+
     /// Writes entry `entry`'s message to `f`: its pieces as written, with
     /// `fields` between them.
     fn write_text(
@@ -75,19 +98,12 @@ impl Messages {
         entry: usize,
         fields: &[&dyn Placeholder],
     ) -> fmt::Result {
-        let ends = self.ends_of(self.ends, entry).ok_or(fmt::Error)?;
-        let mut fields = fields.iter();
-        for piece in ends.windows(2) {
-            if let &[start, end] = piece {
-                f.write_str(self.text.get(start..end).ok_or(fmt::Error)?)?;
-            }
+        self.walk(self.ends, entry, fields, |part| match part {
+            Part::Piece(range) => f.write_str(self.text.get(range).ok_or(fmt::Error)?),
             // Through `write!`, with its own formatting options: the
             // formatter's (`{:>20}` of the whole error) are not the field's.
-            if let Some(field) = fields.next() {
-                write!(f, "{field}")?;
-            }
-        }
-        Ok(())
+            Part::Field(field) => write!(f, "{field}"),
+        })
     }
 
     /// Writes entry `entry`'s message inside a JSON string: its pieces
@@ -99,18 +115,22 @@ impl Messages {
         entry: usize,
         fields: &[&dyn Placeholder],
     ) -> fmt::Result {
-        let ends = self.ends_of(self.json_ends, entry).ok_or(fmt::Error)?;
-        let mut fields = fields.iter();
-        for piece in ends.windows(2) {
-            if let &[start, end] = piece {
-                out.extend_from_slice(self.json.get(start..end).ok_or(fmt::Error)?);
+        self.walk(self.json_ends, entry, fields, |part| match part {
+            Part::Piece(range) => {
+                out.extend_from_slice(self.json.get(range).ok_or(fmt::Error)?);
+                Ok(())
             }
-            if let Some(field) = fields.next() {
-                write!(Escape(out), "{field}")?;
-            }
-        }
-        Ok(())
+            Part::Field(field) => write!(Escape(out), "{field}"),
+        })
     }
+}
+
+/// One part of a message, as [`Messages::walk`] gives them.
+enum Part<'f> {
+    /// A static piece, as a range of the text walked.
+    Piece(std::ops::Range<usize>),
+    /// A field between two pieces.
+    Field(&'f dyn Placeholder),
 }
 
 /// A field a message shows with `{field}`: anything `Display`.

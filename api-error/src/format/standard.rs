@@ -37,8 +37,11 @@ const ITEM: &[Member] = &[
     Member::DottedOrNull("attr"),
 ];
 
-/// The `type` of each kind of body.
-const KINDS: [&str; 3] = ["client_error", "server_error", "validation_error"];
+/// The `type` of a body: of a client error, a server error, and an error
+/// with sub-errors.
+const CLIENT: &str = "client_error";
+const SERVER: &str = "server_error";
+const VALIDATION: &str = "validation_error";
 
 impl Format for Standard {
     const CONTENT_TYPE: HeaderValue = HeaderValue::from_static("application/json");
@@ -47,13 +50,12 @@ impl Format for Standard {
     fn write_body<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
         let status = error_status(err);
         let errors = listed_errors(err);
-        let [client, server, validation] = KINDS;
         let kind = if !errors.is_empty() {
-            validation
+            VALIDATION
         } else if status.is_server_error() {
-            server
+            SERVER
         } else {
-            client
+            CLIENT
         };
         let mut body = Object::new(out);
         body.string("type", kind);
@@ -77,7 +79,7 @@ impl Format for Standard {
 pub(crate) mod decode {
     use serde_json::{Map, Value};
 
-    use super::{ITEM, KINDS, RESERVED};
+    use super::{CLIENT, ITEM, RESERVED, SERVER, VALIDATION};
     use crate::client::RemoteError;
     use crate::client::read::{extensions, objects, sub_error, sub_errors};
 
@@ -85,7 +87,7 @@ pub(crate) mod decode {
     pub(crate) fn fits(body: &Map<String, Value>) -> bool {
         let kind = body.get("type").and_then(Value::as_str);
         let mut items = objects(body, "errors").peekable();
-        kind.is_some_and(|kind| KINDS.contains(&kind))
+        kind.is_some_and(|kind| [CLIENT, SERVER, VALIDATION].contains(&kind))
             && items.peek().is_some()
             && items.all(|item| item.contains_key("code"))
     }
@@ -93,7 +95,7 @@ pub(crate) mod decode {
     /// One item without sub-errors is the error itself; otherwise each
     /// item is a sub-error.
     pub(crate) fn read(body: Map<String, Value>, remote: &mut RemoteError) {
-        let validation = body.get("type").and_then(Value::as_str) == Some(KINDS[2]);
+        let validation = body.get("type").and_then(Value::as_str) == Some(VALIDATION);
         let only = {
             let mut items = objects(&body, "errors");
             match (items.next(), items.next()) {
