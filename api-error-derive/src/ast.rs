@@ -12,9 +12,10 @@ use syn::{Data, DeriveInput, Fields, Generics, Ident, LitStr, Member, Path, Type
 use crate::attr::{self, Attrs, FieldAttrs, Given, Position, ThiserrorDisplay, Value};
 use crate::case::RenameAll;
 use crate::ctxt::Ctxt;
+use crate::example::{Example, Kind};
 use crate::fmt::{Placeholders, Template};
 use crate::generics::ParamsInScope;
-use crate::keys::{Contributes, Scope};
+use crate::keys::{self, Contributes, Scope};
 
 pub(crate) struct Input<'a> {
     pub(crate) ident: &'a Ident,
@@ -58,6 +59,10 @@ pub(crate) struct Field<'a> {
     pub(crate) attrs: FieldAttrs<'a>,
     /// Whether the type mentions a type parameter, and so needs bounds.
     pub(crate) contains_generic: bool,
+    /// What its type says about the JSON it becomes.
+    pub(crate) kind: Kind,
+    /// Whether it is an `Option`.
+    pub(crate) optional: bool,
 }
 
 /// A variant's code.
@@ -87,6 +92,9 @@ pub(crate) struct Contribution {
     pub(crate) kind: Contributes,
     /// The method answered, the header (lowercase) or the member's name.
     pub(crate) name: String,
+    /// The name as documents show it: a header as RFC 9110 spells it, or
+    /// as the `header` key writes it.
+    pub(crate) shown: String,
     /// What an error about it points at: the name as written, or the key.
     pub(crate) span: TokenStream,
 }
@@ -188,7 +196,10 @@ impl<'t> Defaults<'t> {
 fn mirror_fields<'a>(cx: &Ctxt, fields: &'a Fields, scope: &ParamsInScope) -> Vec<Field<'a>> {
     let mut mirrored = Vec::with_capacity(fields.len());
     for (i, field) in fields.iter().enumerate() {
+        let (kind, optional) = Kind::of(&field.ty);
         mirrored.push(Field {
+            kind,
+            optional,
             original: field,
             member: match &field.ident {
                 Some(ident) => Member::Named(ident.clone()),
@@ -314,13 +325,24 @@ impl<'a> Variant<'a> {
             })
     }
 
-    /// The names of the headers its fields send, lowercase.
-    pub(crate) fn header_names(&self) -> impl Iterator<Item = &str> {
-        let headers = self
-            .contributions
-            .iter()
-            .filter(|contribution| matches!(contribution.kind, Contributes::Header { .. }));
-        headers.map(|contribution| contribution.name.as_str())
+    /// The example value of field `index`: its `example`, or a sample of
+    /// its type (for `Retry-After` a number of seconds, for `Allow` a
+    /// method).
+    pub(crate) fn example(&self, index: usize) -> Example {
+        let Some(field) = self.fields.get(index) else {
+            return Example::Str("string".to_owned());
+        };
+        if let Some(lit) = field.attrs.keys.get("example").and_then(Given::example) {
+            return Example::from_lit(&lit.value);
+        }
+        let header = self.contributions.iter().find(|contribution| {
+            contribution.field == index && matches!(contribution.kind, Contributes::Header { .. })
+        });
+        match header.map(|contribution| contribution.name.as_str()) {
+            Some("retry-after") => Example::Num("0".to_owned()),
+            Some("allow") => Example::Str("GET".to_owned()),
+            _ => Example::sample(&field.kind),
+        }
     }
 }
 
@@ -340,6 +362,7 @@ fn contributions(cx: &Ctxt, index: usize, field: &Field) -> Vec<Contribution> {
                 },
                 _,
             ) => name.to_owned(),
+            (Contributes::Header { .. }, Some(lit)) => lit.value().to_ascii_lowercase(),
             (_, Some(lit)) => lit.value(),
             (Contributes::Member, None) => match &field.member {
                 Member::Named(ident) => ident.unraw().to_string(),
@@ -358,10 +381,18 @@ fn contributions(cx: &Ctxt, index: usize, field: &Field) -> Vec<Contribution> {
             (Value::Str(_), Some(lit)) => lit.to_token_stream(),
             _ => given.ident.to_token_stream(),
         };
+        let shown = match (kind, written) {
+            (Contributes::Header { .. }, written) => keys::registered_header(&name)
+                .map(str::to_owned)
+                .or_else(|| written.map(LitStr::value))
+                .unwrap_or_else(|| name.clone()),
+            _ => name.clone(),
+        };
         out.push(Contribution {
             field: index,
             kind,
             name,
+            shown,
             span,
         });
     }

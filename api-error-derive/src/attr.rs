@@ -18,6 +18,7 @@ use syn::{Attribute, Ident, LitInt, LitStr, Meta, Path, Token};
 use crate::case::RenameAll;
 use crate::ctxt::Ctxt;
 use crate::doc::{self, Doc};
+use crate::example::{self, LitValue};
 use crate::keys::{self, Key, Kind, Scope, closest};
 use crate::status;
 
@@ -39,6 +40,7 @@ pub(crate) enum Value {
     Str(LitStr),
     Path(Path),
     Case(RenameAll),
+    Example(example::Lit),
 }
 
 #[derive(Clone)]
@@ -96,6 +98,13 @@ impl Given {
     pub(crate) fn case(&self) -> Option<RenameAll> {
         match &self.value {
             Value::Case(case) => Some(*case),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn example(&self) -> Option<&example::Lit> {
+        match &self.value {
+            Value::Example(lit) => Some(lit),
             _ => None,
         }
     }
@@ -536,8 +545,8 @@ pub(crate) fn type_uri(cx: &Ctxt, input: ParseStream) -> Option<Value> {
     Some(Value::Str(uri))
 }
 
-/// A header name, checked and lowercased (header names are case-insensitive,
-/// and `http` stores them lowercase).
+/// A header name, checked; kept as written, for documents (header names
+/// are case-insensitive: `ast` lowercases it, as `http` stores them).
 pub(crate) fn header_name(cx: &Ctxt, input: ParseStream) -> Option<Value> {
     let name = string(
         cx,
@@ -567,7 +576,71 @@ pub(crate) fn header_name(cx: &Ctxt, input: ParseStream) -> Option<Value> {
         );
         return None;
     }
-    Some(Value::Str(LitStr::new(&lower, name.span())))
+    Some(Value::Str(name))
+}
+
+/// A field's example value: a string, a number (with its sign) or a
+/// boolean literal; checked against the field's type and what it shows in
+/// `check`.
+pub(crate) fn example(cx: &Ctxt, input: ParseStream) -> Option<Value> {
+    let wrong = "example must be a literal: a string, a number or `true`/`false`, e.g. `example = \"ada@example.com\"` or `example = 30`";
+    let minus = input.parse::<Option<Token![-]>>().ok().flatten();
+    let lit = match input.fork().parse::<syn::Lit>() {
+        Ok(lit) => {
+            let _ = input.parse::<syn::Lit>();
+            lit
+        }
+        Err(_) => {
+            let mut tokens = minus.map(ToTokens::into_token_stream).unwrap_or_default();
+            tokens.extend(rest(input));
+            cx.error_spanned_by(tokens, wrong);
+            return None;
+        }
+    };
+    let mut tokens = minus.map(ToTokens::into_token_stream).unwrap_or_default();
+    lit.to_tokens(&mut tokens);
+    let suffix = |suffix: &str, digits: &str| {
+        (!suffix.is_empty()).then(|| {
+            format!("write the example without a type suffix: `example = {digits}`; the field's type says which it is")
+        })
+    };
+    let negate = |value: LitValue| match (minus.is_some(), value) {
+        (false, value) => Some(value),
+        (true, LitValue::Int(number)) => Some(LitValue::Int(-number)),
+        (true, LitValue::Float(number)) => Some(LitValue::Float(-number)),
+        (true, _) => None,
+    };
+    let value = match &lit {
+        syn::Lit::Str(text) => Ok(LitValue::Str(text.value())),
+        syn::Lit::Bool(value) => Ok(LitValue::Bool(value.value)),
+        syn::Lit::Int(number) => match suffix(number.suffix(), number.base10_digits()) {
+            Some(message) => Err(message),
+            None => number.base10_parse::<i128>().map(LitValue::Int).map_err(|_| {
+                format!("the example `{}` is too large for any integer", number.base10_digits())
+            }),
+        },
+        syn::Lit::Float(number) => match suffix(number.suffix(), number.base10_digits()) {
+            Some(message) => Err(message),
+            None => match number.base10_parse::<f64>() {
+                Ok(value) if value.is_finite() => Ok(LitValue::Float(value)),
+                _ => Err(format!("the example `{}` is too large for a number", number.base10_digits())),
+            },
+        },
+        syn::Lit::Char(ch) => Err(format!("write the example as a string: `example = \"{}\"`", ch.value())),
+        _ => Err(wrong.to_owned()),
+    };
+    let value = match value.map(negate) {
+        Ok(Some(value)) => value,
+        Ok(None) => {
+            cx.error_spanned_by(&tokens, "only a number takes a `-`");
+            return None;
+        }
+        Err(message) => {
+            cx.error_spanned_by(&tokens, message);
+            return None;
+        }
+    };
+    Some(Value::Example(example::Lit { value, tokens }))
 }
 
 /// The name of an extension member.

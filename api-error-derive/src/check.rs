@@ -10,6 +10,7 @@ use quote::ToTokens;
 use crate::ast::{Code, Contribution, Field, Input, Message, Variant};
 use crate::attr::Keys;
 use crate::ctxt::Ctxt;
+use crate::example::{Kind, LitValue};
 use crate::fmt;
 use crate::keys::{self, Contributes};
 use crate::status;
@@ -24,6 +25,7 @@ pub(crate) fn check(cx: &Ctxt, input: &Input) {
             check_code(cx, input, variant, &mut codes);
             check_contributions(cx, variant);
             check_client_display(cx, variant);
+            check_examples(cx, variant);
         }
         if input.writes_std_impls {
             check_sources(cx, input, variant);
@@ -275,6 +277,130 @@ fn check_client_display(cx: &Ctxt, variant: &Variant) {
             ),
         );
         return;
+    }
+}
+
+/// A field's `example` shows the field somewhere (a placeholder of the
+/// message, a header, an extension member, the path or the instance), and
+/// is a value of what it shows: of the field's type, or for `Retry-After`
+/// a number of seconds, for `Allow`, the path and the instance a string.
+fn check_examples(cx: &Ctxt, variant: &Variant) {
+    for (index, field) in variant.fields.iter().enumerate() {
+        let Some(given) = field.attrs.keys.get("example") else {
+            continue;
+        };
+        let Some(lit) = given.example() else {
+            continue;
+        };
+        let contributions: Vec<&Contribution> = variant
+            .contributions
+            .iter()
+            .filter(|contribution| contribution.field == index)
+            .collect();
+        if contributions.iter().any(|contribution| contribution.answers("errors")) {
+            cx.error_spanned_by(
+                &given.ident,
+                "the sub-error list (`errors`) takes no `example`: documents show the error without sub-errors",
+            );
+            continue;
+        }
+        let name = field.name();
+        if contributions.is_empty() && !in_message(variant, index, &name) {
+            cx.error_spanned_by(
+                &given.ident,
+                format_args!(
+                    "`example` has no effect here: no placeholder of the message, header or extension member shows `{name}`; remove it"
+                ),
+            );
+            continue;
+        }
+        let shown_as = contributions.iter().find_map(|contribution| {
+            match (contribution.kind, contribution.name.as_str()) {
+                (Contributes::Header { .. }, "retry-after") => Some(Shown::Seconds),
+                (Contributes::Header { .. }, "allow") => Some(Shown::Text("`Allow`, a list of methods", "\"GET, HEAD\"")),
+                (Contributes::Answer { method: "path", .. }, _) => Some(Shown::Text("the field path", "\"items[0].sku\"")),
+                (Contributes::Answer { method: "instance", .. }, _) => Some(Shown::Text("the `instance`", "\"/orders/7\"")),
+                _ => None,
+            }
+        });
+        if let Some(message) = mismatch(shown_as, &field.kind, &lit.value, field) {
+            cx.error_spanned_by(&lit.tokens, message);
+        }
+    }
+}
+
+/// What a field with an `example` shows, where its type does not say.
+#[derive(Clone, Copy)]
+enum Shown {
+    /// `Retry-After`: a number of seconds.
+    Seconds,
+    /// A string: what it is, and an example.
+    Text(&'static str, &'static str),
+}
+
+/// Why `value` cannot be the example of a field of `kind` that shows as
+/// `shown_as`, if it cannot.
+fn mismatch(shown_as: Option<Shown>, kind: &Kind, value: &LitValue, field: &Field) -> Option<String> {
+    let ty = type_name(field.ty);
+    let found = value.what();
+    match (shown_as, kind, value) {
+        (Some(Shown::Seconds), Kind::Integer { .. } | Kind::Unknown, LitValue::Int(seconds)) if *seconds >= 0 => {
+            range(kind, *seconds)
+        }
+        (Some(Shown::Seconds), ..) => Some(format!(
+            "`Retry-After` is a whole number of seconds; write one, e.g. `example = 30`, not {found}"
+        )),
+        (Some(Shown::Text(_, _)), _, LitValue::Str(_)) => None,
+        (Some(Shown::Text(what, example)), ..) => Some(format!(
+            "{what} is a string; write one, e.g. `example = {example}`, not {found}"
+        )),
+        (None, Kind::Integer { .. }, LitValue::Int(number)) => range(kind, *number),
+        (None, Kind::Integer { .. }, _) => Some(format!(
+            "`{ty}` is an integer type; write an integer, e.g. `example = 30`, not {found}"
+        )),
+        (None, Kind::Float, LitValue::Int(_) | LitValue::Float(_)) => None,
+        (None, Kind::Float, _) => Some(format!(
+            "`{ty}` is a number type; write a number, e.g. `example = 2.5`, not {found}"
+        )),
+        (None, Kind::Bool, LitValue::Bool(_)) => None,
+        (None, Kind::Bool, _) => Some(format!(
+            "`{ty}` is `bool`; write `example = true` or `example = false`, not {found}"
+        )),
+        (None, Kind::Str, LitValue::Str(text)) if ty.ends_with("char") && text.chars().count() != 1 => {
+            Some(format!("`{ty}` holds one character; write one, e.g. `example = \"a\"`"))
+        }
+        (None, Kind::Str, LitValue::Str(_)) => None,
+        (None, Kind::Str, _) => Some(format!(
+            "`{ty}` is a string type; write a string, e.g. `example = \"ada@example.com\"`, not {found}"
+        )),
+        (None, Kind::List(_) | Kind::Map, _) => Some(format!(
+            "an example is a single literal, and `{ty}` holds several values; leave `example` out, and documents show a sample of its items"
+        )),
+        (None, Kind::Unknown, _) => None,
+    }
+}
+
+/// Why `number` does not fit the integer type `kind`, if it does not.
+fn range(kind: &Kind, number: i128) -> Option<String> {
+    match kind {
+        Kind::Integer { name, min, max } if number < *min || number > *max => Some(format!(
+            "the example {number} does not fit in `{name}`, whose values are {min}..={max}"
+        )),
+        _ => None,
+    }
+}
+
+/// Whether the message the variant shows (its own, or thiserror's) has a
+/// placeholder naming field `index`, called `name`.
+fn in_message(variant: &Variant, index: usize, name: &str) -> bool {
+    match &variant.message {
+        Message::Formatted(template) => template.bindings.iter().any(|(_, field)| *field == index),
+        Message::Display(Some(display)) => display.template.as_ref().is_some_and(|template| {
+            fmt::placeholder_arguments(&template.value())
+                .iter()
+                .any(|argument| argument.trim_start_matches("r#") == name)
+        }),
+        _ => false,
     }
 }
 

@@ -15,7 +15,8 @@ use syn::{GenericArgument, Ident, LitStr, PathArguments, Type, WhereClause};
 
 use crate::ast::{Input, Message, Variant};
 use crate::attr::{Given, Status};
-use crate::fmt::Placeholder;
+use crate::example;
+use crate::fmt::{Placeholder, Placeholders, Template};
 use crate::generics::{self, InferredBounds};
 use crate::keys::{Contributes, KEYS, MEMBER_BOUND};
 
@@ -277,15 +278,125 @@ fn entry_parts(variant: &Variant) -> TokenStream {
         let causes = &doc.causes;
         part("causes", quote!(&[#(#causes),*]));
     }
-    let headers: Vec<&str> = variant.header_names().collect();
+    let (headers, extensions) = shown_by_fields(variant);
     if !headers.is_empty() {
         part("headers", quote!(&[#(#headers),*]));
+    }
+    if !extensions.is_empty() {
+        part("extensions", quote!(&[#(#extensions),*]));
+    }
+    if let Some(message) = example_message(variant) {
+        part("example_message", message.into_token_stream());
+    }
+    for (name, method) in [("example_path", "path"), ("example_instance", "instance")] {
+        let field = variant.contributions.iter().find(|c| c.answers(method));
+        if let Some(contribution) = field {
+            let text = variant.example(contribution.field).text();
+            part(name, text.into_token_stream());
+        }
     }
     if parts.is_empty() {
         quote!(__Parts::DEFAULT)
     } else {
         quote!(__Parts { #(#parts,)* ..__Parts::DEFAULT })
     }
+}
+
+/// The headers and the extension members a variant's fields give, as its
+/// entry describes them: name, JSON type, example, whether optional.
+fn shown_by_fields(variant: &Variant) -> (Vec<TokenStream>, Vec<TokenStream>) {
+    let (mut headers, mut extensions) = (Vec::new(), Vec::new());
+    for contribution in &variant.contributions {
+        let Some(field) = variant.fields.get(contribution.field) else {
+            continue;
+        };
+        let explicit = field.attrs.keys.get("example").and_then(Given::example);
+        let json_type = field.kind.json_type(explicit.map(|lit| &lit.value));
+        let (json_type, list) = match contribution.kind {
+            Contributes::Header { .. } => {
+                let json_type = match (contribution.name.as_str(), json_type) {
+                    ("retry-after", _) => "Integer",
+                    ("allow", _) => "String",
+                    (_, json_type @ ("Integer" | "Number" | "Boolean")) => json_type,
+                    _ => "String",
+                };
+                (json_type, &mut headers)
+            }
+            Contributes::Member => (json_type, &mut extensions),
+            Contributes::Answer { .. } => continue,
+        };
+        let constructor = match contribution.kind {
+            Contributes::Header { .. } => quote!(__api_error::__private::Header::new),
+            _ => quote!(__api_error::__private::Extension::new),
+        };
+        let name = &contribution.shown;
+        let json_type = Ident::new(json_type, Span::call_site());
+        let example = variant.example(contribution.field).tokens();
+        let optional = field.optional;
+        list.push(quote! {
+            #constructor(#name, __api_error::__private::JsonType::#json_type, #example, #optional)
+        });
+    }
+    (headers, extensions)
+}
+
+/// A variant's message with each placeholder filled in with its field's
+/// example value: its own message's, or thiserror's `#[error]`'s, which a
+/// client error shows; `None` for a message without placeholders.
+fn example_message(variant: &Variant) -> Option<String> {
+    let scratch;
+    let template = match &variant.message {
+        Message::Formatted(template) => template,
+        Message::Display(Some(display)) => {
+            let lit = display.template.as_ref()?;
+            // thiserror checks its own format string: one the derive
+            // cannot read has no example.
+            let cx = crate::ctxt::Ctxt::default();
+            let placeholders = Placeholders::Fields {
+                owner: variant.ident,
+                fields: &variant.fields,
+            };
+            let parsed = Template::parse(&cx, lit, &placeholders);
+            let _ = cx.check();
+            scratch = parsed.filter(|template| !template.is_static())?;
+            &scratch
+        }
+        _ => return None,
+    };
+    let field_of = |local: &str| {
+        let binding = template.bindings.iter().find(|(name, _)| name == local);
+        binding.map(|(_, field)| *field)
+    };
+    let mut text = String::new();
+    let mut pieces = template.pieces.iter();
+    for placeholder in &template.placeholders {
+        text.push_str(pieces.next().map_or("", String::as_str));
+        match placeholder {
+            Placeholder::Display(local) => {
+                if let Some(field) = field_of(&local.to_string()) {
+                    text.push_str(&variant.example(field).text());
+                }
+            }
+            Placeholder::Spec(spec) => {
+                let inner = spec.trim_start_matches('{').trim_end_matches('}');
+                let Some((local, spec)) = inner.split_once(':') else {
+                    continue;
+                };
+                let Some(field) = field_of(local) else {
+                    continue;
+                };
+                let counts = |local: &str| {
+                    let field = field_of(local)?;
+                    variant.example(field).text().parse::<usize>().ok()
+                };
+                text.push_str(&example::format_spec(&variant.example(field), spec, &counts));
+            }
+        }
+    }
+    for piece in pieces {
+        text.push_str(piece);
+    }
+    Some(text)
 }
 
 /// `__resolve`: the entry of a value, or the error a transparent variant
@@ -556,7 +667,8 @@ fn catalog_fn(cx: &Cx) -> TokenStream {
         .filter(|variant| variant.transparent.is_some());
     let inner = inner.filter_map(|variant| {
         let field_ty = variant.fields.first()?.ty;
-        Some(quote!(<#field_ty as __api_error::__private::AsDynApiError<'_>>::catalog))
+        let name = variant.name();
+        Some(quote!((#name, <#field_ty as __api_error::__private::AsDynApiError<'_>>::catalog)))
     });
     quote! {
         fn catalog() -> __api_error::__private::Catalog {

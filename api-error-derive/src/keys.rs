@@ -205,6 +205,13 @@ pub(crate) const KEYS: &[Key] = &[
         "extension = \"balance\"",
         Contributes::Member,
     ),
+    // Contributes nothing to the error: documents show the field by it.
+    key(
+        "example",
+        Scope::Field,
+        value(attr::example),
+        "example = \"ada@example.com\"",
+    ),
 ];
 
 const fn key(name: &'static str, scope: Scope, value: Kind, example: &'static str) -> Key {
@@ -254,12 +261,17 @@ impl Key {
 /// How a header is named in messages: as HTTP spells the ones the derive
 /// knows, else lowercase.
 pub(crate) fn header_in_message(name: &str) -> String {
-    match name {
-        "retry-after" => "`Retry-After`".to_owned(),
-        "allow" => "`Allow`".to_owned(),
-        "www-authenticate" => "`WWW-Authenticate`".to_owned(),
-        _ => format!("the header `{name}`"),
+    match registered_header(name) {
+        Some(known) => format!("`{known}`"),
+        None => format!("the header `{name}`"),
     }
+}
+
+/// A header's name as RFC 9110 spells it, for the ones the derive knows.
+pub(crate) fn registered_header(name: &str) -> Option<&'static str> {
+    ["Retry-After", "Allow", "WWW-Authenticate"]
+        .into_iter()
+        .find(|known| known.eq_ignore_ascii_case(name))
 }
 
 /// The names of the keys allowed at `position`, in the table's order.
@@ -274,6 +286,9 @@ pub(crate) fn misplaced(cx: &Ctxt, key: &syn::Ident, position: Position) -> Opti
     let name = key.to_string();
     let mut meant = None;
     let message = match (Key::named(&name).map(|known| known.scope), position) {
+        (Some(Scope::Field), _) if name == "example" => {
+            "`example` gives a field's example value, for documents; put it on a field: `#[api(example = \"ada@example.com\")]`".to_owned()
+        }
         (Some(Scope::Field), _) => {
             format!("`{name}` says what a field contributes; put it on a field: `#[api({name})]`")
         }

@@ -57,6 +57,7 @@ mod case;
 mod check;
 mod ctxt;
 mod doc;
+mod example;
 mod expand;
 mod fallback;
 mod fmt;

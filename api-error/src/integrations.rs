@@ -8,6 +8,12 @@
 //! of the type's `FromRemote::from_remote`, which only the client's macro
 //! reads. A body in braces is one token tree, so the macros that skip it
 //! pay nothing for its size.
+//!
+//! The OpenAPI libraries' macros take another form too, `@catalog [impl
+//! generics] [type] [where clause] { expression }`, which `subset!` uses
+//! for the types it declares: the impl documents the catalog the
+//! expression gives. A derived type goes through the same arm, with its
+//! own catalog.
 
 /// The impls of every enabled integration.
 #[doc(hidden)]
@@ -17,7 +23,23 @@ macro_rules! __api_error_integrations {
         $crate::__api_error_axum! { $($input)* }
         $crate::__api_error_actix! { $($input)* }
         $crate::__api_error_utoipa! { $($input)* }
+        $crate::__api_error_aide! { $($input)* }
         $crate::__api_error_client! { $($input)* }
+    };
+}
+
+/// The impls of every enabled OpenAPI integration for a type `subset!`
+/// declares.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __api_error_subset_integrations {
+    ($ty:ident) => {
+        $crate::__api_error_utoipa! {
+            @catalog [] [$ty] [] { <$ty as $crate::openapi::Subset>::catalog() }
+        }
+        $crate::__api_error_aide! {
+            @catalog [] [$ty] [] { <$ty as $crate::openapi::Subset>::catalog() }
+        }
     };
 }
 
@@ -75,11 +97,18 @@ macro_rules! __api_error_actix {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __api_error_utoipa {
-    ([$($generics:tt)*] [$($ty:tt)*] [$($where:tt)*] $($from_remote:tt)*) => {
+    (@catalog [$($generics:tt)*] [$($ty:tt)*] [$($where:tt)*] { $catalog:expr }) => {
         #[automatically_derived]
         impl $($generics)* $crate::__private::utoipa::IntoResponses for $($ty)* $($where)* {
             fn responses() -> $crate::__private::utoipa::Responses {
-                $crate::utoipa::responses(&<Self as $crate::ApiError>::catalog())
+                $crate::utoipa::responses(&$catalog)
+            }
+        }
+    };
+    ([$($generics:tt)*] [$($ty:tt)*] [$($where:tt)*] $($from_remote:tt)*) => {
+        $crate::__api_error_utoipa! {
+            @catalog [$($generics)*] [$($ty)*] [$($where)*] {
+                <Self as $crate::ApiError>::catalog()
             }
         }
     };
@@ -89,6 +118,44 @@ macro_rules! __api_error_utoipa {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __api_error_utoipa {
+    ($($input:tt)*) => {};
+}
+
+/// aide's `OperationOutput`: one inferred response per status, an example
+/// per code.
+#[cfg(feature = "aide")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __api_error_aide {
+    (@catalog [$($generics:tt)*] [$($ty:tt)*] [$($where:tt)*] { $catalog:expr }) => {
+        #[automatically_derived]
+        impl $($generics)* $crate::__private::aide::OperationOutput for $($ty)* $($where)* {
+            type Inner = Self;
+
+            fn inferred_responses(
+                _: &mut $crate::__private::aide::GenContext,
+                _: &mut $crate::__private::aide::Operation,
+            ) -> $crate::__private::Vec<(
+                ::core::option::Option<u16>,
+                $crate::__private::aide::Response,
+            )> {
+                $crate::aide::responses(&$catalog)
+            }
+        }
+    };
+    ([$($generics:tt)*] [$($ty:tt)*] [$($where:tt)*] $($from_remote:tt)*) => {
+        $crate::__api_error_aide! {
+            @catalog [$($generics)*] [$($ty)*] [$($where)*] {
+                <Self as $crate::ApiError>::catalog()
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "aide"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __api_error_aide {
     ($($input:tt)*) => {};
 }
 

@@ -110,8 +110,12 @@ pub mod request;
 
 #[cfg(feature = "actix-web")]
 pub mod actix;
+#[cfg(feature = "aide")]
+pub mod aide;
 #[cfg(feature = "axum")]
 pub mod axum;
+#[cfg(any(feature = "utoipa", feature = "aide"))]
+pub mod openapi;
 #[cfg(feature = "utoipa")]
 pub mod utoipa;
 

@@ -10,7 +10,7 @@ pub use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 pub use serde;
 
 pub use crate::catalog::entry::{EntryParts, entry};
-pub use crate::catalog::{Catalog, Entry};
+pub use crate::catalog::{Catalog, Entry, Example, Extension, Header, JsonType};
 #[cfg(feature = "client")]
 pub use crate::client::{FromRemote, RemoteError};
 pub use crate::derived::{AsDynApiError, AsDynError, AsErrors, AsInstance, AsPath, Resolved};
@@ -28,6 +28,8 @@ pub use std::vec::Vec;
 // conflicts with the derive's: see the macro.
 pub use crate::__api_error_impl as derive_writes_display_and_error__add_api_skip_display_to_keep_yours;
 pub use crate::__api_error_integrations as integrations;
+#[cfg(any(feature = "utoipa", feature = "aide"))]
+pub use crate::__api_error_subset_integrations as subset_integrations;
 
 #[cfg(feature = "axum")]
 pub use axum;
@@ -47,6 +49,14 @@ pub mod utoipa {
     >;
 }
 
+/// What generated `OperationOutput` impls name.
+#[cfg(feature = "aide")]
+pub mod aide {
+    pub use aide::OperationOutput;
+    pub use aide::generate::GenContext;
+    pub use aide::openapi::{Operation, Response};
+}
+
 /// `impl` followed by the tokens given: the derive writes its `Display` and
 /// `Error` impls through this macro so that, when the user's own impl
 /// conflicts with one, rustc's note names the macro by the name it is
@@ -63,12 +73,12 @@ macro_rules! __api_error_impl {
 }
 
 /// The catalog of a derived type: its own `entries`, in variant order,
-/// then `inner`'s. `format` is the type's, and applies to `inner`'s entries
+/// then `inner`'s, each named by its transparent variant. `format` is the type's, and applies to `inner`'s entries
 /// too, as it does when such an error is rendered.
 pub fn catalog(
     entries: &'static [Entry],
     format: Option<DynFormat>,
-    inner: &[fn() -> Catalog],
+    inner: &[(&'static str, fn() -> Catalog)],
 ) -> Catalog {
     Catalog::derived(entries, format, inner)
 }

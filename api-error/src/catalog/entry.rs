@@ -2,6 +2,7 @@
 
 use http::StatusCode;
 
+use super::shown::{Extension, Header};
 use crate::status::{reason_phrase, shows_display};
 
 /// The catalog entry of one kind of error: one variant of a derived enum, or
@@ -22,7 +23,11 @@ pub struct Entry {
     resolution: &'static str,
     type_uri: Option<&'static str>,
     www_authenticate: Option<&'static str>,
-    headers: &'static [&'static str],
+    headers: &'static [Header],
+    extensions: &'static [Extension],
+    example_message: &'static str,
+    example_path: Option<&'static str>,
+    example_instance: Option<&'static str>,
 }
 
 /// The entry of the variant `variant` (empty for a struct) of the type
@@ -39,10 +44,18 @@ pub const fn entry(
 ) -> Entry {
     let status = crate::status::from_checked(status);
     let reason = reason_phrase(status);
-    let message = if message.is_empty() && shows_display(status) {
+    let shows_client_message = message.is_empty() && shows_display(status);
+    let message = if shows_client_message {
         or(parts.client_message, reason)
     } else {
         or(message, reason)
+    };
+    // The example of a message that shows `Display` is that of thiserror's
+    // format string, which only a client error shows.
+    let example_message = if shows_client_message || parts.client_message.is_empty() {
+        or(parts.example_message, message)
+    } else {
+        message
     };
     Entry {
         type_name,
@@ -57,6 +70,10 @@ pub const fn entry(
         type_uri: present(parts.type_uri),
         www_authenticate: present(parts.www_authenticate),
         headers: parts.headers,
+        extensions: parts.extensions,
+        example_message,
+        example_path: present(parts.example_path),
+        example_instance: present(parts.example_instance),
     }
 }
 
@@ -90,8 +107,17 @@ pub struct EntryParts {
     pub type_uri: &'static str,
     /// The `WWW-Authenticate` challenge.
     pub www_authenticate: &'static str,
-    /// The lowercase names of the headers its fields send.
-    pub headers: &'static [&'static str],
+    /// The headers its fields send.
+    pub headers: &'static [Header],
+    /// The extension members its fields add to the body.
+    pub extensions: &'static [Extension],
+    /// The message with each placeholder filled in with its field's
+    /// example value; else the message is its own example.
+    pub example_message: &'static str,
+    /// The example value of its `path` field.
+    pub example_path: &'static str,
+    /// The example value of its `instance` field.
+    pub example_instance: &'static str,
 }
 
 impl EntryParts {
@@ -105,6 +131,10 @@ impl EntryParts {
         type_uri: "",
         www_authenticate: "",
         headers: &[],
+        extensions: &[],
+        example_message: "",
+        example_path: "",
+        example_instance: "",
     };
 }
 
@@ -170,11 +200,36 @@ impl Entry {
         self.www_authenticate
     }
 
-    /// The headers the error's fields send (`retry-after`, `allow`, and
-    /// those named with `header = "..."`), lowercase; `WWW-Authenticate` and
-    /// `Content-Type` are not listed.
-    pub const fn headers(&self) -> &'static [&'static str] {
+    /// The headers the error's fields send (`Retry-After`, `Allow`, and
+    /// those named with `header = "..."`), each with its example value;
+    /// `WWW-Authenticate` and `Content-Type` are not listed.
+    pub const fn headers(&self) -> &'static [Header] {
         self.headers
+    }
+
+    /// The extension members the error's fields add to the body
+    /// (`#[api(extension)]`), each with its type and example value.
+    pub const fn extensions(&self) -> &'static [Extension] {
+        self.extensions
+    }
+
+    /// The public message as documents show it: the message with each
+    /// placeholder filled in with its field's example value (`The user
+    /// ada@example.com already exists.`), from the field's
+    /// `#[api(example = ...)]` or else a sample of its type.
+    pub const fn example_message(&self) -> &'static str {
+        self.example_message
+    }
+
+    /// The example value of the field the error is about
+    /// (`#[api(path)]`), if it has one: a dotted path, `items[0].sku`.
+    pub const fn example_path(&self) -> Option<&'static str> {
+        self.example_path
+    }
+
+    /// The example value of its `#[api(instance)]` field, if it has one.
+    pub const fn example_instance(&self) -> Option<&'static str> {
+        self.example_instance
     }
 
     /// Where the error is declared, as Rust names it: `UserError::NotFound`,

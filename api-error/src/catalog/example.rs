@@ -1,21 +1,24 @@
 //! Example bodies of a catalog's errors, for reference pages and OpenAPI
-//! documents: an error of each entry's kind, rendered.
+//! documents: an error of each entry's kind, rendered, its fields shown by
+//! their example values.
 
 use std::fmt;
 
 use http::StatusCode;
 
 use super::{Entry, Item};
-use crate::ApiError;
 use crate::error::ABOUT_BLANK;
-use crate::format::{DynFormat, default_format};
+use crate::format::{DynFormat, Members, default_format};
+use crate::{ApiError, FieldPath};
 
 impl Entry {
-    /// An example body of this kind of error in `format`, for documentation:
-    /// the message is the template as written (`The user {id} already
-    /// exists.`), and fields that contribute to the body contribute nothing.
+    /// An example body of this kind of error in `format`, for documentation,
+    /// as the wire has it: the message with each field shown by its example
+    /// value ([`example_message`](Entry::example_message)), the extension
+    /// members, the path and the instance its fields give, each shown by
+    /// its example value. Sub-errors are left out.
     pub fn example_body(&'static self, format: DynFormat) -> Vec<u8> {
-        format.render(&Sample(self))
+        format.render(&Sample::new(self))
     }
 }
 
@@ -30,11 +33,23 @@ impl Item {
 
 /// An error of an entry's kind, standing in for one in example bodies.
 #[derive(Debug)]
-struct Sample(&'static Entry);
+struct Sample {
+    entry: &'static Entry,
+    path: Option<FieldPath>,
+}
+
+impl Sample {
+    fn new(entry: &'static Entry) -> Self {
+        Sample {
+            entry,
+            path: entry.example_path().map(FieldPath::parse),
+        }
+    }
+}
 
 impl fmt::Display for Sample {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.0.message())
+        f.write_str(self.entry.example_message())
     }
 }
 
@@ -42,21 +57,32 @@ impl std::error::Error for Sample {}
 
 impl ApiError for Sample {
     fn status(&self) -> StatusCode {
-        self.0.status()
+        self.entry.status()
     }
     fn code(&self) -> &str {
-        self.0.code()
+        self.entry.code()
     }
     fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.0.message())
+        f.write_str(self.entry.example_message())
     }
     fn title(&self) -> &str {
-        self.0.title()
+        self.entry.title()
     }
     fn type_uri(&self) -> &str {
-        self.0.type_uri().unwrap_or(ABOUT_BLANK)
+        self.entry.type_uri().unwrap_or(ABOUT_BLANK)
+    }
+    fn instance(&self) -> Option<&str> {
+        self.entry.example_instance()
+    }
+    fn path(&self) -> Option<&FieldPath> {
+        self.path.as_ref()
+    }
+    fn extensions(&self, members: &mut Members<'_, '_>) {
+        for extension in self.entry.extensions() {
+            members.insert(extension.name(), &extension.example().to_json());
+        }
     }
     fn entry(&self) -> Option<&'static Entry> {
-        Some(self.0)
+        Some(self.entry)
     }
 }

@@ -10,7 +10,8 @@ impl Catalog {
     /// whose `errors` lists each entry, by status then as declared, with
     /// its `code`, `status`, `title` and `message` template, and, where it
     /// has them, its `description`, `causes`, `resolution`, `type` URI,
-    /// `www_authenticate` challenge and the other `headers` it sends;
+    /// `www_authenticate` challenge and the names of the other `headers` it
+    /// sends (`Retry-After`);
     /// `declared_as` says which Rust type and
     /// variant declare it. With the `catalog` feature.
     ///
@@ -93,7 +94,8 @@ impl Serialize for Entry {
             map.serialize_entry("www_authenticate", challenge)?;
         }
         if !self.headers().is_empty() {
-            map.serialize_entry("headers", self.headers())?;
+            let names: Vec<&str> = self.headers().iter().map(|header| header.name()).collect();
+            map.serialize_entry("headers", &names)?;
         }
         map.serialize_entry("declared_as", &self.rust_path())?;
         map.end()

@@ -42,6 +42,7 @@ mod example;
 mod json;
 #[cfg(feature = "catalog")]
 mod markdown;
+pub(crate) mod shown;
 mod unique;
 
 #[cfg(feature = "catalog")]
@@ -49,6 +50,7 @@ pub use contract::{CONTRACT_ENV, Change, ContractError};
 pub use entry::Entry;
 #[cfg(feature = "catalog")]
 pub use markdown::Markdown;
+pub use shown::{Example, Extension, Header, JsonType};
 pub use unique::DuplicateCodes;
 
 use crate::format::DynFormat;
@@ -66,6 +68,9 @@ pub struct Catalog {
 pub struct Item {
     entry: &'static Entry,
     format: Option<DynFormat>,
+    /// The variant of the catalog's own type that produces it: its own
+    /// variant, or the transparent variant that holds its type.
+    via: Option<&'static str>,
 }
 
 impl Item {
@@ -78,6 +83,14 @@ impl Item {
     pub fn format(&self) -> Option<DynFormat> {
         self.format
     }
+
+    /// The variant of the type whose catalog this is that produces the
+    /// error: the entry's own variant, or the transparent variant holding
+    /// the type that declares it (`Request` for the `missing_field` of
+    /// `UsersError::Request(RequestError)`); `None` for a struct's.
+    pub fn via(&self) -> Option<&'static str> {
+        self.via
+    }
 }
 
 impl Catalog {
@@ -87,25 +100,64 @@ impl Catalog {
     }
 
     /// The catalog of a derived type: its own `entries`, in variant order,
-    /// then `inner`'s. `format` is the type's, and applies to `inner`'s
-    /// entries too, as it does when such an error is rendered.
+    /// then `inner`'s, each with the transparent variant that holds it.
+    /// `format` is the type's, and applies to `inner`'s entries too, as it
+    /// does when such an error is rendered.
     pub(crate) fn derived(
         entries: &'static [Entry],
         format: Option<DynFormat>,
-        inner: &[fn() -> Catalog],
+        inner: &[(&'static str, fn() -> Catalog)],
     ) -> Catalog {
         let mut items = Vec::with_capacity(entries.len());
         for entry in entries {
-            items.push(Item { entry, format });
+            let via = entry.variant();
+            items.push(Item { entry, format, via });
         }
         let mut catalog = Catalog { items };
-        for inner in inner {
+        for (variant, inner) in inner {
             for mut item in inner().items {
                 item.format = format.or(item.format);
+                item.via = Some(variant);
                 catalog.push(item);
             }
         }
         catalog
+    }
+
+    /// The errors that the given variants of the catalog's type produce
+    /// (see [`Item::via`]): a transparent variant brings every error of the
+    /// type it holds. What one operation of an API can answer with; the
+    /// `subset!` macro (with the `utoipa` or `aide` feature) names the
+    /// variants in a way the compiler checks.
+    ///
+    /// ```
+    /// use api_error::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// enum UserError {
+    ///     #[api(status = 404)]
+    ///     NotFound,
+    ///     #[api(status = 409)]
+    ///     AlreadyExists,
+    ///     #[api(transparent)]
+    ///     Request(api_error::RequestError),
+    /// }
+    ///
+    /// let only = UserError::catalog().only(&["AlreadyExists", "Request"]);
+    /// let codes: Vec<&str> = only.iter().map(|item| item.entry().code()).collect();
+    /// assert_eq!(codes[0], "already_exists");
+    /// assert!(!codes.contains(&"not_found"));
+    /// assert!(codes.contains(&"missing_field"));
+    /// ```
+    #[must_use]
+    pub fn only(&self, variants: &[&str]) -> Catalog {
+        let items = self
+            .items
+            .iter()
+            .filter(|item| item.via.is_some_and(|via| variants.contains(&via)))
+            .copied()
+            .collect();
+        Catalog { items }
     }
 
     /// Adds the items of `other` that this catalog does not have yet.
@@ -113,6 +165,11 @@ impl Catalog {
         for item in other.items {
             self.push(item);
         }
+    }
+
+    /// Keeps the items for which `keep` is true, in order.
+    pub fn retain(&mut self, keep: impl FnMut(&Item) -> bool) {
+        self.items.retain(keep);
     }
 
     fn push(&mut self, item: Item) {

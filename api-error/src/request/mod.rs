@@ -139,6 +139,7 @@ pub enum RequestError {
     #[api(message = "{reason}")]
     InvalidRequest {
         /// What is wrong with the body, as a sentence.
+        #[api(example = "The request body ends before its JSON value does (line 1, column 9).")]
         reason: Cow<'static, str>,
     },
 
@@ -151,9 +152,10 @@ pub enum RequestError {
     #[api(message = "{path} is not a valid field name for this request. Expected {expected}.")]
     UnexpectedField {
         /// Where the field is.
-        #[api(path)]
+        #[api(path, example = "foo")]
         path: FieldPath,
         /// The fields the endpoint takes there.
+        #[api(example = "3 optional fields: name, status and members")]
         expected: FieldNames,
     },
 
@@ -165,7 +167,7 @@ pub enum RequestError {
     #[api(message = "{path} is missing.")]
     MissingField {
         /// Where the field should be.
-        #[api(path)]
+        #[api(path, example = "name")]
         path: FieldPath,
     },
 
@@ -177,9 +179,10 @@ pub enum RequestError {
     #[api(message = "{path} is invalid: {reason}.")]
     InvalidField {
         /// Where the field is.
-        #[api(path)]
+        #[api(path, example = "name")]
         path: FieldPath,
         /// What was expected and what came.
+        #[api(example = "expected a string, found the number 5")]
         reason: String,
     },
 
@@ -193,6 +196,7 @@ pub enum RequestError {
     #[api(message = "The request body has {count} invalid fields.")]
     InvalidFields {
         /// How many problems the body has; `errors` may keep fewer.
+        #[api(example = 2)]
         count: usize,
         /// The problems, the first ones in body order.
         #[api(errors)]
@@ -210,6 +214,7 @@ pub enum RequestError {
     )]
     PayloadTooLarge {
         /// The limit, in bytes.
+        #[api(example = 2097152)]
         limit: usize,
     },
 
@@ -221,9 +226,10 @@ pub enum RequestError {
     #[api(status = 405, message = "Method \"{method}\" not allowed.")]
     MethodNotAllowed {
         /// The request's method.
+        #[api(example = "PATCH")]
         method: Method,
         /// The methods the endpoint answers, sent in `Allow`.
-        #[api(allow)]
+        #[api(allow, example = "GET, PUT")]
         allowed: Vec<Method>,
     },
 
@@ -246,6 +252,7 @@ pub enum RequestError {
     )]
     UnsupportedMediaType {
         /// The `Content-Type` the request gave, empty if none.
+        #[api(example = "application/xml")]
         media_type: String,
     },
 
