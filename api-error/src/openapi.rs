@@ -394,44 +394,41 @@ impl ExtensionMembers {
 
 /// The headers the errors of one status send, each once, in the order the
 /// errors name them: `WWW-Authenticate` for a 401, then those their fields
-/// send.
+/// send; with an `example`, or where the errors send different values, an
+/// example per code.
 fn headers(items: &[&Item]) -> Map<String, Value> {
-    let mut headers: Vec<(Header, Vec<&'static str>)> = Vec::new();
+    let mut headers: Vec<Header> = Vec::new();
     for item in items {
         let entry = item.entry();
         if entry.status() == StatusCode::UNAUTHORIZED {
             let challenge = entry.www_authenticate().unwrap_or("Bearer");
-            let header = Header {
-                name: "WWW-Authenticate",
-                json_type: JsonType::String,
-                example: Value::from(challenge),
-                description: "How to authenticate",
-            };
-            add_header(&mut headers, header, entry.code());
+            let what = "How to authenticate";
+            let header = ("WWW-Authenticate", JsonType::String, what);
+            add_header(&mut headers, header, entry.code(), challenge.into());
         }
         for sent in entry.headers() {
-            let description = match sent.name() {
+            let what = match sent.name() {
                 "Retry-After" => "How many seconds to wait before trying again",
                 "Allow" => "The methods the resource answers",
                 _ => "",
             };
-            let header = Header {
-                name: sent.name(),
-                json_type: sent.json_type(),
-                example: sent.example().to_json(),
-                description,
-            };
-            add_header(&mut headers, header, entry.code());
+            let header = (sent.name(), sent.json_type(), what);
+            add_header(&mut headers, header, entry.code(), sent.example().to_json());
         }
     }
     headers
         .into_iter()
-        .map(|(header, codes)| {
+        .map(|header| {
             let mut object = Map::new();
-            let sent_by = format!("Sent with {}.", Codes(&codes));
-            let description = match header.description {
-                "" => sent_by,
-                what => format!("{what}. {sent_by}"),
+            let codes: Vec<&str> = header.examples.iter().map(|(code, _)| *code).collect();
+            let sent_with = if codes.len() == items.len() && codes.len() > 1 {
+                "Sent with every error of this status.".to_owned()
+            } else {
+                format!("Sent with {}.", Codes(&codes))
+            };
+            let description = match header.what {
+                "" => sent_with,
+                what => format!("{what}. {sent_with}"),
             };
             object.insert("description".to_owned(), description.into());
             let schema = match header.json_type.name() {
@@ -439,32 +436,51 @@ fn headers(items: &[&Item]) -> Map<String, Value> {
                 None => json!({}),
             };
             object.insert("schema".to_owned(), schema);
-            object.insert("example".to_owned(), header.example);
+            match header.examples.as_slice() {
+                [(_, first), rest @ ..] if rest.iter().all(|(_, value)| value == first) => {
+                    object.insert("example".to_owned(), first.clone());
+                }
+                examples => {
+                    let examples = examples
+                        .iter()
+                        .map(|(code, value)| ((*code).to_owned(), json!({"value": value})))
+                        .collect();
+                    object.insert("examples".to_owned(), Value::Object(examples));
+                }
+            }
             (header.name.to_owned(), Value::Object(object))
         })
         .collect()
 }
 
-/// A header as the response documents it.
+/// A header as the response documents it, with the example each code
+/// sends.
 struct Header {
     name: &'static str,
     json_type: JsonType,
-    example: Value,
-    description: &'static str,
+    what: &'static str,
+    examples: Vec<(&'static str, Value)>,
 }
 
-/// Adds `header`, sent with `code`, unless it is there: then adds `code`.
-fn add_header(headers: &mut Vec<(Header, Vec<&'static str>)>, header: Header, code: &'static str) {
+/// Adds the example `code` sends of the header `name` to `headers`, with
+/// the header if it is not there yet.
+fn add_header(
+    headers: &mut Vec<Header>,
+    (name, json_type, what): (&'static str, JsonType, &'static str),
+    code: &'static str,
+    value: Value,
+) {
     match headers
         .iter_mut()
-        .find(|(known, _)| known.name.eq_ignore_ascii_case(header.name))
+        .find(|known| known.name.eq_ignore_ascii_case(name))
     {
-        Some((_, codes)) => {
-            if !codes.contains(&code) {
-                codes.push(code);
-            }
-        }
-        None => headers.push((header, vec![code])),
+        Some(header) => header.examples.push((code, value)),
+        None => headers.push(Header {
+            name,
+            json_type,
+            what,
+            examples: vec![(code, value)],
+        }),
     }
 }
 

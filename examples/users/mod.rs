@@ -75,18 +75,18 @@ pub enum UsersError {
 
     /// The request references a user ID which has not yet been created.
     #[api(status = 401, message = "The user {0} has not been created yet.")]
-    UserNotFound(String),
+    UserNotFound(#[api(example = "bob")] String),
 
     /// The request references a group ID which has not yet been created.
     #[api(status = 401, message = "The group {0} has not been created yet.")]
-    GroupNotFound(String),
+    GroupNotFound(#[api(example = "marketing")] String),
 
     /// The request references an organization ID which has not yet been created.
     #[api(
         status = 401,
         message = "The organization {0} has not been created yet."
     )]
-    OrganizationNotFound(String),
+    OrganizationNotFound(#[api(example = "456")] String),
 
     /// The app token is not a valid JWT or is signed incorrectly.
     #[api(
@@ -128,7 +128,7 @@ pub enum UsersError {
         status = 409,
         message = "The group {0} you're trying to create already exists."
     )]
-    GroupAlreadyExists(String),
+    GroupAlreadyExists(#[api(example = "engineering")] String),
 
     /// The user you're trying to create already exists.
     #[api(
@@ -137,6 +137,7 @@ pub enum UsersError {
     )]
     UserAlreadyExists {
         /// The email another user has.
+        #[api(example = "ada@example.com")]
         email: String,
     },
 

@@ -1,6 +1,8 @@
-//! The users API's OpenAPI document: each operation lists every error it can
-//! answer with, one response per status, with an example body per code,
-//! from `UsersError`'s `IntoResponses` impl.
+//! The users API's OpenAPI document: each operation lists the errors it can
+//! answer with, one response per status, with an example body per code, from
+//! a `subset!` of `UsersError` per operation: the variants its handler and
+//! `authenticate` return, and `Request`, for what the extractors and the
+//! framework raise before a handler runs.
 
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
@@ -37,6 +39,11 @@ impl Modify for BearerAuth {
     }
 }
 
+// The errors of each operation, one line each.
+api_error::subset!(PutUserErrors = UsersError { ApplicationNotFound, ProjectNotFound, InvalidAppToken, InvalidProjectToken, InvalidCustomerToken, InvalidAccessToken, ExpiredAccessToken, UserAlreadyExists, Internal, Request });
+api_error::subset!(PutOrganizationErrors = UsersError { ApplicationNotFound, ProjectNotFound, InvalidAppToken, InvalidProjectToken, InvalidCustomerToken, InvalidAccessToken, ExpiredAccessToken, UserNotFound, OrganizationNotFound, Request });
+api_error::subset!(CreateGroupErrors = UsersError { ApplicationNotFound, ProjectNotFound, InvalidAppToken, InvalidProjectToken, InvalidCustomerToken, InvalidAccessToken, ExpiredAccessToken, UserNotFound, GroupNotFound, GroupAlreadyExists, Request });
+
 // The operations, for the document only: the servers have their own handlers.
 
 /// Creates or updates a user.
@@ -45,7 +52,7 @@ impl Modify for BearerAuth {
     path = "/v1/users/{id}",
     params(("id" = String, Path, description = "The user's ID.")),
     request_body = UpdateUser,
-    responses((status = 200, description = "The user.", body = User), UsersError)
+    responses((status = 200, description = "The user.", body = User), PutUserErrors)
 )]
 #[allow(dead_code)]
 fn put_user() {}
@@ -56,7 +63,7 @@ fn put_user() {}
     path = "/v1/organizations/{id}",
     params(("id" = String, Path, description = "The organization's ID.")),
     request_body = UpdateOrganization,
-    responses((status = 200, description = "The organization.", body = Organization), UsersError)
+    responses((status = 200, description = "The organization.", body = Organization), PutOrganizationErrors)
 )]
 #[allow(dead_code)]
 fn put_organization() {}
@@ -66,7 +73,7 @@ fn put_organization() {}
     post,
     path = "/v1/groups",
     request_body = NewGroup,
-    responses((status = 201, description = "The group.", body = Group), UsersError)
+    responses((status = 201, description = "The group.", body = Group), CreateGroupErrors)
 )]
 #[allow(dead_code)]
 fn create_group() {}
