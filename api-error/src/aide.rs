@@ -11,9 +11,10 @@
 //! With the `axum` feature too, `api_error::axum`'s [`Json`](crate::axum::Json),
 //! [`Path`](crate::axum::Path) and [`Query`](crate::axum::Query) implement
 //! aide's `OperationInput` for a `T: schemars::JsonSchema`: the request
-//! body or the parameters, and the [`RequestError`] responses each can
-//! answer with before the handler runs, unless the handler's error type
-//! documents that status already.
+//! body or the parameters, and the [`RequestError`](crate::RequestError)
+//! responses each can answer with before the handler runs, unless the
+//! handler's error type documents that status already; and `Json`, as a
+//! handler's output, `OperationOutput`: a `200` with `T`'s schema.
 //!
 //! An operation that answers with fewer errors than its type has takes
 //! them from a type [`subset!`](crate::subset) declares, in one line:
@@ -125,8 +126,8 @@ fn replace_errors(operation: &mut Operation, catalog: &Catalog) {
 /// aide's `OperationInput` for the axum extractors.
 #[cfg(feature = "axum")]
 mod extractors {
-    use aide::OperationInput;
     use aide::generate::GenContext;
+    use aide::{OperationInput, OperationOutput};
     use aide::openapi::{MediaType, Operation, RequestBody, Response, SchemaObject, StatusCode};
     use aide::operation::{ParamLocation, add_parameters, parameters_from_schema, set_body};
     use schemars::JsonSchema;
@@ -135,23 +136,29 @@ mod extractors {
     use crate::RequestError;
     use crate::axum::{Json, Path, Query};
 
+    /// `T`'s schema in `application/json`, and its description.
+    fn json_content<T: JsonSchema>(ctx: &mut GenContext) -> (MediaType, Option<String>) {
+        let json_schema = ctx.schema.subschema_for::<T>();
+        let description = ctx
+            .resolve_schema(&json_schema)
+            .get("description")
+            .and_then(|description| description.as_str())
+            .map(str::to_owned);
+        let content = MediaType {
+            schema: Some(SchemaObject {
+                json_schema,
+                example: None,
+                external_docs: None,
+            }),
+            ..MediaType::default()
+        };
+        (content, description)
+    }
+
     /// The body as `T`'s schema describes it, in `application/json`.
     impl<T: JsonSchema> OperationInput for Json<T> {
         fn operation_input(ctx: &mut GenContext, operation: &mut Operation) {
-            let json_schema = ctx.schema.subschema_for::<T>();
-            let description = ctx
-                .resolve_schema(&json_schema)
-                .get("description")
-                .and_then(|description| description.as_str())
-                .map(str::to_owned);
-            let content = MediaType {
-                schema: Some(SchemaObject {
-                    json_schema,
-                    example: None,
-                    external_docs: None,
-                }),
-                ..MediaType::default()
-            };
+            let (content, description) = json_content::<T>(ctx);
             let body = RequestBody {
                 description,
                 content: [("application/json".to_owned(), content)].into_iter().collect(),
@@ -167,6 +174,28 @@ mod extractors {
             operation: &mut Operation,
         ) -> Vec<(Option<u16>, Response)> {
             request_errors(operation, &[400, 413, 415])
+        }
+    }
+
+    /// A `200` with `T` as `application/json`.
+    impl<T: JsonSchema> OperationOutput for Json<T> {
+        type Inner = T;
+
+        fn operation_response(ctx: &mut GenContext, _: &mut Operation) -> Option<Response> {
+            let (content, description) = json_content::<T>(ctx);
+            Some(Response {
+                description: description.unwrap_or_default(),
+                content: [("application/json".to_owned(), content)].into_iter().collect(),
+                ..Response::default()
+            })
+        }
+
+        fn inferred_responses(
+            ctx: &mut GenContext,
+            operation: &mut Operation,
+        ) -> Vec<(Option<u16>, Response)> {
+            let response = Self::operation_response(ctx, operation);
+            response.map(|response| (Some(200), response)).into_iter().collect()
         }
     }
 
