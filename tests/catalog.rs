@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use api_error::catalog::{CONTRACT_ENV, Change};
-use api_error::format::{Flat, Format, Problem};
+use api_error::format::{DynFormat, Flat, Format, Problem};
 use api_error::{ApiError, Catalog, FieldErrors, RequestError};
 
 /// The errors of seed 004, "Developer Documentation: Error Codes", with its
@@ -58,7 +58,7 @@ enum Documented {
         code = "TOOLIMITED-429",
         message = "Retry in {0} seconds."
     )]
-    TooManyRequests(#[api(retry_after)] u32),
+    TooManyRequests(#[api(retry_after, example = 60)] u32),
 
     /// The request is invalid; `errors` says where.
     ///
@@ -179,7 +179,7 @@ authentication, ensure the session is still active.
     assert!(page.ends_with(
         "## 429 TOOLIMITED-429\n\n**Too Many Requests**\n\n\
          The user has sent too many requests in a given amount of time (rate\n\
-         limiting).\n\n```json\n{\"error\":\"TOOLIMITED-429\",\"message\":\"Retry in {0} seconds.\"}\n```\n"
+         limiting).\n\n```json\n{\"error\":\"TOOLIMITED-429\",\"message\":\"Retry in 60 seconds.\"}\n```\n"
     ));
 }
 
@@ -223,6 +223,58 @@ fn examples_are_in_each_errors_own_format_unless_one_is_named() {
 }
 
 #[test]
+fn example_bodies_show_the_fields_example_values() {
+    #[derive(Debug, ApiError)]
+    enum Order {
+        #[api(
+            status = 429,
+            message = "{count} orders ({share:.1}%) from {who:?}; {code:#x} {note:>8}|{flag}."
+        )]
+        Busy {
+            #[api(example = 12)]
+            count: u32,
+            #[api(example = 2.25)]
+            share: f64,
+            #[api(example = "ada \"the\" first")]
+            who: String,
+            #[api(example = 255)]
+            code: u16,
+            #[api(example = "late")]
+            note: &'static str,
+            #[api(extension, example = true)]
+            flag: bool,
+            #[api(extension, example = -3)]
+            delta: i8,
+        },
+        #[api(status = 400, message = "{0} is missing.")]
+        Missing(#[api(path, example = "items[2].sku")] api_error::FieldPath),
+    }
+    let busy = Order::Busy {
+        count: 12,
+        share: 2.25,
+        who: "ada \"the\" first".to_owned(),
+        code: 255,
+        note: "late",
+        flag: true,
+        delta: -3,
+    };
+    let missing = Order::Missing("items[2].sku".into());
+    for err in [busy, missing] {
+        let entry = err.entry().unwrap();
+        // The example message is the message of an error with those values,
+        // format specs and all.
+        assert_eq!(entry.example_message(), err.message());
+        // And so is the whole body, in any format.
+        assert_eq!(entry.example_body(DynFormat::of::<Problem>()), Problem::render(&err));
+        assert_eq!(entry.example_body(DynFormat::of::<Flat>()), Flat::render(&err));
+    }
+    // The page shows them too.
+    let page = Order::catalog().markdown().format::<Problem>().to_string();
+    assert!(page.contains(r##""pointer":"#/items/2/sku""##), "{page}");
+    assert!(page.contains(r#""flag":true,"delta":-3"#), "{page}");
+}
+
+#[test]
 fn the_json_catalog_is_the_contract() {
     let json: serde_json::Value = serde_json::from_str(&Documented::catalog().to_json()).unwrap();
     let errors = json["errors"].as_array().unwrap();
@@ -243,7 +295,7 @@ fn the_json_catalog_is_the_contract() {
     assert_eq!(auth["causes"].as_array().unwrap().len(), 4);
     assert_eq!(auth["type"], "https://example.com/docs/errors#AUTH-401");
     assert_eq!(auth["declared_as"], "Documented::AuthenticationFailed");
-    assert_eq!(errors[3]["headers"], serde_json::json!(["retry-after"]));
+    assert_eq!(errors[3]["headers"], serde_json::json!(["Retry-After"]));
     // Only what an entry has is listed.
     assert!(errors[3].get("causes").is_none());
     assert!(errors[3].get("resolution").is_none());

@@ -5,8 +5,10 @@
 //! see), `keys` (how keys are written and where they go), `other-keys`
 //! (`title`, `type`, `rename_all`, `format`, `crate`, `skip_display`,
 //! `www_authenticate`), `fields` (what fields contribute: sub-errors,
-//! paths, headers, extension members), `transparent`, `source-and-from`,
-//! `input` (the type as a whole) and `token-soup` (malformed attributes).
+//! paths, headers, extension members), `example-values` (the `example`
+//! key), `transparent`, `source-and-from`, `input` (the type as a whole),
+//! `token-soup` (malformed attributes) and `subset` (`subset!`, which names
+//! variants).
 //!
 //! Refresh the snapshots with `TRYBUILD=overwrite cargo test --test ui` and
 //! read every diff before committing it.

@@ -317,9 +317,9 @@ fn check_examples(cx: &Ctxt, variant: &Variant) {
         let shown_as = contributions.iter().find_map(|contribution| {
             match (contribution.kind, contribution.name.as_str()) {
                 (Contributes::Header { .. }, "retry-after") => Some(Shown::Seconds),
-                (Contributes::Header { .. }, "allow") => Some(Shown::Text("`Allow`, a list of methods", "\"GET, HEAD\"")),
-                (Contributes::Answer { method: "path", .. }, _) => Some(Shown::Text("the field path", "\"items[0].sku\"")),
-                (Contributes::Answer { method: "instance", .. }, _) => Some(Shown::Text("the `instance`", "\"/orders/7\"")),
+                (Contributes::Header { .. }, "allow") => Some(Shown::Text("`Allow` lists methods in a string", "\"GET, HEAD\"")),
+                (Contributes::Answer { method: "path", .. }, _) => Some(Shown::Text("a field path is a string", "\"items[0].sku\"")),
+                (Contributes::Answer { method: "instance", .. }, _) => Some(Shown::Text("an `instance` is a string", "\"/orders/7\"")),
                 _ => None,
             }
         });
@@ -352,7 +352,7 @@ fn mismatch(shown_as: Option<Shown>, kind: &Kind, value: &LitValue, field: &Fiel
         )),
         (Some(Shown::Text(_, _)), _, LitValue::Str(_)) => None,
         (Some(Shown::Text(what, example)), ..) => Some(format!(
-            "{what} is a string; write one, e.g. `example = {example}`, not {found}"
+            "{what}: write one, e.g. `example = {example}`, not {found}"
         )),
         (None, Kind::Integer { .. }, LitValue::Int(number)) => range(kind, *number),
         (None, Kind::Integer { .. }, _) => Some(format!(

@@ -51,8 +51,8 @@ pub fn reference_page() -> String {
         .intro(
             "Every error the users API answers with: its status, its code, what it \
              means and what the body looks like. Bodies are `application/json`, \
-             `{\"error\": <code>, \"message\": <message>}`; a message in braces, \
-             such as `{reason}`, is filled in by each occurrence.",
+             `{\"error\": <code>, \"message\": <message>}`; each body is an \
+             example, whose message names what each occurrence names.",
         )
         .to_string()
 }
