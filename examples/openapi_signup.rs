@@ -19,7 +19,7 @@ enum SignupError {
         code = "email_taken",
         message = "{0} already has an account."
     )]
-    EmailTaken(String),
+    EmailTaken(#[api(example = "ada@example.com")] String),
     /// The body is not a signup; the message says what is wrong, and where.
     #[api(transparent)]
     Request(#[from] api_error::RequestError),

@@ -22,6 +22,9 @@ mod actix_signup;
 #[path = "../examples/openapi_signup.rs"]
 mod openapi_signup;
 
+const AIDE_SIGNUP: &str = include_str!("../examples/aide_signup.rs");
+const USERS_OPENAPI: &str = include_str!("../examples/users/openapi.rs");
+
 const README: &str = include_str!("../README.md");
 
 /// The blocks of the README fenced with `info`.
@@ -51,8 +54,9 @@ fn the_readme_code_is_the_examples_code() {
         include_str!("../examples/openapi_signup.rs"),
     ];
     let shown = blocks("rust,ignore");
-    // The catalog tests, the two whole programs, then a part of the third.
-    assert_eq!(shown.len(), 4);
+    // The catalog tests, the two whole programs, then a part of the third,
+    // the per-operation line, and a part of the aide example.
+    assert_eq!(shown.len(), 6);
     assert!(
         include_str!("users_errors.rs").contains(shown[0]),
         "{}",
@@ -61,6 +65,10 @@ fn the_readme_code_is_the_examples_code() {
     assert_eq!(shown[1], code(examples[0]));
     assert_eq!(shown[2], code(examples[1]));
     assert!(examples[2].contains(shown[3]), "{}", shown[3]);
+    let subset = shown[4].lines().next().expect("the subset line");
+    assert!(subset.starts_with("api_error::subset!(PutUserErrors = UsersError {"));
+    assert!(USERS_OPENAPI.contains("api_error::subset!(PutUserErrors = UsersError {"));
+    assert!(AIDE_SIGNUP.contains(shown[5]), "{}", shown[5]);
 }
 
 /// A request the README shows as a curl command line, and the body it shows

@@ -74,7 +74,8 @@
 //! |---|---|
 //! | `axum` | `IntoResponse`; the `api_error::axum` extractors and error rendering for axum 0.8 (turns on `parse-json`) |
 //! | `actix-web` | `ResponseError`; the `api_error::actix` extractor, configs and error handlers for actix-web 4 (turns on `parse-json`) |
-//! | `utoipa` | `IntoResponses`: one OpenAPI response per status, with an example per code (`api_error::utoipa`) |
+//! | `utoipa` | `IntoResponses`: one OpenAPI response per status, with the format's schema and the errors' extension members, an example body per code, the headers they send (`api_error::utoipa`, `api_error::openapi`, `subset!`) |
+//! | `aide` | `OperationOutput`, documenting the same responses in aide's OpenAPI output; `OperationInput` for the axum extractors (`api_error::aide`, `api_error::openapi`, `subset!`) |
 //! | `tracing` | a log line for every error turned into a response: server errors at `error`, with their source chain |
 //!
 //! # Layers
@@ -86,9 +87,9 @@
 //!
 //! | layer | modules | what they hold |
 //! |---|---|---|
-//! | 1. the error | `error` `derived` `status` `field` `headers` `message` `log` `catalog` `catalog::entry` `catalog::unique` `format` `format::json` | the trait, the static data the derive emits (an entry per variant, the catalog that lists them), and what the trait's methods speak of: field paths, headers, the `Format` trait and the JSON writer |
+//! | 1. the error | `error` `derived` `status` `field` `headers` `message` `log` `catalog` `catalog::entry` `catalog::shown` `catalog::unique` `format` `format::json` | the trait, the static data the derive emits (an entry per variant, the catalog that lists them), and what the trait's methods speak of: field paths, headers, the `Format` trait and the JSON writer |
 //! | 2. formats | `format::flat` `format::meta` `format::standard` `format::nested` `format::problem` `format::sub_errors` `format::default` | the preset envelopes, and the default format |
-//! | 3. on top | `crate` `__private` `integrations` `catalog::example` `catalog::markdown` `catalog::json` `catalog::contract` `client` `format::*::decode` `request` `axum` `actix` `utoipa` | the catalog's renderings, the client (with each preset's reader, kept in the preset's file so that its whole shape is in one place), request errors and the JSON body parser, the framework integrations, and the paths generated code names |
+//! | 3. on top | `crate` `__private` `integrations` `catalog::example` `catalog::markdown` `catalog::json` `catalog::contract` `client` `format::*::decode` `request` `axum` `actix` `openapi` `utoipa` `aide` | the catalog's renderings, the client (with each preset's reader, kept in the preset's file so that its whole shape is in one place), request errors and the JSON body parser, the OpenAPI responses and the framework integrations, and the paths generated code names |
 //!
 //! # Public and internal text
 //!
@@ -162,12 +163,14 @@ pub fn response(err: &dyn ApiError) -> http::Response<Vec<u8>> {
 }
 
 /// The README's examples, compiled and run as doctests: they use the
-/// catalog's renderings, the client and the body parser.
+/// catalog's renderings, the client, the body parser and the OpenAPI
+/// responses.
 #[cfg(all(
     doctest,
     feature = "client",
     feature = "catalog",
-    feature = "parse-json"
+    feature = "parse-json",
+    feature = "utoipa"
 ))]
 #[doc = include_str!("../../README.md")]
 struct ReadmeDoctests;

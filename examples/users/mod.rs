@@ -51,8 +51,9 @@ pub fn reference_page() -> String {
         .intro(
             "Every error the users API answers with: its status, its code, what it \
              means and what the body looks like. Bodies are `application/json`, \
-             `{\"error\": <code>, \"message\": <message>}`; each body is an \
-             example, whose message names what each occurrence names.",
+             `{\"error\": <code>, \"message\": <message>}`. The bodies are \
+             examples: where a message names a user, a field or a limit, each \
+             occurrence names its own.",
         )
         .to_string()
 }
