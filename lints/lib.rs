@@ -42,6 +42,7 @@ pub enum OrderError {
     )]
     NotFound {
         /// The product asked for.
+        #[api(example = "A-17")]
         sku: String,
         /// The request's URI.
         #[api(instance)]
@@ -50,7 +51,7 @@ pub enum OrderError {
         #[api(path)]
         path: FieldPath,
         /// The products left, sent as an extension member.
-        #[api(extension = "in_stock")]
+        #[api(extension = "in_stock", example = 3)]
         in_stock: u32,
         /// A header the response carries.
         #[api(header = "X-Request-Id")]
@@ -67,7 +68,7 @@ pub enum OrderError {
     #[api(status = 429, type = "https://example.com/errors/rate-limited")]
     Limited {
         /// When to try again.
-        #[api(retry_after)]
+        #[api(retry_after, example = 30)]
         wait: Duration,
         /// The limit, as an extension member named after the field.
         #[api(extension)]

@@ -10,8 +10,8 @@ use aide::axum::ApiRouter;
 use aide::axum::routing::{get, post, put_with};
 use aide::openapi::{OpenApi, Operation};
 use api_error::ApiError;
-use api_error::format::{Format, Problem};
 use api_error::axum::{Json, Path, Query};
+use api_error::format::{Format, Problem};
 use serde_json::{Value, json};
 use utoipa::IntoResponses;
 
@@ -49,9 +49,8 @@ enum OrderError {
 
 /// `E`'s responses as aide infers them, as JSON by status.
 fn inferred<E: OperationOutput>() -> Vec<(u16, Value)> {
-    let responses = aide::generate::in_context(|ctx| {
-        E::inferred_responses(ctx, &mut Operation::default())
-    });
+    let responses =
+        aide::generate::in_context(|ctx| E::inferred_responses(ctx, &mut Operation::default()));
     responses
         .into_iter()
         .map(|(status, response)| {
@@ -95,12 +94,10 @@ fn responses_carry_examples_extension_members_and_headers() {
     assert_eq!(content["schema"]["properties"]["limit"]["type"], "integer");
     assert_eq!(
         content["examples"]["too_many_orders"]["value"],
-        serde_json::from_slice::<Value>(&Problem::render(
-            &OrderError::TooManyOrders {
-                retry_after: 30,
-                limit: 10
-            }
-        ))
+        serde_json::from_slice::<Value>(&Problem::render(&OrderError::TooManyOrders {
+            retry_after: 30,
+            limit: 10
+        }))
         .expect("JSON")
     );
     let (_, unauthorized) = aide
@@ -154,7 +151,12 @@ async fn cancel(Path(_): Path<OrderId>) -> Result<Json<u64>, OrderError> {
     Err(OrderError::Cancelled)
 }
 
-api_error::subset!(CancelErrors = OrderError { NotFound, Cancelled });
+api_error::subset!(
+    CancelErrors = OrderError {
+        NotFound,
+        Cancelled
+    }
+);
 
 /// The document of a small order API, and its operations.
 fn orders_document() -> (Value, String) {
@@ -183,7 +185,11 @@ fn extractors_document_the_request_and_its_rejections() {
     let create = &document["paths"]["/orders"]["post"];
     let body = &create["requestBody"]["content"]["application/json"]["schema"];
     assert!(body.is_object(), "{create}");
-    assert!(create["requestBody"]["required"].as_bool().expect("required"));
+    assert!(
+        create["requestBody"]["required"]
+            .as_bool()
+            .expect("required")
+    );
     // The handler's error type has a 400 of its own, which stands; the
     // body's other rejections come from `RequestError`.
     let responses = &create["responses"];
@@ -193,8 +199,8 @@ fn extractors_document_the_request_and_its_rejections() {
         .expect("examples");
     assert_eq!(bad_request.keys().collect::<Vec<_>>(), ["not_on_sale"]);
     assert_eq!(
-        responses["415"]["content"]["application/problem+json"]["examples"]
-            ["unsupported_media_type"]["value"]["detail"],
+        responses["415"]["content"]["application/problem+json"]["examples"]["unsupported_media_type"]
+            ["value"]["detail"],
         "Unsupported media type \"application/xml\" in request."
     );
 
@@ -219,8 +225,7 @@ fn errors_narrows_an_operation_to_a_subset() {
     let cancel = &document["paths"]["/orders/{id}"]["put"]["responses"];
     assert_eq!(statuses(cancel), ["200", "404", "409"]);
     assert_eq!(
-        cancel["404"]["content"]["application/problem+json"]["examples"]["not_found"]["value"]
-            ["detail"],
+        cancel["404"]["content"]["application/problem+json"]["examples"]["not_found"]["value"]["detail"],
         "No order 7."
     );
     // The operation beside it keeps every error of its type.
@@ -268,7 +273,9 @@ async fn the_readme_example_answers_and_documents_itself() {
     let responses = &document["paths"]["/signup"]["post"]["responses"];
     assert_eq!(
         statuses(responses),
-        ["200", "400", "401", "404", "405", "406", "409", "413", "415"]
+        [
+            "200", "400", "401", "404", "405", "406", "409", "413", "415"
+        ]
     );
     // The documented example is the body the server sent.
     assert_eq!(

@@ -265,8 +265,14 @@ fn example_bodies_show_the_fields_example_values() {
         // format specs and all.
         assert_eq!(entry.example_message(), err.message());
         // And so is the whole body, in any format.
-        assert_eq!(entry.example_body(DynFormat::of::<Problem>()), Problem::render(&err));
-        assert_eq!(entry.example_body(DynFormat::of::<Flat>()), Flat::render(&err));
+        assert_eq!(
+            entry.example_body(DynFormat::of::<Problem>()),
+            Problem::render(&err)
+        );
+        assert_eq!(
+            entry.example_body(DynFormat::of::<Flat>()),
+            Flat::render(&err)
+        );
     }
     // The page shows them too.
     let page = Order::catalog().markdown().format::<Problem>().to_string();

@@ -103,7 +103,10 @@ fn headers_are_spelt_as_rfc_9110_does_with_an_example() {
         "How many seconds to wait before trying again. Sent with `slow`."
     );
     // As the key writes it, with the field's example, of its type.
-    assert_eq!(slow["X-RateLimit-Limit"]["schema"], json!({"type": "integer"}));
+    assert_eq!(
+        slow["X-RateLimit-Limit"]["schema"],
+        json!({"type": "integer"})
+    );
     assert_eq!(slow["X-RateLimit-Limit"]["example"], 100);
 
     let unauthorized = &responses["401"]["headers"]["WWW-Authenticate"];
@@ -215,23 +218,27 @@ fn examples_are_the_bodies_the_wire_has_in_every_format() {
         examples_and_wire(
             "application/problem+json",
             &ProblemOrders::like_the_examples(),
-            |err| Problem::render(err),
+            Problem::render,
         ),
-        examples_and_wire("application/json", &FlatOrders::like_the_examples(), |err| {
-            Flat::render(err)
-        }),
-        examples_and_wire("application/json", &MetaOrders::like_the_examples(), |err| {
-            Meta::render(err)
-        }),
+        examples_and_wire(
+            "application/json",
+            &FlatOrders::like_the_examples(),
+            Flat::render,
+        ),
+        examples_and_wire(
+            "application/json",
+            &MetaOrders::like_the_examples(),
+            Meta::render,
+        ),
         examples_and_wire(
             "application/json",
             &NestedOrders::like_the_examples(),
-            |err| Nested::render(err),
+            Nested::render,
         ),
         examples_and_wire(
             "application/json",
             &StandardOrders::like_the_examples(),
-            |err| Standard::render(err),
+            Standard::render,
         ),
     ];
     for (example, wire) in cases.into_iter().flatten() {
@@ -269,8 +276,8 @@ fn extension_members_are_in_the_schema_where_the_format_puts_them() {
     );
 
     let meta = responses::<MetaOrders>();
-    let error = &meta["429"]["content"]["application/json"]["schema"]["properties"]["meta"]
-        ["properties"]["error"];
+    let error = &meta["429"]["content"]["application/json"]["schema"]["properties"]["meta"]["properties"]
+        ["error"];
     assert_eq!(error["properties"]["limit"]["type"], "integer");
     assert!(
         meta["429"]["content"]["application/json"]["schema"]["properties"]
@@ -387,7 +394,15 @@ fn a_subset_documents_the_variants_it_names() {
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Orders", version = "1"),
-    paths(order, order_flat, order_meta, order_nested, order_standard, put_user, any)
+    paths(
+        order,
+        order_flat,
+        order_meta,
+        order_nested,
+        order_standard,
+        put_user,
+        any
+    )
 )]
 struct OrdersDoc;
 

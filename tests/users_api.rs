@@ -370,7 +370,11 @@ async fn check_openapi(address: SocketAddr) {
     assert_valid_openapi("users_api", &text);
     let document: Value = serde_json::from_str(&text).expect("JSON");
     let operations = [
-        ("/v1/users/{id}", "put", &["user_already_exists", "error"][..]),
+        (
+            "/v1/users/{id}",
+            "put",
+            &["user_already_exists", "error"][..],
+        ),
         (
             "/v1/organizations/{id}",
             "put",

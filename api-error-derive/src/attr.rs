@@ -615,18 +615,30 @@ pub(crate) fn example(cx: &Ctxt, input: ParseStream) -> Option<Value> {
         syn::Lit::Bool(value) => Ok(LitValue::Bool(value.value)),
         syn::Lit::Int(number) => match suffix(number.suffix(), number.base10_digits()) {
             Some(message) => Err(message),
-            None => number.base10_parse::<i128>().map(LitValue::Int).map_err(|_| {
-                format!("the example `{}` is too large for any integer", number.base10_digits())
-            }),
+            None => number
+                .base10_parse::<i128>()
+                .map(LitValue::Int)
+                .map_err(|_| {
+                    format!(
+                        "the example `{}` is too large for any integer",
+                        number.base10_digits()
+                    )
+                }),
         },
         syn::Lit::Float(number) => match suffix(number.suffix(), number.base10_digits()) {
             Some(message) => Err(message),
             None => match number.base10_parse::<f64>() {
                 Ok(value) if value.is_finite() => Ok(LitValue::Float(value)),
-                _ => Err(format!("the example `{}` is too large for a number", number.base10_digits())),
+                _ => Err(format!(
+                    "the example `{}` is too large for a number",
+                    number.base10_digits()
+                )),
             },
         },
-        syn::Lit::Char(ch) => Err(format!("write the example as a string: `example = \"{}\"`", ch.value())),
+        syn::Lit::Char(ch) => Err(format!(
+            "write the example as a string: `example = \"{}\"`",
+            ch.value()
+        )),
         _ => Err(wrong.to_owned()),
     };
     let value = match value.map(negate) {

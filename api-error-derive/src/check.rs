@@ -297,7 +297,10 @@ fn check_examples(cx: &Ctxt, variant: &Variant) {
             .iter()
             .filter(|contribution| contribution.field == index)
             .collect();
-        if contributions.iter().any(|contribution| contribution.answers("errors")) {
+        if contributions
+            .iter()
+            .any(|contribution| contribution.answers("errors"))
+        {
             cx.error_spanned_by(
                 &given.ident,
                 "the sub-error list (`errors`) takes no `example`: documents show the error without sub-errors",
@@ -317,9 +320,19 @@ fn check_examples(cx: &Ctxt, variant: &Variant) {
         let shown_as = contributions.iter().find_map(|contribution| {
             match (contribution.kind, contribution.name.as_str()) {
                 (Contributes::Header { .. }, "retry-after") => Some(Shown::Seconds),
-                (Contributes::Header { .. }, "allow") => Some(Shown::Text("`Allow` lists methods in a string", "\"GET, HEAD\"")),
-                (Contributes::Answer { method: "path", .. }, _) => Some(Shown::Text("a field path is a string", "\"items[0].sku\"")),
-                (Contributes::Answer { method: "instance", .. }, _) => Some(Shown::Text("an `instance` is a string", "\"/orders/7\"")),
+                (Contributes::Header { .. }, "allow") => Some(Shown::Text(
+                    "`Allow` lists methods in a string",
+                    "\"GET, HEAD\"",
+                )),
+                (Contributes::Answer { method: "path", .. }, _) => {
+                    Some(Shown::Text("a field path is a string", "\"items[0].sku\""))
+                }
+                (
+                    Contributes::Answer {
+                        method: "instance", ..
+                    },
+                    _,
+                ) => Some(Shown::Text("an `instance` is a string", "\"/orders/7\"")),
                 _ => None,
             }
         });
@@ -340,11 +353,18 @@ enum Shown {
 
 /// Why `value` cannot be the example of a field of `kind` that shows as
 /// `shown_as`, if it cannot.
-fn mismatch(shown_as: Option<Shown>, kind: &Kind, value: &LitValue, field: &Field) -> Option<String> {
+fn mismatch(
+    shown_as: Option<Shown>,
+    kind: &Kind,
+    value: &LitValue,
+    field: &Field,
+) -> Option<String> {
     let ty = type_name(field.ty);
     let found = value.what();
     match (shown_as, kind, value) {
-        (Some(Shown::Seconds), Kind::Integer { .. } | Kind::Unknown, LitValue::Int(seconds)) if *seconds >= 0 => {
+        (Some(Shown::Seconds), Kind::Integer { .. } | Kind::Unknown, LitValue::Int(seconds))
+            if *seconds >= 0 =>
+        {
             range(kind, *seconds)
         }
         (Some(Shown::Seconds), ..) => Some(format!(
@@ -366,8 +386,12 @@ fn mismatch(shown_as: Option<Shown>, kind: &Kind, value: &LitValue, field: &Fiel
         (None, Kind::Bool, _) => Some(format!(
             "`{ty}` is `bool`; write `example = true` or `example = false`, not {found}"
         )),
-        (None, Kind::Str, LitValue::Str(text)) if ty.ends_with("char") && text.chars().count() != 1 => {
-            Some(format!("`{ty}` holds one character; write one, e.g. `example = \"a\"`"))
+        (None, Kind::Str, LitValue::Str(text))
+            if ty.ends_with("char") && text.chars().count() != 1 =>
+        {
+            Some(format!(
+                "`{ty}` holds one character; write one, e.g. `example = \"a\"`"
+            ))
         }
         (None, Kind::Str, LitValue::Str(_)) => None,
         (None, Kind::Str, _) => Some(format!(

@@ -108,10 +108,14 @@ fn last_type_argument(arguments: &PathArguments) -> Option<&Type> {
     let PathArguments::AngleBracketed(arguments) = arguments else {
         return None;
     };
-    arguments.args.iter().rev().find_map(|argument| match argument {
-        GenericArgument::Type(ty) => Some(ty),
-        _ => None,
-    })
+    arguments
+        .args
+        .iter()
+        .rev()
+        .find_map(|argument| match argument {
+            GenericArgument::Type(ty) => Some(ty),
+            _ => None,
+        })
 }
 
 /// The integer type `name`, with its range.
@@ -216,7 +220,11 @@ impl Example {
 /// `:`, with `name$` parameters naming the values in `counts`), as Rust's
 /// `format!` would format a value of the example's kind:
 /// `[[fill]align][sign]['#']['0'][width]['.' precision][type]`.
-pub(crate) fn format_spec(value: &Example, spec: &str, counts: &dyn Fn(&str) -> Option<usize>) -> String {
+pub(crate) fn format_spec(
+    value: &Example,
+    spec: &str,
+    counts: &dyn Fn(&str) -> Option<usize>,
+) -> String {
     let chars: Vec<char> = spec.chars().collect();
     let mut rest = chars.as_slice();
     let is_align = |ch: &char| matches!(ch, '<' | '^' | '>');
@@ -321,7 +329,10 @@ fn prefixed(alternate: bool, prefix: &str, digits: String) -> String {
 
 /// A width or precision: digits, or `name$` (a field's example, through
 /// `counts`); the rest of the spec after it.
-fn count<'c>(rest: &'c [char], counts: &dyn Fn(&str) -> Option<usize>) -> (Option<usize>, &'c [char]) {
+fn count<'c>(
+    rest: &'c [char],
+    counts: &dyn Fn(&str) -> Option<usize>,
+) -> (Option<usize>, &'c [char]) {
     let digits = rest.iter().take_while(|ch| ch.is_ascii_digit()).count();
     let len = if digits > 0 {
         digits

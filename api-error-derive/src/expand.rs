@@ -389,7 +389,11 @@ fn example_message(variant: &Variant) -> Option<String> {
                     let field = field_of(local)?;
                     variant.example(field).text().parse::<usize>().ok()
                 };
-                text.push_str(&example::format_spec(&variant.example(field), spec, &counts));
+                text.push_str(&example::format_spec(
+                    &variant.example(field),
+                    spec,
+                    &counts,
+                ));
             }
         }
     }

@@ -74,34 +74,41 @@ pub fn responses(catalog: &Catalog) -> Vec<(Option<u16>, Response)> {
 /// Makes `S`'s errors the operation's error responses: every response of
 /// a client or server error status documented so far (from the handler's
 /// error type, its extractors' rejections) gives way to those of the
-/// variants `S` names. A transform for aide's `*_with` routing functions:
+/// variants `S` names. A transform for aide's `*_with` routing functions,
+/// one line per operation:
+/// `put_with(put_user, api_error::aide::errors::<PutUserErrors>)`.
 ///
 /// ```
-/// use aide::axum::ApiRouter;
-/// use aide::axum::routing::put_with;
+/// use aide::OperationOutput;
+/// use aide::openapi::{Operation, ReferenceOr, StatusCode};
+/// use aide::transform::TransformOperation;
 /// use api_error::ApiError;
 ///
 /// #[derive(Debug, ApiError)]
 /// enum UserError {
-///     #[api(status = 404)]
-///     NotFound,
+///     #[api(status = 403)]
+///     Banned,
 ///     #[api(status = 409)]
 ///     AlreadyExists,
 /// }
 ///
 /// api_error::subset!(PutUserErrors = UserError { AlreadyExists });
 ///
-/// async fn put_user() -> Result<&'static str, UserError> {
-///     Err(UserError::AlreadyExists)
+/// // What aide's routing documents for a handler returning
+/// // `Result<_, UserError>`:
+/// let mut operation = Operation::default();
+/// let inferred = aide::generate::in_context(|ctx| {
+///     UserError::inferred_responses(ctx, &mut operation.clone())
+/// });
+/// let responses = operation.responses.get_or_insert_with(Default::default);
+/// for (status, response) in inferred {
+///     let status = StatusCode::Code(status.unwrap());
+///     responses.responses.insert(status, ReferenceOr::Item(response));
 /// }
 ///
-/// let mut api = aide::openapi::OpenApi::default();
-/// let _app: axum::Router = ApiRouter::new()
-///     .api_route("/users", put_with(put_user, api_error::aide::errors::<PutUserErrors>))
-///     .finish_api(&mut api);
-/// let responses = serde_json::to_value(&api).unwrap()["paths"]["/users"]["put"]["responses"].clone();
-/// assert!(responses.get("409").is_some());
-/// assert!(responses.get("404").is_none());
+/// api_error::aide::errors::<PutUserErrors>(TransformOperation::new(&mut operation));
+/// let statuses: Vec<String> = operation.responses.unwrap().responses.keys().map(|status| status.to_string()).collect();
+/// assert_eq!(statuses, ["409"]);
 /// ```
 pub fn errors<S: Subset>(mut operation: TransformOperation<'_>) -> TransformOperation<'_> {
     replace_errors(operation.inner_mut(), &S::catalog());
@@ -127,9 +134,9 @@ fn replace_errors(operation: &mut Operation, catalog: &Catalog) {
 #[cfg(feature = "axum")]
 mod extractors {
     use aide::generate::GenContext;
-    use aide::{OperationInput, OperationOutput};
     use aide::openapi::{MediaType, Operation, RequestBody, Response, SchemaObject, StatusCode};
     use aide::operation::{ParamLocation, add_parameters, parameters_from_schema, set_body};
+    use aide::{OperationInput, OperationOutput};
     use schemars::JsonSchema;
 
     use crate::ApiError;
@@ -161,7 +168,9 @@ mod extractors {
             let (content, description) = json_content::<T>(ctx);
             let body = RequestBody {
                 description,
-                content: [("application/json".to_owned(), content)].into_iter().collect(),
+                content: [("application/json".to_owned(), content)]
+                    .into_iter()
+                    .collect(),
                 required: true,
                 extensions: Default::default(),
             };
@@ -185,7 +194,9 @@ mod extractors {
             let (content, description) = json_content::<T>(ctx);
             Some(Response {
                 description: description.unwrap_or_default(),
-                content: [("application/json".to_owned(), content)].into_iter().collect(),
+                content: [("application/json".to_owned(), content)]
+                    .into_iter()
+                    .collect(),
                 ..Response::default()
             })
         }
@@ -195,7 +206,10 @@ mod extractors {
             operation: &mut Operation,
         ) -> Vec<(Option<u16>, Response)> {
             let response = Self::operation_response(ctx, operation);
-            response.map(|response| (Some(200), response)).into_iter().collect()
+            response
+                .map(|response| (Some(200), response))
+                .into_iter()
+                .collect()
         }
     }
 

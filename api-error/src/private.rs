@@ -78,7 +78,7 @@ macro_rules! __api_error_impl {
 pub fn catalog(
     entries: &'static [Entry],
     format: Option<DynFormat>,
-    inner: &[(&'static str, fn() -> Catalog)],
+    inner: &[crate::catalog::Inner],
 ) -> Catalog {
     Catalog::derived(entries, format, inner)
 }

@@ -40,9 +40,49 @@ impl Modify for BearerAuth {
 }
 
 // The errors of each operation, one line each.
-api_error::subset!(PutUserErrors = UsersError { ApplicationNotFound, ProjectNotFound, InvalidAppToken, InvalidProjectToken, InvalidCustomerToken, InvalidAccessToken, ExpiredAccessToken, UserAlreadyExists, Internal, Request });
-api_error::subset!(PutOrganizationErrors = UsersError { ApplicationNotFound, ProjectNotFound, InvalidAppToken, InvalidProjectToken, InvalidCustomerToken, InvalidAccessToken, ExpiredAccessToken, UserNotFound, OrganizationNotFound, Request });
-api_error::subset!(CreateGroupErrors = UsersError { ApplicationNotFound, ProjectNotFound, InvalidAppToken, InvalidProjectToken, InvalidCustomerToken, InvalidAccessToken, ExpiredAccessToken, UserNotFound, GroupNotFound, GroupAlreadyExists, Request });
+api_error::subset!(
+    PutUserErrors = UsersError {
+        ApplicationNotFound,
+        ProjectNotFound,
+        InvalidAppToken,
+        InvalidProjectToken,
+        InvalidCustomerToken,
+        InvalidAccessToken,
+        ExpiredAccessToken,
+        UserAlreadyExists,
+        Internal,
+        Request
+    }
+);
+api_error::subset!(
+    PutOrganizationErrors = UsersError {
+        ApplicationNotFound,
+        ProjectNotFound,
+        InvalidAppToken,
+        InvalidProjectToken,
+        InvalidCustomerToken,
+        InvalidAccessToken,
+        ExpiredAccessToken,
+        UserNotFound,
+        OrganizationNotFound,
+        Request
+    }
+);
+api_error::subset!(
+    CreateGroupErrors = UsersError {
+        ApplicationNotFound,
+        ProjectNotFound,
+        InvalidAppToken,
+        InvalidProjectToken,
+        InvalidCustomerToken,
+        InvalidAccessToken,
+        ExpiredAccessToken,
+        UserNotFound,
+        GroupNotFound,
+        GroupAlreadyExists,
+        Request
+    }
+);
 
 // The operations, for the document only: the servers have their own handlers.
 

@@ -29,7 +29,8 @@ impl Catalog {
 /// named after the code, so that a problem `type` such as
 /// `https://example.com/ERRORS.md#user_not_found` links to it), its title,
 /// its description, causes and resolution from its doc comment, and an
-/// example body. With the `catalog` feature.
+/// example body (see [`Entry::example_body`](super::Entry::example_body)).
+/// With the `catalog` feature.
 ///
 /// ````
 /// use api_error::ApiError;
@@ -47,7 +48,7 @@ impl Catalog {
 ///     ///
 ///     /// Sign in instead.
 ///     #[api(status = 409, message = "A user with the email {0} already exists.")]
-///     UserAlreadyExists(String),
+///     UserAlreadyExists(#[api(example = "ada@example.com")] String),
 /// }
 ///
 /// let page = UserError::catalog().markdown().title("User errors").to_string();
@@ -74,7 +75,7 @@ impl Catalog {
 /// Sign in instead.
 ///
 /// ```json
-/// {"error":"user_already_exists","message":"A user with the email {0} already exists."}
+/// {"error":"user_already_exists","message":"A user with the email ada@example.com already exists."}
 /// ```
 /// "##);
 /// ````

@@ -106,7 +106,7 @@ impl Catalog {
     pub(crate) fn derived(
         entries: &'static [Entry],
         format: Option<DynFormat>,
-        inner: &[(&'static str, fn() -> Catalog)],
+        inner: &[Inner],
     ) -> Catalog {
         let mut items = Vec::with_capacity(entries.len());
         for entry in entries {
@@ -135,8 +135,8 @@ impl Catalog {
     ///
     /// #[derive(Debug, ApiError)]
     /// enum UserError {
-    ///     #[api(status = 404)]
-    ///     NotFound,
+    ///     #[api(status = 403)]
+    ///     Banned,
     ///     #[api(status = 409)]
     ///     AlreadyExists,
     ///     #[api(transparent)]
@@ -146,7 +146,7 @@ impl Catalog {
     /// let only = UserError::catalog().only(&["AlreadyExists", "Request"]);
     /// let codes: Vec<&str> = only.iter().map(|item| item.entry().code()).collect();
     /// assert_eq!(codes[0], "already_exists");
-    /// assert!(!codes.contains(&"not_found"));
+    /// assert!(!codes.contains(&"banned"));
     /// assert!(codes.contains(&"missing_field"));
     /// ```
     #[must_use]
@@ -196,6 +196,9 @@ impl Catalog {
         self.items.is_empty()
     }
 }
+
+/// A transparent variant's name, and the catalog of the type it holds.
+pub(crate) type Inner = (&'static str, fn() -> Catalog);
 
 /// The catalog of several types, each entry once:
 /// `Catalog::from_iter([UserError::catalog(), OrderError::catalog()])`.
