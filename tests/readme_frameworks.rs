@@ -67,7 +67,7 @@ fn the_readme_code_is_the_examples_code() {
     assert!(examples[2].contains(shown[3]), "{}", shown[3]);
     let subset = shown[4].lines().next().expect("the subset line");
     assert!(subset.starts_with("api_error::subset!(PutUserErrors = UsersError {"));
-    assert!(USERS_OPENAPI.contains("api_error::subset!(PutUserErrors = UsersError {"));
+    assert!(USERS_OPENAPI.contains("api_error::subset!(\n    PutUserErrors = UsersError {"));
     assert!(AIDE_SIGNUP.contains(shown[5]), "{}", shown[5]);
 }
 

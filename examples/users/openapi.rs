@@ -39,7 +39,7 @@ impl Modify for BearerAuth {
     }
 }
 
-// The errors of each operation, one line each.
+// The errors of each operation, one declaration each.
 api_error::subset!(
     PutUserErrors = UsersError {
         ApplicationNotFound,
