@@ -7,6 +7,8 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::{GenericArgument, PathArguments, Type};
 
+use crate::fmt::{Count, Spec};
+
 /// A literal `example` value, as written.
 #[derive(Clone)]
 pub(crate) struct Lit {
@@ -216,55 +218,20 @@ impl Example {
     }
 }
 
-/// `value` formatted as the placeholder spec `spec` says (the part after
-/// `:`, with `name$` parameters naming the values in `counts`), as Rust's
-/// `format!` would format a value of the example's kind:
-/// `[[fill]align][sign]['#']['0'][width]['.' precision][type]`.
+/// `value` formatted as the placeholder spec `spec` says, as Rust's
+/// `format!` would format a value of the example's kind; `counts` gives
+/// the example of the field a `name$` width or precision names.
 pub(crate) fn format_spec(
     value: &Example,
-    spec: &str,
-    counts: &dyn Fn(&str) -> Option<usize>,
+    spec: &Spec,
+    counts: &dyn Fn(usize) -> Option<usize>,
 ) -> String {
-    let chars: Vec<char> = spec.chars().collect();
-    let mut rest = chars.as_slice();
-    let is_align = |ch: &char| matches!(ch, '<' | '^' | '>');
-    let (mut fill, mut align) = (' ', None);
-    match rest {
-        [f, a, tail @ ..] if is_align(a) => {
-            (fill, align) = (*f, Some(*a));
-            rest = tail;
-        }
-        [a, tail @ ..] if is_align(a) => {
-            align = Some(*a);
-            rest = tail;
-        }
-        _ => {}
-    }
-    let (mut plus, mut alternate, mut zero) = (false, false, false);
-    for flag in ['+', '-', '#'] {
-        if let [first, tail @ ..] = rest
-            && *first == flag
-        {
-            plus |= flag == '+';
-            alternate |= flag == '#';
-            rest = tail;
-        }
-    }
-    if let ['0', tail @ ..] = rest
-        && tail.first() != Some(&'$')
-    {
-        zero = true;
-        rest = tail;
-    }
-    let (width, tail) = count(rest, counts);
-    rest = tail;
-    let mut precision = None;
-    if let ['.', tail @ ..] = rest {
-        let (counted, tail) = count(tail, counts);
-        precision = counted;
-        rest = tail;
-    }
-    let kind: String = rest.iter().collect();
+    let count = |count: Option<Count>| match count? {
+        Count::Fixed(count) => Some(count),
+        Count::Field(field) => counts(field),
+    };
+    let (width, precision) = (count(spec.width), count(spec.precision));
+    let kind = spec.kind.as_str();
     let number = match value {
         Example::Num(text) => text.parse::<f64>().ok(),
         _ => None,
@@ -273,9 +240,10 @@ pub(crate) fn format_spec(
         Example::Num(text) => text.parse::<i128>().ok(),
         _ => None,
     };
+    let alternate = spec.alternate;
     let mut body = match (kind.trim_start_matches(['x', 'X']), value) {
         ("?", Example::Str(text)) => format!("{text:?}"),
-        _ => match (kind.as_str(), integer, number) {
+        _ => match (kind, integer, number) {
             ("x", Some(n), _) => prefixed(alternate, "0x", format!("{n:x}")),
             ("X", Some(n), _) => prefixed(alternate, "0x", format!("{n:X}")),
             ("o", Some(n), _) => prefixed(alternate, "0o", format!("{n:o}")),
@@ -292,7 +260,7 @@ pub(crate) fn format_spec(
             },
         },
     };
-    if plus && number.is_some_and(|n| n >= 0.0) {
+    if spec.plus && number.is_some_and(|n| n >= 0.0) {
         body.insert(0, '+');
     }
     let Some(width) = width else {
@@ -303,18 +271,20 @@ pub(crate) fn format_spec(
         return body;
     }
     let padding = width - len;
-    if zero && number.is_some() {
+    if spec.zero && number.is_some() {
         let sign = body.starts_with(['+', '-']).then(|| body.remove(0));
         let zeros = "0".repeat(padding);
         return sign.into_iter().collect::<String>() + &zeros + &body;
     }
-    let align = align.unwrap_or(if number.is_some() { '>' } else { '<' });
+    let align = spec
+        .align
+        .unwrap_or(if number.is_some() { '>' } else { '<' });
     let (before, after) = match align {
         '>' => (padding, 0),
         '^' => (padding / 2, padding - padding / 2),
         _ => (0, padding),
     };
-    let pad = |count: usize| fill.to_string().repeat(count);
+    let pad = |count: usize| spec.fill.unwrap_or(' ').to_string().repeat(count);
     pad(before) + &body + &pad(after)
 }
 
@@ -324,28 +294,5 @@ fn prefixed(alternate: bool, prefix: &str, digits: String) -> String {
         format!("{prefix}{digits}")
     } else {
         digits
-    }
-}
-
-/// A width or precision: digits, or `name$` (a field's example, through
-/// `counts`); the rest of the spec after it.
-fn count<'c>(
-    rest: &'c [char],
-    counts: &dyn Fn(&str) -> Option<usize>,
-) -> (Option<usize>, &'c [char]) {
-    let digits = rest.iter().take_while(|ch| ch.is_ascii_digit()).count();
-    let len = if digits > 0 {
-        digits
-    } else {
-        rest.iter()
-            .take_while(|ch| ch.is_alphanumeric() || **ch == '_')
-            .count()
-    };
-    let (word, tail) = rest.split_at(len);
-    let word: String = word.iter().collect();
-    match tail {
-        ['$', tail @ ..] if len > 0 => (counts(&word), tail),
-        _ if digits > 0 => (word.parse().ok(), tail),
-        _ => (None, rest),
     }
 }

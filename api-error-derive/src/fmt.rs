@@ -51,8 +51,30 @@ pub(crate) enum Placeholder {
     /// `{field}`: the local bound to the field, shown with `Display`.
     Display(Ident),
     /// A placeholder with a format spec, as a format string naming the
-    /// locals (`"{__field_id:?}"`).
-    Spec(String),
+    /// locals (`"{__field_id:?}"`), with the field it formats and the spec
+    /// read.
+    Spec(String, usize, Spec),
+}
+
+/// A format spec, read: `[[fill]align][sign]['#']['0'][width]['.' precision][type]`.
+#[derive(Clone, Default)]
+pub(crate) struct Spec {
+    pub(crate) fill: Option<char>,
+    pub(crate) align: Option<char>,
+    pub(crate) plus: bool,
+    pub(crate) alternate: bool,
+    pub(crate) zero: bool,
+    pub(crate) width: Option<Count>,
+    pub(crate) precision: Option<Count>,
+    /// The formatting trait's letters: empty for `Display`, `?`, `x`, ….
+    pub(crate) kind: String,
+}
+
+/// A width or a precision: a number, or the field `name$` names.
+#[derive(Clone, Copy)]
+pub(crate) enum Count {
+    Fixed(usize),
+    Field(usize),
 }
 
 impl Template {
@@ -222,15 +244,22 @@ impl Parser<'_, '_, '_> {
                 Placeholder::Display(local)
             }
             Some(spec) => {
-                let Some((spec, bound)) = self.spec(spec, inner) else {
+                let Some((spec, bound, read)) = self.spec(spec, inner) else {
                     return;
                 };
                 self.bound(&local, bound);
-                Placeholder::Spec(format!("{{{local}:{spec}}}"))
+                let field = self.field_of(&local);
+                Placeholder::Spec(format!("{{{local}:{spec}}}"), field, read)
             }
         };
         self.pieces.push(std::mem::take(&mut self.piece));
         self.found.push(placeholder);
+    }
+
+    /// The index of the field `local` is bound to.
+    fn field_of(&self, local: &Ident) -> usize {
+        let binding = self.bindings.iter().find(|(name, _)| name == local);
+        binding.map_or(0, |(_, field)| *field)
     }
 
     fn bound(&mut self, local: &Ident, bound: Trait) {
@@ -247,18 +276,21 @@ impl Parser<'_, '_, '_> {
     ///
     /// Checking here keeps rustc from reporting a spec error at an offset
     /// into the rewritten literal, which no longer matches the source.
-    fn spec(&mut self, spec: &str, inner: &str) -> Option<(String, Trait)> {
+    fn spec(&mut self, spec: &str, inner: &str) -> Option<(String, Trait, Spec)> {
         let chars: Vec<char> = spec.chars().collect();
         let mut rest = chars.as_slice();
         let mut out = String::with_capacity(spec.len());
+        let mut read = Spec::default();
         let is_align = |ch: &char| matches!(ch, '<' | '^' | '>');
         match rest {
             [fill, align, tail @ ..] if is_align(align) => {
                 out.extend([*fill, *align]);
+                (read.fill, read.align) = (Some(*fill), Some(*align));
                 rest = tail;
             }
             [align, tail @ ..] if is_align(align) => {
                 out.push(*align);
+                read.align = Some(*align);
                 rest = tail;
             }
             _ => {}
@@ -269,6 +301,8 @@ impl Parser<'_, '_, '_> {
                 && (flag != '-' || !out.contains('+'))
             {
                 out.push(flag);
+                read.plus |= flag == '+';
+                read.alternate |= flag == '#';
                 rest = tail;
             }
         }
@@ -277,9 +311,10 @@ impl Parser<'_, '_, '_> {
             && tail.first() != Some(&'$')
         {
             out.push('0');
+            read.zero = true;
             rest = tail;
         }
-        rest = self.count(rest, &mut out, inner)?;
+        (rest, read.width) = self.count(rest, &mut out, inner)?;
         if let ['.', tail @ ..] = rest {
             out.push('.');
             rest = tail;
@@ -290,7 +325,7 @@ impl Parser<'_, '_, '_> {
                 return None;
             }
             let before = rest.len();
-            rest = self.count(rest, &mut out, inner)?;
+            (rest, read.precision) = self.count(rest, &mut out, inner)?;
             if rest.len() == before {
                 self.errors
                     .push(format!("`{{{inner}}}`: expected a precision after `.`"));
@@ -316,12 +351,18 @@ impl Parser<'_, '_, '_> {
             }
         };
         out.push_str(&kind);
-        Some((out, bound))
+        read.kind = kind;
+        Some((out, bound, read))
     }
 
     /// Reads an optional width or precision (`8`, `field$`, `0$`) from the
     /// start of `rest`, rewriting a parameter to its local.
-    fn count<'c>(&mut self, rest: &'c [char], out: &mut String, inner: &str) -> Option<&'c [char]> {
+    fn count<'c>(
+        &mut self,
+        rest: &'c [char],
+        out: &mut String,
+        inner: &str,
+    ) -> Option<(&'c [char], Option<Count>)> {
         let digits = rest.iter().take_while(|ch| ch.is_ascii_digit()).count();
         let len = if digits > 0 {
             digits
@@ -337,14 +378,14 @@ impl Parser<'_, '_, '_> {
                 let local = self.field(&word, inner)?;
                 out.push_str(&local.to_string());
                 out.push('$');
-                Some(tail)
+                Some((tail, Some(Count::Field(self.field_of(&local)))))
             }
             _ if digits > 0 => {
                 out.push_str(&word);
-                Some(tail)
+                Some((tail, word.parse().ok().map(Count::Fixed)))
             }
             // Not a count: a format trait, for the caller to check.
-            _ => Some(rest),
+            _ => Some((rest, None)),
         }
     }
 

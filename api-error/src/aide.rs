@@ -213,39 +213,28 @@ mod extractors {
         }
     }
 
-    /// The path parameters, from `T`'s schema.
-    impl<T: JsonSchema> OperationInput for Path<T> {
-        fn operation_input(ctx: &mut GenContext, operation: &mut Operation) {
-            let schema = ctx.schema.subschema_for::<T>();
-            let parameters = parameters_from_schema(ctx, schema, ParamLocation::Path);
-            add_parameters(ctx, operation, parameters);
-        }
+    /// The path and the query parameters, from `T`'s schema, and what
+    /// they can be refused with: 400.
+    macro_rules! parameters {
+        ($($extractor:ident: $location:ident),*) => {$(
+            impl<T: JsonSchema> OperationInput for $extractor<T> {
+                fn operation_input(ctx: &mut GenContext, operation: &mut Operation) {
+                    let schema = ctx.schema.subschema_for::<T>();
+                    let parameters = parameters_from_schema(ctx, schema, ParamLocation::$location);
+                    add_parameters(ctx, operation, parameters);
+                }
 
-        /// What a parameter can be refused with: 400.
-        fn inferred_early_responses(
-            _ctx: &mut GenContext,
-            operation: &mut Operation,
-        ) -> Vec<(Option<u16>, Response)> {
-            request_errors(operation, &[400])
-        }
+                fn inferred_early_responses(
+                    _ctx: &mut GenContext,
+                    operation: &mut Operation,
+                ) -> Vec<(Option<u16>, Response)> {
+                    request_errors(operation, &[400])
+                }
+            }
+        )*};
     }
 
-    /// The query parameters, from `T`'s schema.
-    impl<T: JsonSchema> OperationInput for Query<T> {
-        fn operation_input(ctx: &mut GenContext, operation: &mut Operation) {
-            let schema = ctx.schema.subschema_for::<T>();
-            let parameters = parameters_from_schema(ctx, schema, ParamLocation::Query);
-            add_parameters(ctx, operation, parameters);
-        }
-
-        /// What the query string can be refused with: 400.
-        fn inferred_early_responses(
-            _ctx: &mut GenContext,
-            operation: &mut Operation,
-        ) -> Vec<(Option<u16>, Response)> {
-            request_errors(operation, &[400])
-        }
-    }
+    parameters!(Path: Path, Query: Query);
 
     /// The responses of `RequestError`'s errors of `statuses` that
     /// `operation` does not document yet: where the handler's error type

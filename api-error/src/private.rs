@@ -10,7 +10,7 @@ pub use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 pub use serde;
 
 pub use crate::catalog::entry::{EntryParts, entry};
-pub use crate::catalog::{Catalog, Entry, Example, Extension, Header, JsonType};
+pub use crate::catalog::{Catalog, Entry, Example, JsonType, Sent};
 #[cfg(feature = "client")]
 pub use crate::client::{FromRemote, RemoteError};
 pub use crate::derived::{AsDynApiError, AsDynError, AsErrors, AsInstance, AsPath, Resolved};

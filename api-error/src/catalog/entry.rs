@@ -2,7 +2,7 @@
 
 use http::StatusCode;
 
-use super::shown::{Extension, Header};
+use super::shown::Sent;
 use crate::status::{reason_phrase, shows_display};
 
 /// The catalog entry of one kind of error: one variant of a derived enum, or
@@ -23,8 +23,8 @@ pub struct Entry {
     resolution: &'static str,
     type_uri: Option<&'static str>,
     www_authenticate: Option<&'static str>,
-    headers: &'static [Header],
-    extensions: &'static [Extension],
+    headers: &'static [Sent],
+    extensions: &'static [Sent],
     example_message: &'static str,
     example_path: Option<&'static str>,
     example_instance: Option<&'static str>,
@@ -108,9 +108,9 @@ pub struct EntryParts {
     /// The `WWW-Authenticate` challenge.
     pub www_authenticate: &'static str,
     /// The headers its fields send.
-    pub headers: &'static [Header],
+    pub headers: &'static [Sent],
     /// The extension members its fields add to the body.
-    pub extensions: &'static [Extension],
+    pub extensions: &'static [Sent],
     /// The message with each placeholder filled in with its field's
     /// example value; else the message is its own example.
     pub example_message: &'static str,
@@ -203,13 +203,13 @@ impl Entry {
     /// The headers the error's fields send (`Retry-After`, `Allow`, and
     /// those named with `header = "..."`), each with its example value;
     /// `WWW-Authenticate` and `Content-Type` are not listed.
-    pub const fn headers(&self) -> &'static [Header] {
+    pub const fn headers(&self) -> &'static [Sent] {
         self.headers
     }
 
     /// The extension members the error's fields add to the body
     /// (`#[api(extension)]`), each with its type and example value.
-    pub const fn extensions(&self) -> &'static [Extension] {
+    pub const fn extensions(&self) -> &'static [Sent] {
         self.extensions
     }
 

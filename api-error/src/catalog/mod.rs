@@ -50,7 +50,7 @@ pub use contract::{CONTRACT_ENV, Change, ContractError};
 pub use entry::Entry;
 #[cfg(feature = "catalog")]
 pub use markdown::Markdown;
-pub use shown::{Example, Extension, Header, JsonType};
+pub use shown::{Example, JsonType, Sent};
 pub use unique::DuplicateCodes;
 
 use crate::format::DynFormat;

@@ -89,25 +89,28 @@ impl Example {
     }
 }
 
-/// An extension member a field adds to the body (`#[api(extension)]`).
+/// What one field of an error sends: an extension member of the body
+/// (`#[api(extension)]`), or a header: `Retry-After` (`#[api(retry_after)]`),
+/// `Allow` (`#[api(allow)]`) or the one `#[api(header = "...")]` names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Extension {
+pub struct Sent {
     name: &'static str,
     json_type: JsonType,
     example: Example,
     optional: bool,
 }
 
-impl Extension {
-    /// The member `name`, of `json_type`, shown as `example`; `optional`
-    /// when its field is an `Option`, and so sent only when it is `Some`.
+impl Sent {
+    /// The member or header `name`, of `json_type`, shown as `example`;
+    /// `optional` when its field is an `Option`, and so sent only when it
+    /// is `Some`.
     pub const fn new(
         name: &'static str,
         json_type: JsonType,
         example: Example,
         optional: bool,
     ) -> Self {
-        Extension {
+        Sent {
             name,
             json_type,
             example,
@@ -115,57 +118,9 @@ impl Extension {
         }
     }
 
-    /// The member's name, e.g. `limit`.
-    pub const fn name(&self) -> &'static str {
-        self.name
-    }
-
-    /// The kind of value it holds.
-    pub const fn json_type(&self) -> JsonType {
-        self.json_type
-    }
-
-    /// Its example value.
-    pub const fn example(&self) -> Example {
-        self.example
-    }
-
-    /// Whether the body may lack it: its field is an `Option`.
-    pub const fn optional(&self) -> bool {
-        self.optional
-    }
-}
-
-/// A header a field sends: `Retry-After` (`#[api(retry_after)]`), `Allow`
-/// (`#[api(allow)]`) or the one `#[api(header = "...")]` names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Header {
-    name: &'static str,
-    json_type: JsonType,
-    example: Example,
-    optional: bool,
-}
-
-impl Header {
-    /// The header `name`, as documents spell it, of `json_type`, shown as
-    /// `example`; `optional` when its field is an `Option`.
-    pub const fn new(
-        name: &'static str,
-        json_type: JsonType,
-        example: Example,
-        optional: bool,
-    ) -> Self {
-        Header {
-            name,
-            json_type,
-            example,
-            optional,
-        }
-    }
-
-    /// The header's name as documents spell it: RFC 9110's casing for the
-    /// headers HTTP defines (`Retry-After`, `Allow`), else as the
-    /// `header = "..."` key writes it.
+    /// The name: a member's (`limit`), or a header's as documents spell
+    /// it, RFC 9110's casing for the headers HTTP defines (`Retry-After`,
+    /// `Allow`), else as the `header = "..."` key writes it.
     pub const fn name(&self) -> &'static str {
         self.name
     }
@@ -180,7 +135,7 @@ impl Header {
         self.example
     }
 
-    /// Whether the response may lack it: its field is an `Option`.
+    /// Whether a response may lack it: its field is an `Option`.
     pub const fn optional(&self) -> bool {
         self.optional
     }
