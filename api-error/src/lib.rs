@@ -52,13 +52,14 @@
 //!
 //! # Features
 //!
-//! None is on by default: serving errors needs none. Two add tooling that
+//! None is on by default: serving errors needs none. Three add tooling that
 //! a server does not run, and that would otherwise lengthen every build:
 //!
 //! | feature | gives |
 //! |---|---|
 //! | `client` | `api_error::client`, decoding error responses in any format, and `FromRemote`, which rebuilds a derived error from one |
 //! | `catalog` | the catalog as a Markdown reference page and as JSON, and the error contract check (`assert_contract!`) |
+//! | `reqwest` | `client::decode_reqwest` and `client::error_for_status`: a `reqwest::Response` decoded, and rebuilt as a derived error, in one call (turns on `client`) |
 //!
 //! One adds the JSON body parser, the largest part of this crate to compile,
 //! which servers whose framework reads bodies its own way do not need:
@@ -88,7 +89,7 @@
 //! |---|---|---|
 //! | 1. the error | `error` `derived` `status` `field` `headers` `message` `log` `catalog` `catalog::entry` `catalog::unique` `format` `format::json` | the trait, the static data the derive emits (an entry per variant, the catalog that lists them), and what the trait's methods speak of: field paths, headers, the `Format` trait and the JSON writer |
 //! | 2. formats | `format::flat` `format::meta` `format::standard` `format::nested` `format::problem` `format::sub_errors` `format::default` | the preset envelopes, and the default format |
-//! | 3. on top | `crate` `__private` `integrations` `catalog::example` `catalog::markdown` `catalog::json` `catalog::contract` `client` `format::*::decode` `request` `axum` `actix` `utoipa` | the catalog's renderings, the client (with each preset's reader, kept in the preset's file so that its whole shape is in one place), request errors and the JSON body parser, the framework integrations, and the paths generated code names |
+//! | 3. on top | `crate` `__private` `integrations` `catalog::example` `catalog::markdown` `catalog::json` `catalog::contract` `client` `client::reqwest` `format::*::decode` `request` `axum` `actix` `utoipa` | the catalog's renderings, the client (with each preset's reader, kept in the preset's file so that its whole shape is in one place), request errors and the JSON body parser, the framework integrations, and the paths generated code names |
 //!
 //! # Public and internal text
 //!
@@ -158,12 +159,14 @@ pub fn response(err: &dyn ApiError) -> http::Response<Vec<u8>> {
 }
 
 /// The README's examples, compiled and run as doctests: they use the
-/// catalog's renderings, the client and the body parser.
+/// catalog's renderings, the client (and its reqwest decoding) and the body
+/// parser.
 #[cfg(all(
     doctest,
     feature = "client",
     feature = "catalog",
-    feature = "parse-json"
+    feature = "parse-json",
+    feature = "reqwest"
 ))]
 #[doc = include_str!("../../README.md")]
 struct ReadmeDoctests;
