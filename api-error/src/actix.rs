@@ -41,7 +41,7 @@ use std::future::Future;
 use std::pin::Pin;
 
 use actix_web::body::{BodyStream, MessageBody};
-use actix_web::dev::{Payload, ServiceResponse};
+use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
 use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderName, HeaderValue};
@@ -50,7 +50,9 @@ use actix_web::{FromRequest, HttpRequest, HttpResponse, ResponseError, web};
 use serde::de::DeserializeOwned;
 
 use crate::ApiError;
-use crate::request::{JsonParser, RequestError, clip_long, media_type};
+use crate::request::{
+    JsonParser, RequestError, RequestHeaders, RequestMethod, clip_long, media_type,
+};
 use crate::status::error_status;
 
 /// The status of `err`, as actix-web spells it; what the derived
@@ -95,11 +97,11 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
             .app_data::<JsonParser>()
             .copied()
             .unwrap_or_default();
-        let headers = content_type_of(request);
+        let request = request.clone();
         let payload = payload.take();
         Box::pin(async move {
             // Refuse a body that is not JSON before reading it.
-            parser.check_content_type(&headers)?;
+            parser.check_content_type(&request)?;
             let bytes =
                 match actix_web::body::to_bytes_limited(BodyStream::new(payload), parser.max_len())
                     .await
@@ -116,22 +118,51 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
                         });
                     }
                 };
-            parser.parse(&headers, &bytes).map(Json)
+            parser.parse(&request, &bytes).map(Json)
         })
     }
 }
 
-/// The request's `Content-Type`, in the `http` types the parser takes.
-fn content_type_of(request: &HttpRequest) -> http::HeaderMap {
-    let mut headers = http::HeaderMap::new();
-    if let Some(value) = request
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|value| http::HeaderValue::from_bytes(value.as_bytes()).ok())
-    {
-        headers.insert(http::header::CONTENT_TYPE, value);
+/// actix-web's own header map, read as it is: the request checks
+/// ([`bearer_token`](crate::bearer_token), [`accepts_json`](crate::accepts_json))
+/// and the body parser take it, or the request holding it, directly.
+impl RequestHeaders for header::HeaderMap {
+    fn header_values(&self, name: &http::HeaderName) -> impl Iterator<Item = &[u8]> {
+        self.get_all(name.as_str()).map(HeaderValue::as_bytes)
     }
-    headers
+}
+
+impl RequestHeaders for HttpRequest {
+    fn header_values(&self, name: &http::HeaderName) -> impl Iterator<Item = &[u8]> {
+        self.headers().header_values(name)
+    }
+}
+
+impl RequestHeaders for ServiceRequest {
+    fn header_values(&self, name: &http::HeaderName) -> impl Iterator<Item = &[u8]> {
+        self.headers().header_values(name)
+    }
+}
+
+/// actix-web's own method, for [`allow_method`](crate::allow_method), which
+/// takes it, or the request holding it, directly.
+impl RequestMethod for actix_web::http::Method {
+    fn http_method(&self) -> http::Method {
+        // Both `http` versions take the same tokens as a method.
+        http::Method::from_bytes(self.as_str().as_bytes()).unwrap_or_default()
+    }
+}
+
+impl RequestMethod for HttpRequest {
+    fn http_method(&self) -> http::Method {
+        self.method().http_method()
+    }
+}
+
+impl RequestMethod for ServiceRequest {
+    fn http_method(&self) -> http::Method {
+        self.method().http_method()
+    }
 }
 
 /// The media type a request says its body is, for messages: cut short, as
@@ -244,8 +275,7 @@ pub fn error_handlers<B: MessageBody + 'static>() -> ErrorHandlers<B> {
         .handler(StatusCode::METHOD_NOT_ALLOWED, |response| {
             Ok(rewrite(response, |request, allowed| {
                 RequestError::MethodNotAllowed {
-                    method: http::Method::from_bytes(request.method().as_str().as_bytes())
-                        .unwrap_or_default(),
+                    method: request.http_method(),
                     allowed,
                 }
             }))

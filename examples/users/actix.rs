@@ -2,7 +2,6 @@
 
 use actix_web::{HttpRequest, HttpResponse, web};
 use api_error::actix::{Json, error_handlers, not_found, path_config};
-use api_error::http::{HeaderMap, HeaderValue, header};
 
 use super::{NewGroup, Store, UpdateOrganization, UpdateUser, UsersError, authenticate};
 
@@ -45,20 +44,6 @@ pub fn server(
     Ok(server)
 }
 
-/// The `Authorization` header, in the `http` types `authenticate` takes.
-fn authorization(request: &HttpRequest) -> HeaderMap {
-    let mut headers = HeaderMap::new();
-    for value in request
-        .headers()
-        .get_all(actix_web::http::header::AUTHORIZATION)
-    {
-        if let Ok(value) = HeaderValue::from_bytes(value.as_bytes()) {
-            headers.append(header::AUTHORIZATION, value);
-        }
-    }
-    headers
-}
-
 // As in the reference API, the body is checked before the credentials: the
 // `Json` extractor runs before the handler, which then authenticates.
 
@@ -68,7 +53,7 @@ async fn put_user(
     Json(update): Json<UpdateUser>,
     request: HttpRequest,
 ) -> Result<HttpResponse, UsersError> {
-    authenticate(&authorization(&request))?;
+    authenticate(&request)?;
     let user = store.put_user(&id, update)?;
     Ok(HttpResponse::Ok().json(user))
 }
@@ -79,7 +64,7 @@ async fn put_organization(
     Json(update): Json<UpdateOrganization>,
     request: HttpRequest,
 ) -> Result<HttpResponse, UsersError> {
-    authenticate(&authorization(&request))?;
+    authenticate(&request)?;
     let organization = store.put_organization(&id, update)?;
     Ok(HttpResponse::Ok().json(organization))
 }
@@ -89,7 +74,7 @@ async fn create_group(
     Json(group): Json<NewGroup>,
     request: HttpRequest,
 ) -> Result<HttpResponse, UsersError> {
-    authenticate(&authorization(&request))?;
+    authenticate(&request)?;
     let group = store.create_group(group)?;
     Ok(HttpResponse::Created().json(group))
 }

@@ -113,7 +113,7 @@ use http::Method;
 use crate::field::write_clipped;
 use crate::{ApiError, FieldErrors, FieldPath};
 
-pub use self::checks::{accepts_json, allow_method, bearer_token};
+pub use self::checks::{RequestHeaders, RequestMethod, accepts_json, allow_method, bearer_token};
 #[cfg(feature = "parse-json")]
 pub use self::json::{DEFAULT_LIMIT, JsonParser, parse_json};
 
