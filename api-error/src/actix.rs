@@ -37,7 +37,7 @@
 //! ```
 
 use std::borrow::Cow;
-use std::future::Future;
+use std::future::{Future, Ready, ready};
 use std::pin::Pin;
 
 use actix_web::body::{BodyStream, MessageBody};
@@ -47,11 +47,13 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::middleware::{ErrorHandlerResponse, ErrorHandlers};
 use actix_web::{FromRequest, HttpRequest, HttpResponse, ResponseError, web};
+use percent_encoding::percent_decode_str;
 use serde::de::DeserializeOwned;
+use serde_json::error::Category;
 
 use crate::ApiError;
 use crate::request::{
-    JsonParser, RequestError, RequestHeaders, RequestMethod, clip_long, media_type,
+    JsonParser, RequestError, RequestHeaders, RequestMethod, media_type, rejected, sentence,
 };
 use crate::status::error_status;
 
@@ -175,24 +177,66 @@ fn media_type_of(request: &HttpRequest) -> String {
         .unwrap_or_default()
 }
 
-/// serde_json's message, which may quote a client's name or value whole
-/// (an unknown field's), cut short like [`clip_long`], keeping where in the
-/// body it is.
-fn json_message(error: &serde_json::Error) -> String {
-    let text = error.to_string();
-    let at = format!(" at line {} column {}", error.line(), error.column());
-    match text.strip_suffix(&at) {
-        Some(message) => clip_long(message.to_owned()) + &at,
-        None => clip_long(text),
+/// Path parameters, read by [`parse_path`](crate::parse_path): a
+/// parameter that does not fit `T` is rejected with the [`RequestError`]
+/// `parse_path` words, the parameter's name as its path, every problem at
+/// once, as [`axum::Path`](../axum/struct.Path.html) words it for the same
+/// request.
+///
+/// Each parameter is percent-decoded, as `web::Path` decodes it; bytes that
+/// are not UTF-8 once decoded become `�` (actix-web has decoded most of the
+/// path so before the handler sees it).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Path<T>(pub T);
+
+impl<T: DeserializeOwned> FromRequest for Path<T> {
+    type Error = RequestError;
+    type Future = Ready<Result<Self, RequestError>>;
+
+    fn from_request(request: &HttpRequest, _payload: &mut Payload) -> Self::Future {
+        let params = request
+            .match_info()
+            .iter()
+            .map(|(name, value)| (name, percent_decode_str(value).decode_utf8_lossy()));
+        ready(crate::parse_path(params).map(Path))
     }
 }
 
-/// actix-web's `web::Json` extractor, rejecting with a [`RequestError`]:
-/// `.app_data(json_config())`. [`Json`] says more about what is wrong.
+/// The query string, read by [`parse_query`](crate::parse_query): one that
+/// does not fit `T` is rejected with the [`RequestError`] `parse_query`
+/// words, each parameter's name as its path, every problem at once, as
+/// [`axum::Query`](../axum/struct.Query.html) words it for the same request.
+/// A key given more than once is a sequence of its values.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Query<T>(pub T);
+
+impl<T: DeserializeOwned> FromRequest for Query<T> {
+    type Error = RequestError;
+    type Future = Ready<Result<Self, RequestError>>;
+
+    fn from_request(request: &HttpRequest, _payload: &mut Payload) -> Self::Future {
+        ready(crate::parse_query(request.query_string()).map(Query))
+    }
+}
+
+/// An `invalid_request` saying `reason`.
+fn invalid_request(reason: impl Into<Cow<'static, str>>) -> RequestError {
+    RequestError::InvalidRequest {
+        reason: reason.into(),
+    }
+}
+
+/// actix-web's `web::Json` extractor, rejecting with a [`RequestError`]
+/// by the kind of its error: `.app_data(json_config())`. [`Json`] says
+/// more about what is wrong.
 ///
-/// What the client sent (a `Content-Type`, a name or value serde_json's
-/// message quotes) is cut short, as [`parse_json`](crate::parse_json) cuts
-/// it: a hostile request gets a short answer.
+/// A body that is not JSON text is an `invalid_request` saying where it
+/// stops being JSON, as [`parse_json`](crate::parse_json) says it (`The
+/// request body is not valid JSON (line 1, column 2).`); one that is JSON but not what the handler takes is an
+/// `invalid_request` too, `The request body is valid JSON, but not the
+/// value this endpoint takes.`: which field is wrong is only in serde's
+/// text, which names Rust types. A wrong `Content-Type` is
+/// `unsupported_media_type`, a body over the limit `payload_too_large`.
 pub fn json_config() -> web::JsonConfig {
     web::JsonConfig::default().error_handler(|error, request| {
         let error = match error {
@@ -201,60 +245,40 @@ pub fn json_config() -> web::JsonConfig {
             JsonPayloadError::ContentType => RequestError::UnsupportedMediaType {
                 media_type: media_type_of(request),
             },
-            JsonPayloadError::Deserialize(error) => RequestError::InvalidRequest {
-                reason: Cow::Owned(format!(
-                    "The request body is invalid: {}.",
-                    json_message(&error)
-                )),
+            JsonPayloadError::Deserialize(error) => match error.classify() {
+                // In `parse_json`'s words.
+                Category::Syntax | Category::Eof => {
+                    let what = match error.is_eof() {
+                        true => "ends before its JSON value does",
+                        false => "is not valid JSON",
+                    };
+                    invalid_request(sentence(what, (error.line(), error.column())))
+                }
+                Category::Data => invalid_request(rejected::NOT_TAKEN),
+                Category::Io => invalid_request(rejected::UNREADABLE),
             },
-            _ => RequestError::InvalidRequest {
-                reason: Cow::Borrowed("The request body could not be read."),
-            },
+            _ => invalid_request(rejected::UNREADABLE),
         };
         error.into()
     })
 }
 
 /// actix-web's `web::Path` extractor, rejecting with a [`RequestError`]:
-/// `.app_data(path_config())`. serde's message, which may quote the client's
-/// value whole, is cut short, as [`parse_json`](crate::parse_json) cuts it.
+/// `.app_data(path_config())`. actix-web's error tells no kind, only a text
+/// naming Rust types: an `invalid_request`, `The request path is invalid.`
+/// [`Path`] says what is wrong.
 pub fn path_config() -> web::PathConfig {
-    web::PathConfig::default().error_handler(|error, _request| {
-        let PathError::Deserialize(error) = error else {
-            return RequestError::InvalidRequest {
-                reason: Cow::Borrowed("The path is invalid."),
-            }
-            .into();
-        };
-        RequestError::InvalidRequest {
-            reason: Cow::Owned(format!(
-                "The path is invalid: {}.",
-                clip_long(error.to_string())
-            )),
-        }
-        .into()
-    })
+    web::PathConfig::default()
+        .error_handler(|_: PathError, _| invalid_request(rejected::PATH).into())
 }
 
 /// actix-web's `web::Query` extractor, rejecting with a [`RequestError`]:
-/// `.app_data(query_config())`. serde's message, which may quote the client's
-/// value whole, is cut short, as [`parse_json`](crate::parse_json) cuts it.
+/// `.app_data(query_config())`. actix-web's error tells no kind, only a
+/// text naming Rust types: an `invalid_request`, `The request query is
+/// invalid.` [`Query`] says what is wrong.
 pub fn query_config() -> web::QueryConfig {
-    web::QueryConfig::default().error_handler(|error, _request| {
-        let QueryPayloadError::Deserialize(error) = error else {
-            return RequestError::InvalidRequest {
-                reason: Cow::Borrowed("The query string is invalid."),
-            }
-            .into();
-        };
-        RequestError::InvalidRequest {
-            reason: Cow::Owned(format!(
-                "The query string is invalid: {}.",
-                clip_long(error.to_string())
-            )),
-        }
-        .into()
-    })
+    web::QueryConfig::default()
+        .error_handler(|_: QueryPayloadError, _| invalid_request(rejected::QUERY).into())
 }
 
 /// A default service answering `not_found` (404) in the application's
@@ -305,30 +329,4 @@ fn rewrite<B: 'static>(
     let (request, _) = response.into_parts();
     let rendered = error(&request, allowed).error_response();
     ErrorHandlerResponse::Response(ServiceResponse::new(request, rendered).map_into_right_body())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn json_messages_are_cut_keeping_where() {
-        #[derive(Debug, serde::Deserialize)]
-        #[serde(deny_unknown_fields)]
-        #[allow(dead_code)]
-        struct NewUser {
-            name: String,
-        }
-        let body = format!(r#"{{"{}": 1}}"#, "k".repeat(1 << 20));
-        let error = serde_json::from_str::<NewUser>(&body).unwrap_err();
-        let message = json_message(&error);
-        assert!(message.starts_with("unknown field `kkk"), "{message}");
-        assert!(
-            message.ends_with(&format!("k… at line 1 column {}", (1 << 20) + 3)),
-            "{message}"
-        );
-        assert!(message.len() < 512, "{}", message.len());
-        let error = serde_json::from_str::<NewUser>(r#"{"name": 1}"#).unwrap_err();
-        assert_eq!(json_message(&error), error.to_string());
-    }
 }

@@ -137,7 +137,7 @@ pub use crate::field::{FieldError, FieldErrors, FieldPath, Pointer, Segment};
 pub use crate::format::Format;
 use crate::format::for_error;
 #[cfg(feature = "parse-json")]
-pub use crate::request::{JsonParser, parse_json};
+pub use crate::request::{JsonParser, parse_json, parse_path, parse_query};
 pub use crate::request::{RequestError, accepts_json, allow_method, bearer_token};
 
 #[doc = include_str!("derive.md")]

@@ -97,6 +97,8 @@ mod checks;
 #[cfg(feature = "parse-json")]
 mod json;
 #[cfg(feature = "parse-json")]
+mod params;
+#[cfg(feature = "parse-json")]
 mod probe;
 #[cfg(feature = "parse-json")]
 mod problems;
@@ -116,12 +118,17 @@ use crate::{ApiError, FieldErrors, FieldPath};
 pub use self::checks::{RequestHeaders, RequestMethod, accepts_json, allow_method, bearer_token};
 #[cfg(feature = "parse-json")]
 pub use self::json::{DEFAULT_LIMIT, JsonParser, parse_json};
+#[cfg(feature = "parse-json")]
+pub use self::params::{parse_path, parse_query};
 
-// Cutting a client's text short, shared with the framework integrations.
+// Cutting a client's text short, and the words of the frameworks' own
+// rejections, shared with the framework integrations.
+#[cfg(feature = "actix-web")]
+pub(crate) use self::tree::sentence;
 #[cfg(feature = "axum")]
-pub(crate) use self::wording::clip;
+pub(crate) use self::wording::{clip_long, clip_name, json_words, the_string};
 #[cfg(any(feature = "axum", feature = "actix-web"))]
-pub(crate) use self::wording::{clip_long, media_type};
+pub(crate) use self::wording::{media_type, rejected};
 
 /// An error raised before a handler runs: a body that is not the JSON the
 /// endpoint takes, a method it does not answer, missing credentials, ….
@@ -183,18 +190,21 @@ pub enum RequestError {
         reason: String,
     },
 
-    /// The request body has more than one unexpected, missing or invalid
-    /// field: each is a sub-error, with its own code, message and path, in
-    /// body order.
+    /// The request body (or its path, or its query) has more than one
+    /// unexpected, missing or invalid field: each is a sub-error, with its
+    /// own code, message and path, in the order the request gives them.
     ///
     /// # Resolution
     ///
     /// Fix each field the sub-errors name.
-    #[api(message = "The request body has {count} invalid fields.")]
+    #[api(message = "The request {part} has {count} invalid fields.")]
     InvalidFields {
-        /// How many problems the body has; `errors` may keep fewer.
+        /// The part of the request the fields are in: `body` for
+        /// [`parse_json`](crate::parse_json)'s.
+        part: RequestPart,
+        /// How many problems there are; `errors` may keep fewer.
         count: usize,
-        /// The problems, the first ones in body order.
+        /// The problems, the first ones in the order the request gives them.
         #[api(errors)]
         errors: FieldErrors,
     },
@@ -279,6 +289,30 @@ pub enum RequestError {
         www_authenticate = "Bearer error=\"invalid_request\""
     )]
     InvalidAuthorizationHeader,
+}
+
+/// Where in a request the fields an `invalid_fields` counts are: its
+/// message says `The request body has 3 invalid fields.`, `The request path
+/// has 2 invalid fields.` or `The request query has 2 invalid fields.`
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequestPart {
+    /// The body, a JSON value's fields.
+    Body,
+    /// The path parameters of the route.
+    Path,
+    /// The query string's parameters.
+    Query,
+}
+
+impl fmt::Display for RequestPart {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            RequestPart::Body => "body",
+            RequestPart::Path => "path",
+            RequestPart::Query => "query",
+        })
+    }
 }
 
 /// The fields an object of the request body may have, as an
