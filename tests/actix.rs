@@ -9,6 +9,7 @@ use api_error::format::{Format, Problem};
 use api_error::{ApiError, JsonParser};
 use serde::Deserialize;
 
+#[path = "support/servers.rs"]
 mod support;
 
 #[derive(Debug, ApiError)]
@@ -118,6 +119,9 @@ async fn actix_extractors_and_routing_render_in_the_format() {
     ) -> String {
         format!("{id}/{}/{}", page.size, body.0)
     }
+    async fn create_own(user: web::Json<NewUser>) -> String {
+        user.0.name
+    }
     let app = init_service(
         App::new()
             .wrap(error_handlers())
@@ -125,6 +129,7 @@ async fn actix_extractors_and_routing_render_in_the_format() {
             .app_data(path_config())
             .app_data(query_config())
             .service(web::resource("/items/{id}").route(web::put().to(show)))
+            .service(web::resource("/users").route(web::put().to(create_own)))
             .default_service(web::to(not_found)),
     )
     .await;
@@ -144,10 +149,26 @@ async fn actix_extractors_and_routing_render_in_the_format() {
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(read_body(response).await, "7/3/[1]");
 
-    for (uri, body) in [
-        ("/items/seven?size=3", "[1]"),
-        ("/items/7?size=big", "[1]"),
-        ("/items/7?size=3", "["),
+    // By the kind of each error, in the client's terms: never the Rust type
+    // actix-web names.
+    for (uri, body, detail) in [
+        ("/items/seven?size=3", "[1]", "The request path is invalid."),
+        ("/items/7?size=big", "[1]", "The request query is invalid."),
+        (
+            "/items/7?size=3",
+            "[",
+            "The request body ends before its JSON value does (line 1, column 1).",
+        ),
+        (
+            "/items/7?size=3",
+            "[1,]",
+            "The request body is not valid JSON (line 1, column 4).",
+        ),
+        (
+            "/users",
+            r#"{"name": 5}"#,
+            "The request body is valid JSON, but not the value this endpoint takes.",
+        ),
     ] {
         let response = call_service(&app, put(uri, body)).await;
         assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{uri} {body}");
@@ -155,11 +176,10 @@ async fn actix_extractors_and_routing_render_in_the_format() {
             response.headers().get(header::CONTENT_TYPE).unwrap(),
             "application/problem+json"
         );
-        assert_eq!(
-            code(&read_body(response).await),
-            "invalid_request",
-            "{uri} {body}"
-        );
+        let value: serde_json::Value =
+            serde_json::from_slice(&read_body(response).await).expect("JSON");
+        assert_eq!(value["code"], "invalid_request", "{uri} {body}");
+        assert_eq!(value["detail"], detail, "{uri} {body}");
     }
 
     let response = call_service(&app, TestRequest::patch().uri("/items/7").to_request()).await;

@@ -185,8 +185,23 @@ async fn render_errors_rewrites_what_axum_answers_itself() {
     async fn conflict() -> AppError {
         AppError::Exists("ada".into())
     }
+    #[derive(Deserialize)]
+    struct Page {
+        size: u8,
+    }
+    async fn create(axum::Json(user): axum::Json<NewUser>) -> String {
+        user.name
+    }
+    async fn item(
+        axum::extract::Path(id): axum::extract::Path<u32>,
+        axum::extract::Query(page): axum::extract::Query<Page>,
+    ) -> String {
+        format!("{id}/{}", page.size)
+    }
     let app = Router::new()
         .route("/echo", put(echo))
+        .route("/users", post(create))
+        .route("/items/{id}", get(item))
         .route("/conflict", get(conflict))
         .fallback(not_found)
         .layer(axum::middleware::from_fn(render_errors));
@@ -228,6 +243,34 @@ async fn render_errors_rewrites_what_axum_answers_itself() {
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert_eq!(headers[header::CONTENT_TYPE], "application/problem+json");
     assert!(body.contains(r#""code":"invalid_request""#));
+
+    // Each rejection of axum's own extractors by its kind, in the client's
+    // terms: never the Rust type axum names, nor where its parser stopped.
+    for (request, detail) in [
+        (
+            json_request("PUT", "/echo", "{"),
+            "The request body is not valid JSON.",
+        ),
+        (
+            json_request("POST", "/users", r#"{"name": 5}"#),
+            "The request body is valid JSON, but not the value this endpoint takes.",
+        ),
+        (
+            json_request("GET", "/items/seven?size=1", ""),
+            "The request path is invalid.",
+        ),
+        (
+            json_request("GET", "/items/7?size=big", ""),
+            "The request query is invalid.",
+        ),
+    ] {
+        let uri = request.uri().to_string();
+        let (status, _, body) = send(app.clone(), request).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}");
+        let value: serde_json::Value = serde_json::from_str(&body).expect("JSON");
+        assert_eq!(value["code"], "invalid_request", "{uri}");
+        assert_eq!(value["detail"], detail, "{uri}");
+    }
 
     // Errors already rendered pass unchanged.
     let request = Request::builder()

@@ -10,6 +10,7 @@
 use serde::Deserialize;
 use serde_json::{Value, json};
 
+#[path = "support/servers.rs"]
 mod support;
 
 // Read through `Debug`, which the handlers answer with.
@@ -369,4 +370,127 @@ async fn axum_and_actix_answer_alike() {
         assert_eq!(axum, actix, "{}", case.uri);
     }
     actix.stop().await;
+}
+
+/// What `parse_query` and `parse_path` read, and say, beyond the table.
+#[test]
+fn values_are_read_as_the_type_asks() {
+    use std::collections::BTreeMap;
+
+    use api_error::{ApiError, parse_path, parse_query};
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    struct Numbers {
+        big: u128,
+        low: i128,
+        ratio: f64,
+        letter: char,
+        tags: Option<Vec<u8>>,
+        note: Option<String>,
+    }
+    let numbers: Numbers = parse_query(
+        "big=340282366920938463463374607431768211455&low=-7&ratio=1e-3&letter=%C3%A9&note",
+    )
+    .unwrap();
+    assert_eq!(
+        numbers,
+        Numbers {
+            big: u128::MAX,
+            low: -7,
+            ratio: 0.001,
+            letter: 'é',
+            tags: None,
+            note: Some(String::new()),
+        }
+    );
+    let map: BTreeMap<String, u8> = parse_query("a=1&b=2").unwrap();
+    assert_eq!(map, BTreeMap::from([("a".into(), 1), ("b".into(), 2)]));
+
+    let err = parse_query::<Numbers>("big=1&low=1&ratio=NaN&letter=ab&tags=1&tags=x").unwrap_err();
+    let messages: Vec<&str> = err.errors().iter().map(|e| e.message()).collect();
+    assert_eq!(
+        messages,
+        [
+            r#"ratio is invalid: expected a number, found the string "NaN"."#,
+            r#"letter is invalid: expected a character, found the string "ab"."#,
+            r#"tags[1] is invalid: expected an integer from 0 to 255, found the string "x"."#,
+        ]
+    );
+    assert_eq!(err.message(), "The request query has 3 invalid fields.");
+
+    // A type that takes one value, where the route has several.
+    let err = parse_path::<u32>([("a", "1"), ("b", "2")]).unwrap_err();
+    assert_eq!(err.code(), "invalid_request");
+    assert_eq!(
+        err.message(),
+        "The request path is invalid: expected one parameter, found 2 parameters."
+    );
+    // A struct whose field the route does not name.
+    let err = parse_path::<Item>([("shop", "tea")]).unwrap_err();
+    assert_eq!(err.message(), "id is missing.");
+    // A `Deserialize` impl's own words, as written.
+    #[derive(Debug)]
+    struct Even(#[allow(dead_code)] u32);
+    impl<'de> Deserialize<'de> for Even {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            let n = u32::deserialize(d)?;
+            if n % 2 == 0 {
+                Ok(Even(n))
+            } else {
+                Err(serde::de::Error::custom(format_args!("{n} is odd")))
+            }
+        }
+    }
+    let err = parse_path::<Even>([("n", "3")]).unwrap_err();
+    assert_eq!(err.message(), "n is invalid: 3 is odd.");
+}
+
+/// A query of many problems is read in time proportional to it, and every
+/// problem is counted.
+#[test]
+fn many_problems_are_all_counted() {
+    use api_error::{ApiError, parse_query};
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Page {
+        size: u8,
+    }
+    let query: String = (0..5_000).map(|i| format!("k{i}=v&")).collect();
+    let started = std::time::Instant::now();
+    let err = parse_query::<Page>(&format!("{query}size=x")).unwrap_err();
+    assert_eq!(err.message(), "The request query has 5001 invalid fields.");
+    assert_eq!(err.errors().len(), 100);
+    eprintln!("5,001 problems read in {:?}", started.elapsed());
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+mod properties {
+    use api_error::{ApiError, parse_path, parse_query};
+    use proptest::prelude::*;
+
+    use super::{Item, Search};
+
+    proptest! {
+        /// Whatever a client puts in a query or a path, the answer is a
+        /// value or a client error, never a panic.
+        #[test]
+        fn any_query_gives_a_value_or_a_client_error(query in "[a-z=&%+0-9A-F.\\-é]{0,64}") {
+            if let Err(err) = parse_query::<Search>(&query) {
+                prop_assert_eq!(err.status(), 400);
+            }
+        }
+
+        #[test]
+        fn any_path_gives_a_value_or_a_client_error(shop in ".{0,16}", id in ".{0,16}") {
+            if let Err(err) = parse_path::<Item>([("shop", shop.as_str()), ("id", id.as_str())]) {
+                prop_assert_eq!(err.code(), "invalid_field");
+            }
+        }
+    }
 }

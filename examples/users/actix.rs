@@ -1,7 +1,7 @@
 //! The users API on actix-web.
 
 use actix_web::{HttpRequest, HttpResponse, web};
-use api_error::actix::{Json, error_handlers, not_found, path_config};
+use api_error::actix::{Json, Path, error_handlers, not_found};
 
 use super::{NewGroup, Store, UpdateOrganization, UpdateUser, UsersError, authenticate};
 
@@ -13,7 +13,6 @@ pub fn configure(store: Store) -> impl FnOnce(&mut web::ServiceConfig) {
         // have with 405 and `Allow`.
         config
             .app_data(web::Data::new(store))
-            .app_data(path_config())
             .service(web::resource("/v1/users/{id}").route(web::put().to(put_user)))
             .service(web::resource("/v1/organizations/{id}").route(web::put().to(put_organization)))
             .service(web::resource("/v1/groups").route(web::post().to(create_group)));
@@ -49,7 +48,7 @@ pub fn server(
 
 async fn put_user(
     store: web::Data<Store>,
-    id: web::Path<String>,
+    Path(id): Path<String>,
     Json(update): Json<UpdateUser>,
     request: HttpRequest,
 ) -> Result<HttpResponse, UsersError> {
@@ -60,7 +59,7 @@ async fn put_user(
 
 async fn put_organization(
     store: web::Data<Store>,
-    id: web::Path<String>,
+    Path(id): Path<String>,
     Json(update): Json<UpdateOrganization>,
     request: HttpRequest,
 ) -> Result<HttpResponse, UsersError> {
