@@ -2,22 +2,36 @@
 //!
 //! - Every derived error implements [`ResponseError`]: return it from a
 //!   handler, in the type's format or the application's default.
-//! - [`Json`] extracts a JSON body with [`parse_json`](crate::parse_json)
-//!   and rejects with a [`RequestError`].
+//! - [`Json`] extracts a JSON body with [`parse_json`](crate::parse_json),
+//!   [`Path`] and [`Query`] extract parameters with
+//!   [`parse_path`](crate::parse_path) and
+//!   [`parse_query`](crate::parse_query), and each rejects with a
+//!   [`RequestError`] saying what is wrong and where, every problem at
+//!   once, in the very words `api_error::axum`'s extractors use for the
+//!   same request.
+//! - The request checks take actix-web's own types: `bearer_token(&request)`,
+//!   `accepts_json(&request)`, `allow_method(&request, &[Method::GET])`
+//!   (with [`http::Method`]s, which
+//!   `RequestError::MethodNotAllowed` holds), and `parse_json(&request,
+//!   &body)`, for an `HttpRequest`, a `ServiceRequest`, their `HeaderMap` or
+//!   `Method` ([`RequestHeaders`], [`RequestMethod`]): nothing to copy.
 //! - [`json_config`], [`path_config`] and [`query_config`] make actix's own
-//!   extractors reject with a [`RequestError`]; [`error_handlers`] renders
-//!   the errors actix answers with itself (404, 405) in the application's
-//!   format, and [`not_found`] is a default service that does.
+//!   extractors reject with a [`RequestError`], by the kind of their error;
+//!   [`error_handlers`] renders the errors actix answers with itself (404,
+//!   405) in the application's format, and [`not_found`] is a default
+//!   service that does.
 //!
 //! ```
-//! use actix_web::{web, App};
-//! use api_error::actix::{error_handlers, not_found, path_config, Json};
-//! use api_error::ApiError;
+//! use actix_web::{web, App, HttpRequest};
+//! use api_error::actix::{error_handlers, not_found, Json, Path, Query};
+//! use api_error::{bearer_token, ApiError, RequestError};
 //!
 //! #[derive(Debug, ApiError)]
 //! enum UserError {
 //!     #[api(status = 409, message = "The user {0} already exists.")]
 //!     AlreadyExists(String),
+//!     #[api(transparent)]
+//!     Request(#[from] RequestError),
 //! }
 //!
 //! #[derive(serde::Deserialize)]
@@ -25,13 +39,23 @@
 //!     name: String,
 //! }
 //!
-//! async fn put_user(id: web::Path<String>, Json(user): Json<NewUser>) -> Result<String, UserError> {
+//! #[derive(serde::Deserialize)]
+//! struct Notify {
+//!     email: Option<bool>,
+//! }
+//!
+//! async fn put_user(
+//!     request: HttpRequest,
+//!     Path(id): Path<u64>,
+//!     Query(notify): Query<Notify>,
+//!     Json(user): Json<NewUser>,
+//! ) -> Result<String, UserError> {
+//!     bearer_token(&request)?;
 //!     Err(UserError::AlreadyExists(format!("{id} ({})", user.name)))
 //! }
 //!
 //! let app = App::new()
 //!     .wrap(error_handlers())
-//!     .app_data(path_config())
 //!     .route("/users/{id}", web::put().to(put_user))
 //!     .default_service(web::to(not_found));
 //! ```

@@ -2,11 +2,19 @@
 //!
 //! - Every derived error implements [`IntoResponse`]: return it from a
 //!   handler, in the type's format or the application's default.
-//! - [`Json`], [`Path`] and [`Query`] extract like axum's own and reject with
-//!   a [`RequestError`] instead of plain text.
+//! - [`Json`] extracts a JSON body with [`parse_json`](crate::parse_json),
+//!   [`Path`] and [`Query`] extract parameters with
+//!   [`parse_path`] and
+//!   [`parse_query`], and each rejects with a
+//!   [`RequestError`] saying what is wrong and where, every problem at
+//!   once, in the very words `api_error::actix`'s extractors use for the
+//!   same request.
 //! - [`render_errors`] renders the errors axum itself answers with (405 from
-//!   method routing, 404, the rejections of axum's own extractors) in the
-//!   application's format, and [`not_found`] is a fallback that does.
+//!   method routing, 404, the rejections of axum's own extractors, by their
+//!   kind, in the client's terms) in the application's format, and
+//!   [`not_found`] is a fallback that does.
+//! - The request checks take axum's own types: `bearer_token(&headers)` for
+//!   a `HeaderMap`, `Parts` or `Request`.
 //!
 //! ```
 //! use api_error::axum::{render_errors, not_found, Json, Path};
@@ -241,6 +249,24 @@ pub async fn not_found() -> RequestError {
 /// from method routing (keeping its `Allow`), 404 from routing, and the
 /// rejections of axum's own extractors (415, 413, 400, 422). Responses with
 /// a JSON body, every error of this crate among them, pass unchanged.
+///
+/// A middleware sees only the response, so a rejection is told by its
+/// status and the fixed text axum opens its body with, and answered in the
+/// client's terms, never with the Rust types or the parser positions of
+/// the rest of axum's text; which field was wrong is only in that text, so
+/// it is not said ([`Json`], [`Path`] and [`Query`] say it):
+///
+/// | axum's rejection | answer |
+/// |---|---|
+/// | `Json`, body not JSON text (400) | `invalid_request`: `The request body is not valid JSON.` |
+/// | `Json`, JSON but not the handler's type (422) | `invalid_request`: `The request body is valid JSON, but not the value this endpoint takes.` |
+/// | `Json`, `Form`, no or another content type (415) | `unsupported_media_type`, naming it |
+/// | a body over the limit (413) | `payload_too_large`, with the limit a [`JsonParser`] extension gives, else 2 MiB |
+/// | a body that could not be read, or not UTF-8 (400) | `invalid_request` saying so |
+/// | `Path` (400) | `invalid_request`: `The request path is invalid.` |
+/// | `Query`, `Form` of a `GET` (400) | `invalid_request`: `The request query is invalid.` |
+/// | `Form` body (422) | `invalid_request`: `The request body is not the form this endpoint takes.` |
+/// | any other 400 or 422 | `invalid_request` with the response's text, cut short |
 ///
 /// What the client sent (the `Content-Type` a 415 repeats, a value axum's
 /// message quotes) is cut short, as [`parse_json`](crate::parse_json) cuts

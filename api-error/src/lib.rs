@@ -48,7 +48,8 @@
 //!   their format.
 //! - [`RequestError`] answers a request that goes wrong before a handler
 //!   runs, and `parse_json` (feature `parse-json`) reads a JSON body, saying
-//!   exactly what is wrong and where, every problem at once.
+//!   exactly what is wrong and where, every problem at once; `parse_path`
+//!   and `parse_query` read path and query parameters in the same words.
 //!
 //! # Features
 //!
@@ -66,15 +67,15 @@
 //!
 //! | feature | gives |
 //! |---|---|
-//! | `parse-json` | `parse_json` and `JsonParser`: a JSON request body read into a type, with a `RequestError` for every problem, naming the field and its path |
+//! | `parse-json` | `parse_json` and `JsonParser`: a JSON request body read into a type, with a `RequestError` for every problem, naming the field and its path; `parse_path` and `parse_query`: path and query parameters read the same way |
 //!
 //! The others make every derived type implement the matching trait, with
 //! nothing to write and no dependency to add:
 //!
 //! | feature | gives |
 //! |---|---|
-//! | `axum` | `IntoResponse`; the `api_error::axum` extractors and error rendering for axum 0.8 (turns on `parse-json`) |
-//! | `actix-web` | `ResponseError`; the `api_error::actix` extractor, configs and error handlers for actix-web 4 (turns on `parse-json`) |
+//! | `axum` | `IntoResponse`; the `api_error::axum` extractors (`Json`, `Path`, `Query`) and error rendering for axum 0.8 (turns on `parse-json`) |
+//! | `actix-web` | `ResponseError`; the `api_error::actix` extractors (`Json`, `Path`, `Query`), configs and error handlers for actix-web 4, and the request checks on actix-web's own request types (turns on `parse-json`) |
 //! | `utoipa` | `IntoResponses`: one OpenAPI response per status, with an example per code (`api_error::utoipa`) |
 //! | `tracing` | a log line for every error turned into a response: server errors at `error`, with their source chain |
 //!
@@ -89,7 +90,7 @@
 //! |---|---|---|
 //! | 1. the error | `error` `derived` `status` `field` `headers` `message` `log` `catalog` `catalog::entry` `catalog::unique` `format` `format::json` | the trait, the static data the derive emits (an entry per variant, the catalog that lists them), and what the trait's methods speak of: field paths, headers, the `Format` trait and the JSON writer |
 //! | 2. formats | `format::flat` `format::meta` `format::standard` `format::nested` `format::problem` `format::sub_errors` `format::default` | the preset envelopes, and the default format |
-//! | 3. on top | `crate` `__private` `integrations` `catalog::example` `catalog::markdown` `catalog::json` `catalog::contract` `client` `client::reqwest` `format::*::decode` `request` `axum` `actix` `utoipa` | the catalog's renderings, the client (with each preset's reader, kept in the preset's file so that its whole shape is in one place), request errors and the JSON body parser, the framework integrations, and the paths generated code names |
+//! | 3. on top | `crate` `__private` `integrations` `catalog::example` `catalog::markdown` `catalog::json` `catalog::contract` `client` `client::reqwest` `format::*::decode` `request` `axum` `actix` `utoipa` | the catalog's renderings, the client (with each preset's reader, kept in the preset's file so that its whole shape is in one place), request errors and the JSON body and parameter parsers, the framework integrations, and the paths generated code names |
 //!
 //! # Public and internal text
 //!

@@ -2,10 +2,14 @@
 //! of the reference APIs, and the JSON body parser that raises them.
 //!
 //! The parser, `parse_json` and `JsonParser`, is behind the `parse-json`
-//! feature, which the `axum` and `actix-web` features turn on. It is the
-//! largest part of this crate to compile, and a server whose framework parses
-//! bodies its own way need not build it. The error type and the header checks
-//! are always here.
+//! feature, which the `axum` and `actix-web` features turn on, and so are
+//! `parse_path` and `parse_query`, which read path and query parameters with
+//! the parser's machinery and in its words. It is the largest part of this
+//! crate to compile, and a server whose framework parses bodies its own way
+//! need not build it. The error type and the header checks are always here;
+//! they read a request through [`RequestHeaders`] and [`RequestMethod`],
+//! which `http`'s types and, with the `actix-web` feature, actix-web's own
+//! implement.
 //!
 //! | code | status | when |
 //! |---|---|---|
@@ -13,7 +17,7 @@
 //! | `unexpected_field` | 400 | a field the endpoint does not take (with `#[serde(deny_unknown_fields)]`) |
 //! | `missing_field` | 400 | a required field is absent |
 //! | `invalid_field` | 400 | a field's value has the wrong type or is out of range |
-//! | `invalid_fields` | 400 | more than one of the three above: each is a sub-error, in body order |
+//! | `invalid_fields` | 400 | more than one of the three above, in the body, the path or the query ([`RequestPart`]): each is a sub-error, in the order the request gives them |
 //! | `payload_too_large` | 413 | the body is over the size limit (2 MiB unless configured) |
 //! | `method_not_allowed` | 405 | the endpoint does not answer this method; sent with `Allow` |
 //! | `not_acceptable` | 406 | `Accept` excludes JSON |
@@ -200,7 +204,7 @@ pub enum RequestError {
     #[api(message = "The request {part} has {count} invalid fields.")]
     InvalidFields {
         /// The part of the request the fields are in: `body` for
-        /// [`parse_json`](crate::parse_json)'s.
+        /// `parse_json`'s.
         part: RequestPart,
         /// How many problems there are; `errors` may keep fewer.
         count: usize,
