@@ -51,15 +51,6 @@ struct Search {
     tag: Vec<String>,
 }
 
-/// The routes both servers serve, and the type each reads.
-const ROUTES: &[(&str, &str)] = &[
-    ("/items/{shop}/{id}", "Path<Item>"),
-    ("/ranges/{from}/{to}", "Path<Range>"),
-    ("/pages/{page}", "Path<u64>"),
-    ("/pairs/{a}/{b}", "Path<(u8, String)>"),
-    ("/search", "Query<Search>"),
-];
-
 /// One request, and the answer both servers give: `Ok` with the value read
 /// (as `Debug` writes it), or the error's status, code, message and
 /// sub-errors `(code, pointer, message)`.
@@ -293,68 +284,58 @@ fn check(framework: &str, answers: &[(u16, String, String)]) {
     }
 }
 
+/// The routes both servers serve, each answering with what its extractor
+/// read, written once for the `Path`, `Query` and `get` of the framework in
+/// scope.
+macro_rules! routes {
+    ($app:expr) => {{
+        async fn item(Path(value): Path<super::Item>) -> String {
+            format!("{value:?}")
+        }
+        async fn range(Path(value): Path<super::Range>) -> String {
+            format!("{value:?}")
+        }
+        async fn page(Path(value): Path<u64>) -> String {
+            format!("{value:?}")
+        }
+        async fn pair(Path(value): Path<(u8, String)>) -> String {
+            format!("{value:?}")
+        }
+        async fn search(Query(value): Query<super::Search>) -> String {
+            format!("{value:?}")
+        }
+        $app.route("/items/{shop}/{id}", get(item))
+            .route("/ranges/{from}/{to}", get(range))
+            .route("/pages/{page}", get(page))
+            .route("/pairs/{a}/{b}", get(pair))
+            .route("/search", get(search))
+    }};
+}
+
 mod axum_app {
     use api_error::axum::{Path, Query};
     use axum::Router;
     use axum::routing::get;
 
-    use super::{Item, Range, Search};
-
     pub fn router() -> Router {
-        async fn item(Path(item): Path<Item>) -> String {
-            format!("{item:?}")
-        }
-        async fn range(Path(range): Path<Range>) -> String {
-            format!("{range:?}")
-        }
-        async fn page(Path(page): Path<u64>) -> String {
-            format!("{page:?}")
-        }
-        async fn pair(Path(pair): Path<(u8, String)>) -> String {
-            format!("{pair:?}")
-        }
-        async fn search(Query(search): Query<Search>) -> String {
-            format!("{search:?}")
-        }
-        let routes = super::ROUTES;
-        Router::new()
-            .route(routes[0].0, get(item))
-            .route(routes[1].0, get(range))
-            .route(routes[2].0, get(page))
-            .route(routes[3].0, get(pair))
-            .route(routes[4].0, get(search))
+        routes!(Router::new())
     }
 }
 
 mod actix_app {
-    use actix_web::web;
+    use actix_web::{FromRequest, Handler, Responder, Route, web};
     use api_error::actix::{Path, Query};
 
-    use super::{Item, Range, Search};
+    /// `web::get().to(handler)`, as axum's `get(handler)` reads.
+    fn get<F: Handler<Args>, Args: FromRequest + 'static>(handler: F) -> Route
+    where
+        F::Output: Responder + 'static,
+    {
+        web::get().to(handler)
+    }
 
     pub fn configure(config: &mut web::ServiceConfig) {
-        async fn item(Path(item): Path<Item>) -> String {
-            format!("{item:?}")
-        }
-        async fn range(Path(range): Path<Range>) -> String {
-            format!("{range:?}")
-        }
-        async fn page(Path(page): Path<u64>) -> String {
-            format!("{page:?}")
-        }
-        async fn pair(Path(pair): Path<(u8, String)>) -> String {
-            format!("{pair:?}")
-        }
-        async fn search(Query(search): Query<Search>) -> String {
-            format!("{search:?}")
-        }
-        let routes = super::ROUTES;
-        config
-            .route(routes[0].0, web::get().to(item))
-            .route(routes[1].0, web::get().to(range))
-            .route(routes[2].0, web::get().to(page))
-            .route(routes[3].0, web::get().to(pair))
-            .route(routes[4].0, web::get().to(search));
+        routes!(config);
     }
 }
 

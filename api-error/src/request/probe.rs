@@ -252,13 +252,13 @@ impl<'a, 'p, 'de> Value<'a, 'p, 'de> {
 
     /// Whether the value comes from a URL, where every value is a string
     /// ([`Tree::part`]).
-    fn from_url(&self) -> bool {
+    fn in_url(&self) -> bool {
         self.probe.tree.part != RequestPart::Body
     }
 
     /// Whether this is a string a URL gives as a value (not a key).
     fn url_string(&self) -> bool {
-        self.from_url() && self.view != View::Key && matches!(self.kind(), Kind::String { .. })
+        self.in_url() && self.view != View::Key && matches!(self.kind(), Kind::String { .. })
     }
 
     /// What this value is, in a type error's words.
@@ -278,7 +278,7 @@ impl<'a, 'p, 'de> Value<'a, 'p, 'de> {
     fn wrong_kind<T>(&self, asked: impl Into<Cow<'static, str>>) -> Result<T, Error> {
         // From a URL, an array holds the values of a key given more than
         // once, where one value goes.
-        if self.from_url() && self.kind() == Kind::Array {
+        if self.in_url() && self.kind() == Kind::Array {
             return Err(Error::new(What::Custom(GIVEN_TWICE.to_owned())));
         }
         Err(Error::mismatch(asked, self.found()))
@@ -362,7 +362,7 @@ impl<'a, 'p, 'de> Value<'a, 'p, 'de> {
         let result = match read {
             Read::Enum => visitor.visit_enum(&mut members),
             // From a URL, the parameters are also a tuple of their values.
-            Read::Tuple if self.from_url() => visitor.visit_seq(&mut members),
+            Read::Tuple if self.in_url() => visitor.visit_seq(&mut members),
             _ if self.kind() == Kind::Object => visitor.visit_map(&mut members),
             _ => visitor.visit_seq(&mut members),
         };
@@ -383,7 +383,7 @@ impl<'a, 'p, 'de> Value<'a, 'p, 'de> {
             // and the path's parameters, by position, are a tuple or a
             // sequence of their values.
             Kind::Array if self.url_string() => visitor.visit_seq(One(Some(self))),
-            Kind::Array if self.from_url() && self.node == ROOT => {
+            Kind::Array if self.in_url() && self.node == ROOT => {
                 self.container(visitor, Read::Tuple)
             }
             Kind::Array => self.wrong_kind("an array"),
@@ -406,7 +406,7 @@ impl<'de> Deserializer<'de> for Value<'_, '_, 'de> {
         deserialize_bool => |self, visitor| match (self.kind(), self.text(), self.view) {
             (Kind::Bool(value), ..) => visitor.visit_bool(value),
             (Kind::String { .. }, text @ ("true" | "false"), view)
-                if view == View::Key || self.from_url() => visitor.visit_bool(text == "true"),
+                if view == View::Key || self.in_url() => visitor.visit_bool(text == "true"),
             _ => self.wrong_kind("true or false"),
         };
         deserialize_unit => |self, visitor| match self.kind() {
@@ -586,7 +586,7 @@ impl<'a, 'p, 'de> Members<'a, 'p, 'de> {
                 let all = self.value.probe.tree.children(node).count();
                 let given = all - 1 - self.children.by_ref().count();
                 let noun = match self.value.kind() {
-                    Kind::Object if self.value.from_url() => "parameters",
+                    Kind::Object if self.value.in_url() => "parameters",
                     Kind::Object => "members",
                     _ => "elements",
                 };
