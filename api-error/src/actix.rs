@@ -2,22 +2,36 @@
 //!
 //! - Every derived error implements [`ResponseError`]: return it from a
 //!   handler, in the type's format or the application's default.
-//! - [`Json`] extracts a JSON body with [`parse_json`](crate::parse_json)
-//!   and rejects with a [`RequestError`].
+//! - [`Json`] extracts a JSON body with [`parse_json`](crate::parse_json),
+//!   [`Path`] and [`Query`] extract parameters with
+//!   [`parse_path`](crate::parse_path) and
+//!   [`parse_query`](crate::parse_query), and each rejects with a
+//!   [`RequestError`] saying what is wrong and where, every problem at
+//!   once, in the very words `api_error::axum`'s extractors use for the
+//!   same request.
+//! - The request checks take actix-web's own types: `bearer_token(&request)`,
+//!   `accepts_json(&request)`, `allow_method(&request, &[Method::GET])`
+//!   (with [`http::Method`]s, which
+//!   `RequestError::MethodNotAllowed` holds), and `parse_json(&request,
+//!   &body)`, for an `HttpRequest`, a `ServiceRequest`, their `HeaderMap` or
+//!   `Method` ([`RequestHeaders`], [`RequestMethod`]): nothing to copy.
 //! - [`json_config`], [`path_config`] and [`query_config`] make actix's own
-//!   extractors reject with a [`RequestError`]; [`error_handlers`] renders
-//!   the errors actix answers with itself (404, 405) in the application's
-//!   format, and [`not_found`] is a default service that does.
+//!   extractors reject with a [`RequestError`], by the kind of their error;
+//!   [`error_handlers`] renders the errors actix answers with itself (404,
+//!   405) in the application's format, and [`not_found`] is a default
+//!   service that does.
 //!
 //! ```
-//! use actix_web::{web, App};
-//! use api_error::actix::{error_handlers, not_found, path_config, Json};
-//! use api_error::ApiError;
+//! use actix_web::{web, App, HttpRequest};
+//! use api_error::actix::{error_handlers, not_found, Json, Path, Query};
+//! use api_error::{bearer_token, ApiError, RequestError};
 //!
 //! #[derive(Debug, ApiError)]
 //! enum UserError {
 //!     #[api(status = 409, message = "The user {0} already exists.")]
 //!     AlreadyExists(String),
+//!     #[api(transparent)]
+//!     Request(#[from] RequestError),
 //! }
 //!
 //! #[derive(serde::Deserialize)]
@@ -25,32 +39,46 @@
 //!     name: String,
 //! }
 //!
-//! async fn put_user(id: web::Path<String>, Json(user): Json<NewUser>) -> Result<String, UserError> {
+//! #[derive(serde::Deserialize)]
+//! struct Notify {
+//!     email: Option<bool>,
+//! }
+//!
+//! async fn put_user(
+//!     request: HttpRequest,
+//!     Path(id): Path<u64>,
+//!     Query(notify): Query<Notify>,
+//!     Json(user): Json<NewUser>,
+//! ) -> Result<String, UserError> {
+//!     bearer_token(&request)?;
 //!     Err(UserError::AlreadyExists(format!("{id} ({})", user.name)))
 //! }
 //!
 //! let app = App::new()
 //!     .wrap(error_handlers())
-//!     .app_data(path_config())
 //!     .route("/users/{id}", web::put().to(put_user))
 //!     .default_service(web::to(not_found));
 //! ```
 
 use std::borrow::Cow;
-use std::future::Future;
+use std::future::{Future, Ready, ready};
 use std::pin::Pin;
 
 use actix_web::body::{BodyStream, MessageBody};
-use actix_web::dev::{Payload, ServiceResponse};
+use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
 use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::middleware::{ErrorHandlerResponse, ErrorHandlers};
 use actix_web::{FromRequest, HttpRequest, HttpResponse, ResponseError, web};
+use percent_encoding::percent_decode_str;
 use serde::de::DeserializeOwned;
+use serde_json::error::Category;
 
 use crate::ApiError;
-use crate::request::{JsonParser, RequestError, clip_long, media_type};
+use crate::request::{
+    JsonParser, RequestError, RequestHeaders, RequestMethod, media_type, rejected, sentence,
+};
 use crate::status::error_status;
 
 /// The status of `err`, as actix-web spells it; what the derived
@@ -95,11 +123,11 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
             .app_data::<JsonParser>()
             .copied()
             .unwrap_or_default();
-        let headers = content_type_of(request);
+        let request = request.clone();
         let payload = payload.take();
         Box::pin(async move {
             // Refuse a body that is not JSON before reading it.
-            parser.check_content_type(&headers)?;
+            parser.check_content_type(&request)?;
             let bytes =
                 match actix_web::body::to_bytes_limited(BodyStream::new(payload), parser.max_len())
                     .await
@@ -116,22 +144,51 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
                         });
                     }
                 };
-            parser.parse(&headers, &bytes).map(Json)
+            parser.parse(&request, &bytes).map(Json)
         })
     }
 }
 
-/// The request's `Content-Type`, in the `http` types the parser takes.
-fn content_type_of(request: &HttpRequest) -> http::HeaderMap {
-    let mut headers = http::HeaderMap::new();
-    if let Some(value) = request
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|value| http::HeaderValue::from_bytes(value.as_bytes()).ok())
-    {
-        headers.insert(http::header::CONTENT_TYPE, value);
+/// actix-web's own header map, read as it is: the request checks
+/// ([`bearer_token`](crate::bearer_token), [`accepts_json`](crate::accepts_json))
+/// and the body parser take it, or the request holding it, directly.
+impl RequestHeaders for header::HeaderMap {
+    fn header_values(&self, name: &http::HeaderName) -> impl Iterator<Item = &[u8]> {
+        self.get_all(name.as_str()).map(HeaderValue::as_bytes)
     }
-    headers
+}
+
+impl RequestHeaders for HttpRequest {
+    fn header_values(&self, name: &http::HeaderName) -> impl Iterator<Item = &[u8]> {
+        self.headers().header_values(name)
+    }
+}
+
+impl RequestHeaders for ServiceRequest {
+    fn header_values(&self, name: &http::HeaderName) -> impl Iterator<Item = &[u8]> {
+        self.headers().header_values(name)
+    }
+}
+
+/// actix-web's own method, for [`allow_method`](crate::allow_method), which
+/// takes it, or the request holding it, directly.
+impl RequestMethod for actix_web::http::Method {
+    fn http_method(&self) -> http::Method {
+        // Both `http` versions take the same tokens as a method.
+        http::Method::from_bytes(self.as_str().as_bytes()).unwrap_or_default()
+    }
+}
+
+impl RequestMethod for HttpRequest {
+    fn http_method(&self) -> http::Method {
+        self.method().http_method()
+    }
+}
+
+impl RequestMethod for ServiceRequest {
+    fn http_method(&self) -> http::Method {
+        self.method().http_method()
+    }
 }
 
 /// The media type a request says its body is, for messages: cut short, as
@@ -144,24 +201,66 @@ fn media_type_of(request: &HttpRequest) -> String {
         .unwrap_or_default()
 }
 
-/// serde_json's message, which may quote a client's name or value whole
-/// (an unknown field's), cut short like [`clip_long`], keeping where in the
-/// body it is.
-fn json_message(error: &serde_json::Error) -> String {
-    let text = error.to_string();
-    let at = format!(" at line {} column {}", error.line(), error.column());
-    match text.strip_suffix(&at) {
-        Some(message) => clip_long(message.to_owned()) + &at,
-        None => clip_long(text),
+/// Path parameters, read by [`parse_path`](crate::parse_path): a
+/// parameter that does not fit `T` is rejected with the [`RequestError`]
+/// `parse_path` words, the parameter's name as its path, every problem at
+/// once, as [`axum::Path`](../axum/struct.Path.html) words it for the same
+/// request.
+///
+/// Each parameter is percent-decoded, as `web::Path` decodes it; bytes that
+/// are not UTF-8 once decoded become `�` (actix-web has decoded most of the
+/// path so before the handler sees it).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Path<T>(pub T);
+
+impl<T: DeserializeOwned> FromRequest for Path<T> {
+    type Error = RequestError;
+    type Future = Ready<Result<Self, RequestError>>;
+
+    fn from_request(request: &HttpRequest, _payload: &mut Payload) -> Self::Future {
+        let params = request
+            .match_info()
+            .iter()
+            .map(|(name, value)| (name, percent_decode_str(value).decode_utf8_lossy()));
+        ready(crate::parse_path(params).map(Path))
     }
 }
 
-/// actix-web's `web::Json` extractor, rejecting with a [`RequestError`]:
-/// `.app_data(json_config())`. [`Json`] says more about what is wrong.
+/// The query string, read by [`parse_query`](crate::parse_query): one that
+/// does not fit `T` is rejected with the [`RequestError`] `parse_query`
+/// words, each parameter's name as its path, every problem at once, as
+/// [`axum::Query`](../axum/struct.Query.html) words it for the same request.
+/// A key given more than once is a sequence of its values.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Query<T>(pub T);
+
+impl<T: DeserializeOwned> FromRequest for Query<T> {
+    type Error = RequestError;
+    type Future = Ready<Result<Self, RequestError>>;
+
+    fn from_request(request: &HttpRequest, _payload: &mut Payload) -> Self::Future {
+        ready(crate::parse_query(request.query_string()).map(Query))
+    }
+}
+
+/// An `invalid_request` saying `reason`.
+fn invalid_request(reason: impl Into<Cow<'static, str>>) -> RequestError {
+    RequestError::InvalidRequest {
+        reason: reason.into(),
+    }
+}
+
+/// actix-web's `web::Json` extractor, rejecting with a [`RequestError`]
+/// by the kind of its error: `.app_data(json_config())`. [`Json`] says
+/// more about what is wrong.
 ///
-/// What the client sent (a `Content-Type`, a name or value serde_json's
-/// message quotes) is cut short, as [`parse_json`](crate::parse_json) cuts
-/// it: a hostile request gets a short answer.
+/// A body that is not JSON text is an `invalid_request` saying where it
+/// stops being JSON, as [`parse_json`](crate::parse_json) says it (`The
+/// request body is not valid JSON (line 1, column 2).`); one that is JSON but not what the handler takes is an
+/// `invalid_request` too, `The request body is valid JSON, but not the
+/// value this endpoint takes.`: which field is wrong is only in serde's
+/// text, which names Rust types. A wrong `Content-Type` is
+/// `unsupported_media_type`, a body over the limit `payload_too_large`.
 pub fn json_config() -> web::JsonConfig {
     web::JsonConfig::default().error_handler(|error, request| {
         let error = match error {
@@ -170,60 +269,40 @@ pub fn json_config() -> web::JsonConfig {
             JsonPayloadError::ContentType => RequestError::UnsupportedMediaType {
                 media_type: media_type_of(request),
             },
-            JsonPayloadError::Deserialize(error) => RequestError::InvalidRequest {
-                reason: Cow::Owned(format!(
-                    "The request body is invalid: {}.",
-                    json_message(&error)
-                )),
+            JsonPayloadError::Deserialize(error) => match error.classify() {
+                // In `parse_json`'s words.
+                Category::Syntax | Category::Eof => {
+                    let what = match error.is_eof() {
+                        true => "ends before its JSON value does",
+                        false => "is not valid JSON",
+                    };
+                    invalid_request(sentence(what, (error.line(), error.column())))
+                }
+                Category::Data => invalid_request(rejected::NOT_TAKEN),
+                Category::Io => invalid_request(rejected::UNREADABLE),
             },
-            _ => RequestError::InvalidRequest {
-                reason: Cow::Borrowed("The request body could not be read."),
-            },
+            _ => invalid_request(rejected::UNREADABLE),
         };
         error.into()
     })
 }
 
 /// actix-web's `web::Path` extractor, rejecting with a [`RequestError`]:
-/// `.app_data(path_config())`. serde's message, which may quote the client's
-/// value whole, is cut short, as [`parse_json`](crate::parse_json) cuts it.
+/// `.app_data(path_config())`. actix-web's error tells no kind, only a text
+/// naming Rust types: an `invalid_request`, `The request path is invalid.`
+/// [`Path`] says what is wrong.
 pub fn path_config() -> web::PathConfig {
-    web::PathConfig::default().error_handler(|error, _request| {
-        let PathError::Deserialize(error) = error else {
-            return RequestError::InvalidRequest {
-                reason: Cow::Borrowed("The path is invalid."),
-            }
-            .into();
-        };
-        RequestError::InvalidRequest {
-            reason: Cow::Owned(format!(
-                "The path is invalid: {}.",
-                clip_long(error.to_string())
-            )),
-        }
-        .into()
-    })
+    web::PathConfig::default()
+        .error_handler(|_: PathError, _| invalid_request(rejected::PATH).into())
 }
 
 /// actix-web's `web::Query` extractor, rejecting with a [`RequestError`]:
-/// `.app_data(query_config())`. serde's message, which may quote the client's
-/// value whole, is cut short, as [`parse_json`](crate::parse_json) cuts it.
+/// `.app_data(query_config())`. actix-web's error tells no kind, only a
+/// text naming Rust types: an `invalid_request`, `The request query is
+/// invalid.` [`Query`] says what is wrong.
 pub fn query_config() -> web::QueryConfig {
-    web::QueryConfig::default().error_handler(|error, _request| {
-        let QueryPayloadError::Deserialize(error) = error else {
-            return RequestError::InvalidRequest {
-                reason: Cow::Borrowed("The query string is invalid."),
-            }
-            .into();
-        };
-        RequestError::InvalidRequest {
-            reason: Cow::Owned(format!(
-                "The query string is invalid: {}.",
-                clip_long(error.to_string())
-            )),
-        }
-        .into()
-    })
+    web::QueryConfig::default()
+        .error_handler(|_: QueryPayloadError, _| invalid_request(rejected::QUERY).into())
 }
 
 /// A default service answering `not_found` (404) in the application's
@@ -244,8 +323,7 @@ pub fn error_handlers<B: MessageBody + 'static>() -> ErrorHandlers<B> {
         .handler(StatusCode::METHOD_NOT_ALLOWED, |response| {
             Ok(rewrite(response, |request, allowed| {
                 RequestError::MethodNotAllowed {
-                    method: http::Method::from_bytes(request.method().as_str().as_bytes())
-                        .unwrap_or_default(),
+                    method: request.http_method(),
                     allowed,
                 }
             }))
@@ -275,30 +353,4 @@ fn rewrite<B: 'static>(
     let (request, _) = response.into_parts();
     let rendered = error(&request, allowed).error_response();
     ErrorHandlerResponse::Response(ServiceResponse::new(request, rendered).map_into_right_body())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn json_messages_are_cut_keeping_where() {
-        #[derive(Debug, serde::Deserialize)]
-        #[serde(deny_unknown_fields)]
-        #[allow(dead_code)]
-        struct NewUser {
-            name: String,
-        }
-        let body = format!(r#"{{"{}": 1}}"#, "k".repeat(1 << 20));
-        let error = serde_json::from_str::<NewUser>(&body).unwrap_err();
-        let message = json_message(&error);
-        assert!(message.starts_with("unknown field `kkk"), "{message}");
-        assert!(
-            message.ends_with(&format!("k… at line 1 column {}", (1 << 20) + 3)),
-            "{message}"
-        );
-        assert!(message.len() < 512, "{}", message.len());
-        let error = serde_json::from_str::<NewUser>(r#"{"name": 1}"#).unwrap_err();
-        assert_eq!(json_message(&error), error.to_string());
-    }
 }

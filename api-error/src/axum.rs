@@ -2,11 +2,19 @@
 //!
 //! - Every derived error implements [`IntoResponse`]: return it from a
 //!   handler, in the type's format or the application's default.
-//! - [`Json`], [`Path`] and [`Query`] extract like axum's own and reject with
-//!   a [`RequestError`] instead of plain text.
+//! - [`Json`] extracts a JSON body with [`parse_json`](crate::parse_json),
+//!   [`Path`] and [`Query`] extract parameters with
+//!   [`parse_path`] and
+//!   [`parse_query`], and each rejects with a
+//!   [`RequestError`] saying what is wrong and where, every problem at
+//!   once, in the very words `api_error::actix`'s extractors use for the
+//!   same request.
 //! - [`render_errors`] renders the errors axum itself answers with (405 from
-//!   method routing, 404, the rejections of axum's own extractors) in the
-//!   application's format, and [`not_found`] is a fallback that does.
+//!   method routing, 404, the rejections of axum's own extractors, by their
+//!   kind, in the client's terms) in the application's format, and
+//!   [`not_found`] is a fallback that does.
+//! - The request checks take axum's own types: `bearer_token(&headers)` for
+//!   a `HeaderMap`, `Parts` or `Request`.
 //!
 //! ```
 //! use api_error::axum::{render_errors, not_found, Json, Path};
@@ -38,8 +46,8 @@
 use std::borrow::Cow;
 
 use axum::body::Body;
-use axum::extract::rejection::{PathRejection, QueryRejection};
-use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::extract::rejection::{PathRejection, QueryRejection, RawPathParamsRejection};
+use axum::extract::{FromRequest, FromRequestParts, RawPathParams, Request};
 use axum::http::header::{ALLOW, CONTENT_TYPE};
 use axum::http::request::Parts;
 use axum::http::{Method, StatusCode};
@@ -49,8 +57,11 @@ use http_body_util::{BodyExt, LengthLimitError, Limited};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::ApiError;
-use crate::request::{DEFAULT_LIMIT, JsonParser, RequestError, clip, clip_long, media_type};
+use crate::request::{
+    DEFAULT_LIMIT, JsonParser, RequestError, clip_long, clip_name, json_words, media_type,
+    rejected, the_string,
+};
+use crate::{ApiError, FieldPath, parse_path, parse_query};
 
 /// The response for `err`, in its type's format or the application's
 /// default; what the derived `IntoResponse` impls call.
@@ -110,8 +121,14 @@ impl<T: Serialize> IntoResponse for Json<T> {
     }
 }
 
-/// Path parameters, deserialized like axum's `Path`; a parameter that does
-/// not fit `T` is rejected with an `invalid_request` [`RequestError`].
+/// Path parameters, read by [`parse_path`]: a parameter that does not fit
+/// `T` is rejected with the [`RequestError`] `parse_path` words, the
+/// parameter's name as its path, every problem at once, as
+/// [`actix::Path`](../actix/struct.Path.html) words it for the same
+/// request.
+///
+/// axum percent-decodes each parameter; one that is not UTF-8 once
+/// decoded is an `invalid_request`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Path<T>(pub T);
 
@@ -119,82 +136,103 @@ impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for Path<T>
     type Rejection = RequestError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, RequestError> {
-        let axum::extract::Path(value) =
-            axum::extract::Path::from_request_parts(parts, state).await?;
-        Ok(Path(value))
+        match RawPathParams::from_request_parts(parts, state).await {
+            Ok(params) => parse_path(&params).map(Path),
+            Err(RawPathParamsRejection::InvalidUtf8InPathParam(_)) => {
+                Err(RequestError::InvalidRequest {
+                    reason: Cow::Borrowed(
+                        "The request path is not valid UTF-8 once percent-decoded.",
+                    ),
+                })
+            }
+            // A route without parameters.
+            Err(_) => parse_path(std::iter::empty::<(&str, &str)>()).map(Path),
+        }
     }
 }
 
-/// The query string, deserialized like axum's `Query`; one that does not fit
-/// `T` is rejected with an `invalid_request` [`RequestError`].
+/// The query string, read by [`parse_query`]: one that does not fit `T` is
+/// rejected with the [`RequestError`] `parse_query` words, each parameter's
+/// name as its path, every problem at once, as
+/// [`actix::Query`](../actix/struct.Query.html) words it for the same
+/// request. A key given more than once is a sequence of its values.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Query<T>(pub T);
 
 impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Query<T> {
     type Rejection = RequestError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, RequestError> {
-        let axum::extract::Query(value) =
-            axum::extract::Query::from_request_parts(parts, state).await?;
-        Ok(Query(value))
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, RequestError> {
+        parse_query(parts.uri.query().unwrap_or_default()).map(Query)
     }
 }
 
-/// What comes from the client (a parameter's value, or a message of axum's
-/// quoting one) is cut short, as [`parse_json`](crate::parse_json) cuts it:
-/// a hostile URL gets a short answer. Keys and expected types come from the
-/// route and the handler, and are repeated whole.
+/// The rejection of axum's own `Path`, by its kind, in the client's terms:
+/// a parameter axum could not parse is an `invalid_field` at its name,
+/// saying what was expected in JSON's words (never the Rust type axum
+/// names) and what came, cut short. What axum does not tell by kind is an
+/// `invalid_request`.
 impl From<PathRejection> for RequestError {
     fn from(rejection: PathRejection) -> Self {
         use axum::extract::path::ErrorKind;
-        let reason = match &rejection {
-            PathRejection::FailedToDeserializePathParams(error) => match error.kind() {
-                ErrorKind::ParseErrorAtKey {
-                    key,
-                    value,
-                    expected_type,
-                } => format!(
-                    "The path parameter {key} is invalid: expected {expected_type}, found {:?}.",
-                    clip(value)
-                ),
-                ErrorKind::ParseErrorAtIndex {
-                    index,
-                    value,
-                    expected_type,
-                } => format!(
-                    "Path parameter {} is invalid: expected {expected_type}, found {:?}.",
-                    index + 1,
-                    clip(value)
-                ),
-                ErrorKind::ParseError {
-                    value,
-                    expected_type,
-                } => format!(
-                    "The path is invalid: expected {expected_type}, found {:?}.",
-                    clip(value)
-                ),
-                ErrorKind::InvalidUtf8InPathParam { key } => {
-                    format!("The path parameter {key} is not valid UTF-8.")
-                }
-                _ => format!("The path is invalid: {}.", clip_long(error.to_string())),
-            },
-            _ => format!("The path is invalid: {}.", clip_long(rejection.body_text())),
+        let PathRejection::FailedToDeserializePathParams(error) = &rejection else {
+            return invalid_request(rejected::PATH);
         };
-        RequestError::InvalidRequest {
-            reason: Cow::Owned(reason),
-        }
+        let expected = |rust: &str| json_words(rust).unwrap_or("a valid value");
+        let (key, reason) = match error.kind() {
+            ErrorKind::ParseErrorAtKey {
+                key,
+                value,
+                expected_type,
+            } => {
+                let found = the_string(value);
+                (
+                    key,
+                    format!("expected {}, found {found}", expected(expected_type)),
+                )
+            }
+            ErrorKind::InvalidUtf8InPathParam { key } => {
+                (key, "it is not valid UTF-8 once percent-decoded".to_owned())
+            }
+            // A `Deserialize` impl's own words, as `parse_path` shows them.
+            ErrorKind::DeserializeError { key, message, .. } => (key, clip_long(message)),
+            ErrorKind::ParseErrorAtIndex {
+                value,
+                expected_type,
+                ..
+            }
+            | ErrorKind::ParseError {
+                value,
+                expected_type,
+            } => {
+                let found = the_string(value);
+                let reason = format!(
+                    "The request path is invalid: expected {}, found {found}.",
+                    expected(expected_type)
+                );
+                return invalid_request(reason);
+            }
+            _ => return invalid_request(rejected::PATH),
+        };
+        let mut path = FieldPath::new();
+        path.push_field(clip_name(key));
+        RequestError::InvalidField { path, reason }
     }
 }
 
-/// axum's message, which may quote the client's value whole, is cut short.
+/// The rejection of axum's own `Query`, which tells no kind, only a text
+/// naming Rust types: an `invalid_request`, `The request query is
+/// invalid.` [`Query`] says what is wrong.
 impl From<QueryRejection> for RequestError {
-    fn from(rejection: QueryRejection) -> Self {
-        RequestError::InvalidRequest {
-            reason: Cow::Owned(format!(
-                "The query string is invalid: {}.",
-                clip_long(rejection.body_text())
-            )),
-        }
+    fn from(_: QueryRejection) -> Self {
+        invalid_request(rejected::QUERY)
+    }
+}
+
+/// An `invalid_request` saying `reason`.
+fn invalid_request(reason: impl Into<Cow<'static, str>>) -> RequestError {
+    RequestError::InvalidRequest {
+        reason: reason.into(),
     }
 }
 
@@ -211,6 +249,24 @@ pub async fn not_found() -> RequestError {
 /// from method routing (keeping its `Allow`), 404 from routing, and the
 /// rejections of axum's own extractors (415, 413, 400, 422). Responses with
 /// a JSON body, every error of this crate among them, pass unchanged.
+///
+/// A middleware sees only the response, so a rejection is told by its
+/// status and the fixed text axum opens its body with, and answered in the
+/// client's terms, never with the Rust types or the parser positions of
+/// the rest of axum's text; which field was wrong is only in that text, so
+/// it is not said ([`Json`], [`Path`] and [`Query`] say it):
+///
+/// | axum's rejection | answer |
+/// |---|---|
+/// | `Json`, body not JSON text (400) | `invalid_request`: `The request body is not valid JSON.` |
+/// | `Json`, JSON but not the handler's type (422) | `invalid_request`: `The request body is valid JSON, but not the value this endpoint takes.` |
+/// | `Json`, `Form`, no or another content type (415) | `unsupported_media_type`, naming it |
+/// | a body over the limit (413) | `payload_too_large`, with the limit a [`JsonParser`] extension gives, else 2 MiB |
+/// | a body that could not be read, or not UTF-8 (400) | `invalid_request` saying so |
+/// | `Path` (400) | `invalid_request`: `The request path is invalid.` |
+/// | `Query`, `Form` of a `GET` (400) | `invalid_request`: `The request query is invalid.` |
+/// | `Form` body (422) | `invalid_request`: `The request body is not the form this endpoint takes.` |
+/// | any other 400 or 422 | `invalid_request` with the response's text, cut short |
 ///
 /// What the client sent (the `Content-Type` a 415 repeats, a value axum's
 /// message quotes) is cut short, as [`parse_json`](crate::parse_json) cuts
@@ -247,16 +303,63 @@ pub async fn render_errors(request: Request, next: Next) -> Response {
                 .unwrap_or_default(),
         },
         StatusCode::PAYLOAD_TOO_LARGE => RequestError::PayloadTooLarge { limit },
-        StatusCode::BAD_REQUEST | StatusCode::UNPROCESSABLE_ENTITY => {
+        status @ (StatusCode::BAD_REQUEST | StatusCode::UNPROCESSABLE_ENTITY) => {
             let text = body_text(response).await;
+            let known = REJECTIONS
+                .iter()
+                .find(|(of, start, _)| *of == status.as_u16() && text.starts_with(start));
             RequestError::InvalidRequest {
-                reason: Cow::Owned(text),
+                reason: match known {
+                    Some((_, _, reason)) => Cow::Borrowed(reason),
+                    None => Cow::Owned(text),
+                },
             }
         }
         _ => return response,
     };
     into_response(&error)
 }
+
+/// The rejections of axum's own extractors that `render_errors` tells by
+/// their status and the fixed text axum starts their body with, and what
+/// it says of each instead: axum's text goes on with serde's message, which
+/// names Rust types and where its parser stopped. Each is an
+/// `invalid_request`; which field was wrong is in serde's text alone, so
+/// it is not said.
+const REJECTIONS: &[(u16, &str, &str)] = &[
+    // `Json`: the body is not JSON text, or not the value the handler takes.
+    (
+        400,
+        "Failed to parse the request body as JSON",
+        "The request body is not valid JSON.",
+    ),
+    (
+        422,
+        "Failed to deserialize the JSON body",
+        rejected::NOT_TAKEN,
+    ),
+    // `Json`, `Form`, `String`, `Bytes`: the body could not be read.
+    (
+        400,
+        "Failed to buffer the request body",
+        rejected::UNREADABLE,
+    ),
+    (
+        400,
+        "Request body didn't contain valid UTF-8",
+        "The request body is not valid UTF-8.",
+    ),
+    // `Form`: from the query of a `GET`, or the body.
+    (400, "Failed to deserialize form", rejected::QUERY),
+    (
+        422,
+        "Failed to deserialize form body",
+        "The request body is not the form this endpoint takes.",
+    ),
+    // `Path`, `Query`.
+    (400, "Invalid URL", rejected::PATH),
+    (400, "Failed to deserialize query string", rejected::QUERY),
+];
 
 /// Whether a response's body is JSON (`application/json`, `+json`).
 fn carries_json(response: &Response) -> bool {

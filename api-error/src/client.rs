@@ -38,6 +38,11 @@
 //! | `Nested` | yes | without sub-errors | yes | yes (yes) | | yes |
 //! | `Problem` | yes | yes | yes | yes | yes | yes |
 //!
+//! [`decode`] takes the parts of a response, [`decode_response`] an
+//! `http::Response`; with the `reqwest` feature, `decode_reqwest` reads a
+//! `reqwest::Response`, and `error_for_status` also rebuilds the error as
+//! one of a derived type's, in one call.
+//!
 //! # Telling the formats apart
 //!
 //! Each preset's file holds its whole shape: the writer, and the client's
@@ -63,6 +68,11 @@ use crate::ApiError;
 use crate::catalog::Entry;
 use crate::field::{FieldErrors, FieldPath};
 use crate::format::{Format, flat, meta, nested, problem, standard};
+
+#[cfg(feature = "reqwest")]
+mod reqwest;
+#[cfg(feature = "reqwest")]
+pub use self::reqwest::{Failure, decode_reqwest, error_for_status};
 
 /// The presets the client knows, in the order it tries them (see the
 /// module's documentation): each with the module that holds its shape.

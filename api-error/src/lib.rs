@@ -48,32 +48,34 @@
 //!   their format.
 //! - [`RequestError`] answers a request that goes wrong before a handler
 //!   runs, and `parse_json` (feature `parse-json`) reads a JSON body, saying
-//!   exactly what is wrong and where, every problem at once.
+//!   exactly what is wrong and where, every problem at once; `parse_path`
+//!   and `parse_query` read path and query parameters in the same words.
 //!
 //! # Features
 //!
-//! None is on by default: serving errors needs none. Two add tooling that
+//! None is on by default: serving errors needs none. Three add tooling that
 //! a server does not run, and that would otherwise lengthen every build:
 //!
 //! | feature | gives |
 //! |---|---|
 //! | `client` | `api_error::client`, decoding error responses in any format, and `FromRemote`, which rebuilds a derived error from one |
 //! | `catalog` | the catalog as a Markdown reference page and as JSON, and the error contract check (`assert_contract!`) |
+//! | `reqwest` | `client::decode_reqwest` and `client::error_for_status`: a `reqwest::Response` decoded, and rebuilt as a derived error, in one call (turns on `client`) |
 //!
 //! One adds the JSON body parser, the largest part of this crate to compile,
 //! which servers whose framework reads bodies its own way do not need:
 //!
 //! | feature | gives |
 //! |---|---|
-//! | `parse-json` | `parse_json` and `JsonParser`: a JSON request body read into a type, with a `RequestError` for every problem, naming the field and its path |
+//! | `parse-json` | `parse_json` and `JsonParser`: a JSON request body read into a type, with a `RequestError` for every problem, naming the field and its path; `parse_path` and `parse_query`: path and query parameters read the same way |
 //!
 //! The others make every derived type implement the matching trait, with
 //! nothing to write and no dependency to add:
 //!
 //! | feature | gives |
 //! |---|---|
-//! | `axum` | `IntoResponse`; the `api_error::axum` extractors and error rendering for axum 0.8 (turns on `parse-json`) |
-//! | `actix-web` | `ResponseError`; the `api_error::actix` extractor, configs and error handlers for actix-web 4 (turns on `parse-json`) |
+//! | `axum` | `IntoResponse`; the `api_error::axum` extractors (`Json`, `Path`, `Query`) and error rendering for axum 0.8 (turns on `parse-json`) |
+//! | `actix-web` | `ResponseError`; the `api_error::actix` extractors (`Json`, `Path`, `Query`), configs and error handlers for actix-web 4, and the request checks on actix-web's own request types (turns on `parse-json`) |
 //! | `utoipa` | `IntoResponses`: one OpenAPI response per status, with the format's schema and the errors' extension members, an example body per code, the headers they send (`api_error::utoipa`, `api_error::openapi`, `subset!`) |
 //! | `aide` | `OperationOutput`, documenting the same responses in aide's OpenAPI output; `OperationInput` for the axum extractors (`api_error::aide`, `api_error::openapi`, `subset!`) |
 //! | `tracing` | a log line for every error turned into a response: server errors at `error`, with their source chain |
@@ -89,7 +91,7 @@
 //! |---|---|---|
 //! | 1. the error | `error` `derived` `status` `field` `headers` `message` `log` `catalog` `catalog::entry` `catalog::shown` `catalog::unique` `format` `format::json` | the trait, the static data the derive emits (an entry per variant, the catalog that lists them), and what the trait's methods speak of: field paths, headers, the `Format` trait and the JSON writer |
 //! | 2. formats | `format::flat` `format::meta` `format::standard` `format::nested` `format::problem` `format::sub_errors` `format::default` | the preset envelopes, and the default format |
-//! | 3. on top | `crate` `__private` `integrations` `catalog::example` `catalog::markdown` `catalog::json` `catalog::contract` `client` `format::*::decode` `request` `axum` `actix` `openapi` `utoipa` `aide` | the catalog's renderings, the client (with each preset's reader, kept in the preset's file so that its whole shape is in one place), request errors and the JSON body parser, the OpenAPI responses and the framework integrations, and the paths generated code names |
+//! | 3. on top | `crate` `__private` `integrations` `catalog::example` `catalog::markdown` `catalog::json` `catalog::contract` `client` `client::reqwest` `format::*::decode` `request` `axum` `actix` `openapi` `utoipa` `aide` | the catalog's renderings, the client (with each preset's reader, kept in the preset's file so that its whole shape is in one place), request errors and the JSON body and parameter parsers, the OpenAPI responses and the framework integrations, and the paths generated code names |
 //!
 //! # Public and internal text
 //!
@@ -141,7 +143,7 @@ pub use crate::field::{FieldError, FieldErrors, FieldPath, Pointer, Segment};
 pub use crate::format::Format;
 use crate::format::for_error;
 #[cfg(feature = "parse-json")]
-pub use crate::request::{JsonParser, parse_json};
+pub use crate::request::{JsonParser, parse_json, parse_path, parse_query};
 pub use crate::request::{RequestError, accepts_json, allow_method, bearer_token};
 
 #[doc = include_str!("derive.md")]
@@ -163,13 +165,14 @@ pub fn response(err: &dyn ApiError) -> http::Response<Vec<u8>> {
 }
 
 /// The README's examples, compiled and run as doctests: they use the
-/// catalog's renderings, the client, the body parser and the OpenAPI
-/// responses.
+/// catalog's renderings, the client (and its reqwest decoding), the body
+/// parser and the OpenAPI responses.
 #[cfg(all(
     doctest,
     feature = "client",
     feature = "catalog",
     feature = "parse-json",
+    feature = "reqwest",
     feature = "utoipa"
 ))]
 #[doc = include_str!("../../README.md")]

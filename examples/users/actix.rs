@@ -1,8 +1,7 @@
 //! The users API on actix-web.
 
 use actix_web::{HttpRequest, HttpResponse, web};
-use api_error::actix::{Json, error_handlers, not_found, path_config};
-use api_error::http::{HeaderMap, HeaderValue, header};
+use api_error::actix::{Json, Path, error_handlers, not_found};
 
 use super::{NewGroup, Store, UpdateOrganization, UpdateUser, UsersError, authenticate};
 
@@ -14,7 +13,6 @@ pub fn configure(store: Store) -> impl FnOnce(&mut web::ServiceConfig) {
         // have with 405 and `Allow`.
         config
             .app_data(web::Data::new(store))
-            .app_data(path_config())
             .service(web::resource("/v1/users/{id}").route(web::put().to(put_user)))
             .service(web::resource("/v1/organizations/{id}").route(web::put().to(put_organization)))
             .service(web::resource("/v1/groups").route(web::post().to(create_group)));
@@ -45,41 +43,27 @@ pub fn server(
     Ok(server)
 }
 
-/// The `Authorization` header, in the `http` types `authenticate` takes.
-fn authorization(request: &HttpRequest) -> HeaderMap {
-    let mut headers = HeaderMap::new();
-    for value in request
-        .headers()
-        .get_all(actix_web::http::header::AUTHORIZATION)
-    {
-        if let Ok(value) = HeaderValue::from_bytes(value.as_bytes()) {
-            headers.append(header::AUTHORIZATION, value);
-        }
-    }
-    headers
-}
-
 // As in the reference API, the body is checked before the credentials: the
 // `Json` extractor runs before the handler, which then authenticates.
 
 async fn put_user(
     store: web::Data<Store>,
-    id: web::Path<String>,
+    Path(id): Path<String>,
     Json(update): Json<UpdateUser>,
     request: HttpRequest,
 ) -> Result<HttpResponse, UsersError> {
-    authenticate(&authorization(&request))?;
+    authenticate(&request)?;
     let user = store.put_user(&id, update)?;
     Ok(HttpResponse::Ok().json(user))
 }
 
 async fn put_organization(
     store: web::Data<Store>,
-    id: web::Path<String>,
+    Path(id): Path<String>,
     Json(update): Json<UpdateOrganization>,
     request: HttpRequest,
 ) -> Result<HttpResponse, UsersError> {
-    authenticate(&authorization(&request))?;
+    authenticate(&request)?;
     let organization = store.put_organization(&id, update)?;
     Ok(HttpResponse::Ok().json(organization))
 }
@@ -89,7 +73,7 @@ async fn create_group(
     Json(group): Json<NewGroup>,
     request: HttpRequest,
 ) -> Result<HttpResponse, UsersError> {
-    authenticate(&authorization(&request))?;
+    authenticate(&request)?;
     let group = store.create_group(group)?;
     Ok(HttpResponse::Created().json(group))
 }

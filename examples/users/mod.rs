@@ -23,7 +23,7 @@ use std::net::TcpListener;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use api_error::format::{self, Flat};
-use api_error::http::HeaderMap;
+use api_error::request::RequestHeaders;
 use api_error::{ApiError, RequestError, bearer_token};
 use serde::{Deserialize, Serialize};
 
@@ -410,8 +410,9 @@ impl Store {
 }
 
 /// Checks the request's bearer token; see the module documentation for the
-/// demo's tokens.
-pub fn authenticate(headers: &HeaderMap) -> Result<(), UsersError> {
+/// demo's tokens. `headers` is the request's headers, or the request itself,
+/// as either framework hands it.
+pub fn authenticate(headers: &impl RequestHeaders) -> Result<(), UsersError> {
     let token = bearer_token(headers)?;
     let mut parts = token.splitn(3, '.');
     let (kind, subject, signature) = (parts.next(), parts.next(), parts.next());

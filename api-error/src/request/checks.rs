@@ -1,14 +1,91 @@
 //! Checks on a request's method and headers, raising the request errors of
-//! the reference APIs.
+//! the reference APIs, and what they read of a request.
 
 use http::header::{ACCEPT, AUTHORIZATION};
-use http::{HeaderMap, Method};
+use http::{HeaderMap, HeaderName, Method};
 
 use super::RequestError;
 
+/// What the request checks and the body parser read of a request: the
+/// values of a header.
+///
+/// Implemented for `http`'s [`HeaderMap`], [`request::Parts`] and
+/// [`Request`] (axum's own types), and with the `actix-web` feature for
+/// actix-web's `HeaderMap`, `HttpRequest` and `ServiceRequest`: each check
+/// takes the request as the framework hands it, with nothing copied.
+///
+/// [`request::Parts`]: http::request::Parts
+/// [`Request`]: http::Request
+///
+/// ```
+/// use api_error::request::RequestHeaders;
+/// use api_error::http::{header::ACCEPT, Request};
+///
+/// let request = Request::get("/").header(ACCEPT, "text/html").header(ACCEPT, "*/*").body(()).unwrap();
+/// let values: Vec<&[u8]> = request.header_values(&ACCEPT).collect();
+/// assert_eq!(values, [&b"text/html"[..], b"*/*"]);
+/// assert!(api_error::accepts_json(&request).is_ok());
+/// ```
+pub trait RequestHeaders {
+    /// The values of the header `name`, in the order the request gives
+    /// them, as bytes.
+    fn header_values(&self, name: &HeaderName) -> impl Iterator<Item = &[u8]>;
+}
+
+impl RequestHeaders for HeaderMap {
+    fn header_values(&self, name: &HeaderName) -> impl Iterator<Item = &[u8]> {
+        self.get_all(name).iter().map(http::HeaderValue::as_bytes)
+    }
+}
+
+impl RequestHeaders for http::request::Parts {
+    fn header_values(&self, name: &HeaderName) -> impl Iterator<Item = &[u8]> {
+        self.headers.header_values(name)
+    }
+}
+
+impl<B> RequestHeaders for http::Request<B> {
+    fn header_values(&self, name: &HeaderName) -> impl Iterator<Item = &[u8]> {
+        self.headers().header_values(name)
+    }
+}
+
+/// What [`allow_method`] reads of a request: its method, in the `http`
+/// types [`RequestError::MethodNotAllowed`] holds.
+///
+/// Implemented for `http`'s [`Method`], [`request::Parts`] and [`Request`],
+/// and with the `actix-web` feature for actix-web's `Method`, `HttpRequest`
+/// and `ServiceRequest`.
+///
+/// [`request::Parts`]: http::request::Parts
+/// [`Request`]: http::Request
+pub trait RequestMethod {
+    /// The request's method.
+    fn http_method(&self) -> Method;
+}
+
+impl RequestMethod for Method {
+    fn http_method(&self) -> Method {
+        self.clone()
+    }
+}
+
+impl RequestMethod for http::request::Parts {
+    fn http_method(&self) -> Method {
+        self.method.clone()
+    }
+}
+
+impl<B> RequestMethod for http::Request<B> {
+    fn http_method(&self) -> Method {
+        self.method().clone()
+    }
+}
+
 /// `Ok` if the request accepts a JSON response, else `not_acceptable` (406).
 ///
-/// A request without `Accept` accepts anything. Otherwise one of its media
+/// `headers` is the request's headers, or the request itself
+/// ([`RequestHeaders`]). A request without `Accept` accepts anything. Otherwise one of its media
 /// ranges must be `application/json`, `application/*` or `*/*` with a
 /// non-zero `q`.
 ///
@@ -23,10 +100,9 @@ use super::RequestError;
 /// headers.insert(ACCEPT, HeaderValue::from_static("application/xml, application/json;q=0"));
 /// assert_eq!(accepts_json(&headers).unwrap_err().to_string(), "Could not satisfy the request Accept header.");
 /// ```
-pub fn accepts_json(headers: &HeaderMap) -> Result<(), RequestError> {
+pub fn accepts_json(headers: &impl RequestHeaders) -> Result<(), RequestError> {
     let mut has_ranges = false;
-    for value in headers.get_all(ACCEPT) {
-        let mut ranges = value.as_bytes();
+    for mut ranges in headers.header_values(&ACCEPT) {
         while !ranges.is_empty() {
             let (range, rest) = split_once_byte(ranges, b',');
             ranges = rest;
@@ -101,6 +177,9 @@ pub(crate) fn split_once_byte(bytes: &[u8], separator: u8) -> (&[u8], &[u8]) {
 /// `Ok` if `method` is one of `allowed` (or is `HEAD` where `GET` is), else
 /// `method_not_allowed` (405), sent with `Allow` listing `allowed`.
 ///
+/// `method` is the request's method, or the request itself
+/// ([`RequestMethod`]).
+///
 /// ```
 /// use api_error::allow_method;
 /// use api_error::format::{Format, Standard};
@@ -115,19 +194,23 @@ pub(crate) fn split_once_byte(bytes: &[u8], separator: u8) -> (&[u8], &[u8]) {
 ///     br#"{"type":"client_error","errors":[{"code":"method_not_allowed","detail":"Method \"PATCH\" not allowed.","attr":null}]}"#
 /// );
 /// ```
-pub fn allow_method(method: &Method, allowed: &[Method]) -> Result<(), RequestError> {
+pub fn allow_method(method: &impl RequestMethod, allowed: &[Method]) -> Result<(), RequestError> {
+    let method = method.http_method();
     for candidate in allowed {
-        if candidate == method || (*method == Method::HEAD && *candidate == Method::GET) {
+        if *candidate == method || (method == Method::HEAD && *candidate == Method::GET) {
             return Ok(());
         }
     }
     Err(RequestError::MethodNotAllowed {
-        method: method.clone(),
+        method,
         allowed: allowed.to_vec(),
     })
 }
 
 /// The token of an `Authorization: Bearer <token>` header (RFC 6750).
+///
+/// `headers` is the request's headers, or the request itself
+/// ([`RequestHeaders`]).
 ///
 /// Without an `Authorization` header: `missing_authorization_header` (401);
 /// with one that is not a single bearer token (another scheme, no token, a
@@ -146,17 +229,15 @@ pub fn allow_method(method: &Method, allowed: &[Method]) -> Result<(), RequestEr
 /// headers.insert(AUTHORIZATION, HeaderValue::from_static("Basic YWRhOmh1bnRlcjI="));
 /// assert!(bearer_token(&headers).is_err());
 /// ```
-pub fn bearer_token(headers: &HeaderMap) -> Result<&str, RequestError> {
-    let mut values = headers.get_all(AUTHORIZATION).iter();
-    let (Some(value), None) = (values.next(), values.next()) else {
-        return Err(if headers.contains_key(AUTHORIZATION) {
-            RequestError::InvalidAuthorizationHeader
-        } else {
-            RequestError::MissingAuthorizationHeader
-        });
+pub fn bearer_token(headers: &impl RequestHeaders) -> Result<&str, RequestError> {
+    let mut values = headers.header_values(&AUTHORIZATION);
+    let value = match (values.next(), values.next()) {
+        (Some(value), None) => value,
+        (None, _) => return Err(RequestError::MissingAuthorizationHeader),
+        (Some(_), Some(_)) => return Err(RequestError::InvalidAuthorizationHeader),
     };
     // A header value holds no line breaks and no control bytes but tabs.
-    let credentials = value.as_bytes().trim_ascii();
+    let credentials = value.trim_ascii();
     let (scheme, mut token) = split_once_byte(credentials, b' ');
     while let [b' ', rest @ ..] = token {
         token = rest;

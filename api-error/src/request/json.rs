@@ -1,10 +1,9 @@
 //! Parsing a JSON request body: content type, size, then the body itself.
 
-use http::HeaderMap;
 use http::header::CONTENT_TYPE;
 use serde::Deserialize;
 
-use super::checks::split_once_byte;
+use super::checks::{RequestHeaders, split_once_byte};
 use super::wording::media_type;
 use super::{RequestError, problems, tree};
 use crate::format::MAX_SUB_ERRORS;
@@ -27,7 +26,9 @@ pub const DEFAULT_LIMIT: usize = 2 * 1024 * 1024;
 ///    body with several, each a sub-error ([`ApiError::errors`]) in body
 ///    order.
 ///
-/// `T` may borrow from the body (`&str` fields).
+/// `headers` is the request's headers, or the request itself
+/// ([`RequestHeaders`]: `http`'s `HeaderMap`, `Parts` or `Request`, and
+/// actix-web's own types). `T` may borrow from the body (`&str` fields).
 ///
 /// A body with problems is read more than once ([how a body is
 /// read](super#how-a-body-is-read)): keep `Deserialize` impls and `default`
@@ -69,7 +70,7 @@ pub const DEFAULT_LIMIT: usize = 2 * 1024 * 1024;
 /// assert_eq!(err.errors()[1].path().unwrap().to_string(), "age");
 /// ```
 pub fn parse_json<'de, T: Deserialize<'de>>(
-    headers: &HeaderMap,
+    headers: &impl RequestHeaders,
     body: &'de [u8],
 ) -> Result<T, RequestError> {
     JsonParser::new().parse(headers, body)
@@ -152,10 +153,11 @@ impl JsonParser {
     /// `Ok` if the `Content-Type` is JSON, else `unsupported_media_type`:
     /// the first check of [`parse`](Self::parse), for refusing a body before
     /// reading it.
-    pub fn check_content_type(&self, headers: &HeaderMap) -> Result<(), RequestError> {
+    pub fn check_content_type(&self, headers: &impl RequestHeaders) -> Result<(), RequestError> {
         let given = headers
-            .get(CONTENT_TYPE)
-            .map_or(&b""[..], |value| value.as_bytes());
+            .header_values(&CONTENT_TYPE)
+            .next()
+            .unwrap_or_default();
         let (essence, _parameters) = split_once_byte(given, b';');
         if is_json_type(essence.trim_ascii()) {
             Ok(())
@@ -169,7 +171,7 @@ impl JsonParser {
     /// Parses a JSON request body into `T`; see [`parse_json`].
     pub fn parse<'de, T: Deserialize<'de>>(
         &self,
-        headers: &HeaderMap,
+        headers: &impl RequestHeaders,
         body: &'de [u8],
     ) -> Result<T, RequestError> {
         self.check_content_type(headers)?;

@@ -2,10 +2,14 @@
 //! of the reference APIs, and the JSON body parser that raises them.
 //!
 //! The parser, `parse_json` and `JsonParser`, is behind the `parse-json`
-//! feature, which the `axum` and `actix-web` features turn on. It is the
-//! largest part of this crate to compile, and a server whose framework parses
-//! bodies its own way need not build it. The error type and the header checks
-//! are always here.
+//! feature, which the `axum` and `actix-web` features turn on, and so are
+//! `parse_path` and `parse_query`, which read path and query parameters with
+//! the parser's machinery and in its words. It is the largest part of this
+//! crate to compile, and a server whose framework parses bodies its own way
+//! need not build it. The error type and the header checks are always here;
+//! they read a request through [`RequestHeaders`] and [`RequestMethod`],
+//! which `http`'s types and, with the `actix-web` feature, actix-web's own
+//! implement.
 //!
 //! | code | status | when |
 //! |---|---|---|
@@ -13,7 +17,7 @@
 //! | `unexpected_field` | 400 | a field the endpoint does not take (with `#[serde(deny_unknown_fields)]`) |
 //! | `missing_field` | 400 | a required field is absent |
 //! | `invalid_field` | 400 | a field's value has the wrong type or is out of range |
-//! | `invalid_fields` | 400 | more than one of the three above: each is a sub-error, in body order |
+//! | `invalid_fields` | 400 | more than one of the three above, in the body, the path or the query ([`RequestPart`]): each is a sub-error, in the order the request gives them |
 //! | `payload_too_large` | 413 | the body is over the size limit (2 MiB unless configured) |
 //! | `method_not_allowed` | 405 | the endpoint does not answer this method; sent with `Allow` |
 //! | `not_acceptable` | 406 | `Accept` excludes JSON |
@@ -97,6 +101,8 @@ mod checks;
 #[cfg(feature = "parse-json")]
 mod json;
 #[cfg(feature = "parse-json")]
+mod params;
+#[cfg(feature = "parse-json")]
 mod probe;
 #[cfg(feature = "parse-json")]
 mod problems;
@@ -113,15 +119,20 @@ use http::Method;
 use crate::field::write_clipped;
 use crate::{ApiError, FieldErrors, FieldPath};
 
-pub use self::checks::{accepts_json, allow_method, bearer_token};
+pub use self::checks::{RequestHeaders, RequestMethod, accepts_json, allow_method, bearer_token};
 #[cfg(feature = "parse-json")]
 pub use self::json::{DEFAULT_LIMIT, JsonParser, parse_json};
+#[cfg(feature = "parse-json")]
+pub use self::params::{parse_path, parse_query};
 
-// Cutting a client's text short, shared with the framework integrations.
+// Cutting a client's text short, and the words of the frameworks' own
+// rejections, shared with the framework integrations.
+#[cfg(feature = "actix-web")]
+pub(crate) use self::tree::sentence;
 #[cfg(feature = "axum")]
-pub(crate) use self::wording::clip;
+pub(crate) use self::wording::{clip_long, clip_name, json_words, the_string};
 #[cfg(any(feature = "axum", feature = "actix-web"))]
-pub(crate) use self::wording::{clip_long, media_type};
+pub(crate) use self::wording::{media_type, rejected};
 
 /// An error raised before a handler runs: a body that is not the JSON the
 /// endpoint takes, a method it does not answer, missing credentials, ….
@@ -186,19 +197,23 @@ pub enum RequestError {
         reason: String,
     },
 
-    /// The request body has more than one unexpected, missing or invalid
-    /// field: each is a sub-error, with its own code, message and path, in
-    /// body order.
+    /// The request body (or its path, or its query) has more than one
+    /// unexpected, missing or invalid field: each is a sub-error, with its
+    /// own code, message and path, in the order the request gives them.
     ///
     /// # Resolution
     ///
     /// Fix each field the sub-errors name.
-    #[api(message = "The request body has {count} invalid fields.")]
+    #[api(message = "The request {part} has {count} invalid fields.")]
     InvalidFields {
-        /// How many problems the body has; `errors` may keep fewer.
+        /// The part of the request the fields are in: `body` for
+        /// `parse_json`'s.
+        #[api(example = "body")]
+        part: RequestPart,
+        /// How many problems there are; `errors` may keep fewer.
         #[api(example = 2)]
         count: usize,
-        /// The problems, the first ones in body order.
+        /// The problems, the first ones in the order the request gives them.
         #[api(errors)]
         errors: FieldErrors,
     },
@@ -286,6 +301,30 @@ pub enum RequestError {
         www_authenticate = "Bearer error=\"invalid_request\""
     )]
     InvalidAuthorizationHeader,
+}
+
+/// Where in a request the fields an `invalid_fields` counts are: its
+/// message says `The request body has 3 invalid fields.`, `The request path
+/// has 2 invalid fields.` or `The request query has 2 invalid fields.`
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RequestPart {
+    /// The body, a JSON value's fields.
+    Body,
+    /// The path parameters of the route.
+    Path,
+    /// The query string's parameters.
+    Query,
+}
+
+impl fmt::Display for RequestPart {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            RequestPart::Body => "body",
+            RequestPart::Path => "path",
+            RequestPart::Query => "query",
+        })
+    }
 }
 
 /// The fields an object of the request body may have, as an

@@ -25,8 +25,9 @@ use serde::de::{
     VariantAccess, Visitor,
 };
 
+use super::RequestPart;
 use super::tree::{Children, Kind, Tree};
-use super::wording::{describe, one_of, the_number, the_string};
+use super::wording::{describe, json_words, one_of, the_number, the_string};
 
 /// Deserializer methods, each a call of `self` or of the visitor; methods
 /// that take only the visitor may share one.
@@ -50,7 +51,6 @@ macro_rules! methods {
 mod error;
 mod stand_in;
 
-use self::error::json_words;
 pub(super) use self::error::{Error, Read, Step, What};
 use self::stand_in::StandIn;
 
@@ -250,6 +250,17 @@ impl<'a, 'p, 'de> Value<'a, 'p, 'de> {
         self.probe.tree.text_of(self.node)
     }
 
+    /// Whether the value comes from a URL, where every value is a string
+    /// ([`Tree::part`]).
+    fn in_url(&self) -> bool {
+        self.probe.tree.part != RequestPart::Body
+    }
+
+    /// Whether this is a string a URL gives as a value (not a key).
+    fn url_string(&self) -> bool {
+        self.in_url() && self.view != View::Key && matches!(self.kind(), Kind::String { .. })
+    }
+
     /// What this value is, in a type error's words.
     fn found(&self) -> String {
         describe(&match self.kind() {
@@ -265,12 +276,20 @@ impl<'a, 'p, 'de> Value<'a, 'p, 'de> {
 
     /// A type error for a value not of the kind the method asked for.
     fn wrong_kind<T>(&self, asked: impl Into<Cow<'static, str>>) -> Result<T, Error> {
+        // From a URL, an array holds the values of a key given more than
+        // once, where one value goes.
+        if self.in_url() && self.kind() == Kind::Array {
+            return Err(Error::new(What::Custom(GIVEN_TWICE.to_owned())));
+        }
         Err(Error::mismatch(asked, self.found()))
     }
 
     /// A number (or a key that is one), for a visitor of the Rust type
     /// `rust` (or of anything).
     fn number<V: Visitor<'de>>(self, visitor: V, rust: &'static str) -> Result<V::Value, Error> {
+        if self.url_string() {
+            return self.number_in_string(visitor, rust);
+        }
         let text = self.text();
         let number = text.parse::<serde_json::Number>();
         match self.kind() {
@@ -288,7 +307,30 @@ impl<'a, 'p, 'de> Value<'a, 'p, 'de> {
             (_, Ok(n)) if let Some(n) = n.as_f64() => visitor.visit_f64(n),
             _ => Err(Error::new(What::OutOfRange(the_number(text)))),
         };
-        result.map_err(|error| error.about_number(text))
+        result.map_err(|error| error.about_value(the_number(text)))
+    }
+
+    /// A number a URL gives as a string, read as Rust reads one of the
+    /// type `rust` (`7`, `+7`, `007`; `1e3` and `0.5` for a float, not
+    /// `NaN` or `inf`), for its visitor.
+    fn number_in_string<V: Visitor<'de>>(
+        self,
+        visitor: V,
+        rust: &'static str,
+    ) -> Result<V::Value, Error> {
+        let text = self.probe.tree.string(self.node);
+        let result: Result<V::Value, Error> = match rust {
+            "f32" | "f64" => match text.parse::<f64>() {
+                Ok(n) if n.is_finite() => visitor.visit_f64(n),
+                _ => return self.wrong_kind("a number"),
+            },
+            "i128" if let Ok(n) = text.parse() => visitor.visit_i128(n),
+            "u128" if let Ok(n) = text.parse() => visitor.visit_u128(n),
+            _ if let Ok(n) = text.parse() => visitor.visit_u64(n),
+            _ if let Ok(n) = text.parse() => visitor.visit_i64(n),
+            _ => return self.wrong_kind(json_words(rust).unwrap_or("a number")),
+        };
+        result.map_err(|error| error.about_value(the_string(&text)))
     }
 
     /// A string's text, to a visitor of strings or of bytes (which also
@@ -319,6 +361,8 @@ impl<'a, 'p, 'de> Value<'a, 'p, 'de> {
         let mut members = Members::new(self, read);
         let result = match read {
             Read::Enum => visitor.visit_enum(&mut members),
+            // From a URL, the parameters are also a tuple of their values.
+            Read::Tuple if self.in_url() => visitor.visit_seq(&mut members),
             _ if self.kind() == Kind::Object => visitor.visit_map(&mut members),
             _ => visitor.visit_seq(&mut members),
         };
@@ -335,6 +379,13 @@ impl<'a, 'p, 'de> Value<'a, 'p, 'de> {
     ) -> Result<V::Value, Error> {
         match kind {
             _ if self.kind() == kind => self.container(visitor, read),
+            // From a URL, a key given once holds a sequence of one value,
+            // and the path's parameters, by position, are a tuple or a
+            // sequence of their values.
+            Kind::Array if self.url_string() => visitor.visit_seq(One(Some(self))),
+            Kind::Array if self.in_url() && self.node == ROOT => {
+                self.container(visitor, Read::Tuple)
+            }
             Kind::Array => self.wrong_kind("an array"),
             _ => self.wrong_kind("an object"),
         }
@@ -354,7 +405,8 @@ impl<'de> Deserializer<'de> for Value<'_, '_, 'de> {
         };
         deserialize_bool => |self, visitor| match (self.kind(), self.text(), self.view) {
             (Kind::Bool(value), ..) => visitor.visit_bool(value),
-            (Kind::String { .. }, text @ ("true" | "false"), View::Key) => visitor.visit_bool(text == "true"),
+            (Kind::String { .. }, text @ ("true" | "false"), view)
+                if view == View::Key || self.in_url() => visitor.visit_bool(text == "true"),
             _ => self.wrong_kind("true or false"),
         };
         deserialize_unit => |self, visitor| match self.kind() {
@@ -404,6 +456,27 @@ impl<'de> Deserializer<'de> for Value<'_, '_, 'de> {
             RAW_VALUE => raw_value(visitor, self.probe.tree.raw(self.node)),
             _ => visitor.visit_newtype_struct(self),
         };
+    }
+}
+
+/// What a URL-mode value says where one value goes and the key holds
+/// several.
+const GIVEN_TWICE: &str = "it is given more than once";
+
+/// A value a URL gives once, read as a sequence of that one value.
+struct One<'a, 'p, 'de>(Option<Value<'a, 'p, 'de>>);
+
+impl<'de> SeqAccess<'de> for One<'_, '_, 'de> {
+    type Error = Error;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, Error> {
+        self.0
+            .take()
+            .map(|value| seed.deserialize(value))
+            .transpose()
     }
 }
 
@@ -512,8 +585,11 @@ impl<'a, 'p, 'de> Members<'a, 'p, 'de> {
             Ok(_) if !self.hides && self.rule != Rule::Hollow && self.children.next().is_some() => {
                 let all = self.value.probe.tree.children(node).count();
                 let given = all - 1 - self.children.by_ref().count();
-                let object = self.value.kind() == Kind::Object;
-                let noun = if object { "members" } else { "elements" };
+                let noun = match self.value.kind() {
+                    Kind::Object if self.value.in_url() => "parameters",
+                    Kind::Object => "members",
+                    _ => "elements",
+                };
                 let count = |n: usize| format!("{n} {noun}");
                 Err(Error::mismatch(count(given), count(all)))
             }

@@ -53,6 +53,7 @@ pub(super) fn report<'de, T: Deserialize<'de>>(
         0 => None,
         1 => found.next(),
         count => Some(RequestError::InvalidFields {
+            part: tree.part,
             count,
             errors: found.take(keep).map(sub_error).collect(),
         }),
@@ -197,7 +198,8 @@ impl Search<'_, '_> {
             _ if self.cursor.depth_of(node).is_some() => self.go_past(node, Read::Other),
             // A problem with the body as a whole is all there is to say.
             what if node == ROOT && !matches!(what, What::UnknownField { .. }) => {
-                let reason = format!("The request body is invalid: {}.", reason(what)).into();
+                let part = self.tree.part;
+                let reason = format!("The request {part} is invalid: {}.", reason(what)).into();
                 self.found = vec![(0, RequestError::InvalidRequest { reason })];
                 self.count = 1;
                 false

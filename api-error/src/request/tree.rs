@@ -8,6 +8,8 @@ use std::borrow::Cow;
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 
+use super::RequestPart;
+
 /// How deep arrays and objects may nest: serde_json's own limit for the
 /// values it reads.
 pub(super) const MAX_DEPTH: usize = 127;
@@ -19,6 +21,11 @@ pub(super) struct Tree<'de> {
     /// Every value in the order it is written: a container, then what it
     /// holds. An object holds its members' keys and values in turn.
     pub(super) nodes: Vec<Node>,
+    /// Where the values come from. From a URL (path or query parameters,
+    /// which [`params`](super::params) writes as a JSON object of strings),
+    /// a string is also read as a number or a `bool`, and as a sequence of
+    /// one; an array holds the values of a key given more than once.
+    pub(super) part: RequestPart,
 }
 
 /// One value of the body.
@@ -81,6 +88,7 @@ pub(super) fn parse(body: &[u8]) -> Result<Tree<'_>, String> {
     Ok(Tree {
         text,
         nodes: scan.nodes,
+        part: RequestPart::Body,
     })
 }
 
@@ -99,7 +107,7 @@ fn check_grammar(text: &str) -> Result<(), String> {
 }
 
 /// What an `invalid_request` says of a body that is not JSON text.
-pub(super) fn sentence(what: &str, (line, column): (usize, usize)) -> String {
+pub(crate) fn sentence(what: &str, (line, column): (usize, usize)) -> String {
     format!("The request body {what} (line {line}, column {column}).")
 }
 

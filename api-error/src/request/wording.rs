@@ -28,7 +28,7 @@ pub(crate) fn clip(text: &str) -> String {
 /// A member's name from the body, as a path holds it: cut to a hundred
 /// characters, and not escaped (a path's `Display` escapes it, its pointer
 /// encodes it).
-pub(super) fn clip_name(name: &str) -> String {
+pub(crate) fn clip_name(name: &str) -> String {
     match name.char_indices().nth(CLIP) {
         Some((cut, _)) => format!("{}…", name.get(..cut).unwrap_or_default()),
         None => name.to_owned(),
@@ -91,7 +91,7 @@ fn push_quoted(mut out: String, text: &str) -> String {
 }
 
 /// `the string "…"`.
-pub(super) fn the_string(text: &str) -> String {
+pub(crate) fn the_string(text: &str) -> String {
     push_quoted(String::from("the string "), text)
 }
 
@@ -137,4 +137,42 @@ pub(super) fn one_of(variants: &[&str]) -> String {
     }
     let _ = write_list(&mut out, &quoted, "or");
     out
+}
+
+/// What serde's visitors call the numbers and `bool` they take (and what
+/// Rust calls them), in JSON's words.
+pub(crate) fn json_words(rust: &str) -> Option<&'static str> {
+    Some(match rust {
+        "i8" => "an integer from -128 to 127",
+        "i16" => "an integer from -32768 to 32767",
+        "i32" => "an integer from -2147483648 to 2147483647",
+        "i64" => "an integer from -9223372036854775808 to 9223372036854775807",
+        "i128" => "an integer",
+        "u8" => "an integer from 0 to 255",
+        "u16" => "an integer from 0 to 65535",
+        "u32" => "an integer from 0 to 4294967295",
+        "u64" => "an integer from 0 to 18446744073709551615",
+        "u128" => "a non-negative integer",
+        "f32" | "f64" => "a number",
+        "bool" | "a boolean" => "true or false",
+        "char" => "a string of one character",
+        _ => return None,
+    })
+}
+
+/// What a rejection of a framework's own extractor says, by its kind, in
+/// the client's terms: the frameworks' own texts name Rust types and
+/// where their parsers stopped.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub(crate) mod rejected {
+    /// A body that is JSON text, but not the value the handler takes: the
+    /// framework does not say which field, as data.
+    pub(crate) const NOT_TAKEN: &str =
+        "The request body is valid JSON, but not the value this endpoint takes.";
+    /// A body the framework could not read.
+    pub(crate) const UNREADABLE: &str = "The request body could not be read.";
+    /// A path whose parameters do not fit the handler's type.
+    pub(crate) const PATH: &str = "The request path is invalid.";
+    /// A query string that does not fit the handler's type.
+    pub(crate) const QUERY: &str = "The request query is invalid.";
 }

@@ -6,7 +6,7 @@ use std::fmt;
 
 use serde::de::{self, Expected, Unexpected};
 
-use crate::request::wording::{clip_long, clip_name, describe, one_of, quoted, the_number};
+use crate::request::wording::{clip_long, clip_name, describe, json_words, one_of, quoted};
 
 /// How an object or array was read, as a member's step records it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,12 +120,12 @@ impl Error {
         self
     }
 
-    /// A visitor's type error about the number `text`, which it was given
-    /// as a `u64`, `i64` or `f64` (a number holds nothing, so any type
-    /// error is about it): shown as the body wrote it.
-    pub(super) fn about_number(mut self, text: &str) -> Self {
-        if let What::Mismatch { found, .. } = &mut self.0.what {
-            *found = the_number(text);
+    /// A visitor's type error about a number it was given as a `u64`,
+    /// `i64` or `f64` (a number holds nothing, so any type error is about
+    /// it): `found` shows it as the request wrote it.
+    pub(super) fn about_value(mut self, found: String) -> Self {
+        if let What::Mismatch { found: shown, .. } = &mut self.0.what {
+            *shown = found;
         }
         self
     }
@@ -176,24 +176,4 @@ impl de::Error for Error {
     fn duplicate_field(field: &'static str) -> Self {
         Error::new(What::DuplicateField(field))
     }
-}
-
-/// What serde's visitors call the numbers and `bool` they take, in JSON's
-/// words.
-pub(super) fn json_words(rust: &str) -> Option<&'static str> {
-    Some(match rust {
-        "i8" => "an integer from -128 to 127",
-        "i16" => "an integer from -32768 to 32767",
-        "i32" => "an integer from -2147483648 to 2147483647",
-        "i64" => "an integer from -9223372036854775808 to 9223372036854775807",
-        "i128" => "an integer",
-        "u8" => "an integer from 0 to 255",
-        "u16" => "an integer from 0 to 65535",
-        "u32" => "an integer from 0 to 4294967295",
-        "u64" => "an integer from 0 to 18446744073709551615",
-        "u128" => "a non-negative integer",
-        "f32" | "f64" => "a number",
-        "a boolean" => "true or false",
-        _ => return None,
-    })
 }
