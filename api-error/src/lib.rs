@@ -78,6 +78,8 @@
 //! | `actix-web` | `ResponseError`; the `api_error::actix` extractors (`Json`, `Path`, `Query`), configs and error handlers for actix-web 4, and the request checks on actix-web's own request types (turns on `parse-json`) |
 //! | `utoipa` | `IntoResponses`: one OpenAPI response per status, with an example per code (`api_error::utoipa`) |
 //! | `tracing` | a log line for every error turned into a response: server errors at `error`, with their source chain |
+//! | `validator` | `From` validator's reports for `FieldErrors`, with exact paths; `api_error::validator::validate`, answering 422 `validation_failed` in the names the client sent, and the `Valid` extractor for axum and actix-web |
+//! | `garde` | the same for garde: `From` its reports for `FieldErrors`, `api_error::garde::validate` and `validate_with`, and the `Valid` extractor |
 //!
 //! # Layers
 //!
@@ -90,7 +92,7 @@
 //! |---|---|---|
 //! | 1. the error | `error` `derived` `status` `field` `headers` `message` `log` `catalog` `catalog::entry` `catalog::unique` `format` `format::json` | the trait, the static data the derive emits (an entry per variant, the catalog that lists them), and what the trait's methods speak of: field paths, headers, the `Format` trait and the JSON writer |
 //! | 2. formats | `format::flat` `format::meta` `format::standard` `format::nested` `format::problem` `format::sub_errors` `format::default` | the preset envelopes, and the default format |
-//! | 3. on top | `crate` `__private` `integrations` `catalog::example` `catalog::markdown` `catalog::json` `catalog::contract` `client` `client::reqwest` `format::*::decode` `request` `axum` `actix` `utoipa` | the catalog's renderings, the client (with each preset's reader, kept in the preset's file so that its whole shape is in one place), request errors and the JSON body and parameter parsers, the framework integrations, and the paths generated code names |
+//! | 3. on top | `crate` `__private` `integrations` `catalog::example` `catalog::markdown` `catalog::json` `catalog::contract` `client` `client::reqwest` `format::*::decode` `request` `axum` `actix` `utoipa` `validator` `garde` | the catalog's renderings, the client (with each preset's reader, kept in the preset's file so that its whole shape is in one place), request errors and the JSON body and parameter parsers, the framework integrations, the validation crates' reports as request errors, and the paths generated code names |
 //!
 //! # Public and internal text
 //!
@@ -114,8 +116,12 @@ pub mod request;
 pub mod actix;
 #[cfg(feature = "axum")]
 pub mod axum;
+#[cfg(feature = "garde")]
+pub mod garde;
 #[cfg(feature = "utoipa")]
 pub mod utoipa;
+#[cfg(feature = "validator")]
+pub mod validator;
 
 mod derived;
 mod error;
