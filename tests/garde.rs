@@ -7,11 +7,13 @@ use std::collections::{BTreeMap, HashMap};
 
 use api_error::format::{Format, Standard};
 use api_error::garde::{CODE, Valid};
-use api_error::{ApiError, FieldErrors, FieldPath, JsonParser, RequestError};
+use api_error::{ApiError, FieldErrors, FieldPath, RequestError};
 use garde::Validate;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
+#[path = "support/orders.rs"]
+mod orders;
 #[path = "support/server.rs"]
 mod server;
 
@@ -293,7 +295,7 @@ struct Basket {
     product_ids: Vec<String>,
 }
 
-fn within_limits(ids: &Vec<String>, limits: &Limits) -> garde::Result {
+fn within_limits(ids: &[String], limits: &Limits) -> garde::Result {
     if ids.len() > limits.max_items {
         return Err(garde::Error::new(format!(
             "Holds more than {} products.",
@@ -342,8 +344,17 @@ struct LineItem {
     unit_count: u32,
 }
 
-/// The answer both servers give to a body that fails validation in three
-/// fields: every problem, at the path the client sent.
+async fn create(Valid(order): Valid<NewOrder>) -> String {
+    orders::receipt(order.line_items.len(), &order.customer_email)
+}
+
+/// `Basket`'s rules ask for a context, whose default `Valid` uses.
+async fn fill(Valid(basket): Valid<Basket>) -> String {
+    format!("{} products", basket.product_ids.len())
+}
+
+/// The answer to `orders::INVALID`: every problem, at the path the client
+/// sent.
 fn three_problems() -> Value {
     json!([
         {"code": "invalid", "detail": "does not contain \"@\"", "pointer": "#/customerEmail"},
@@ -352,56 +363,10 @@ fn three_problems() -> Value {
     ])
 }
 
-const INVALID: &str = r#"{"customerEmail": "ada", "lineItems": [{"sku": "A-1", "unitCount": 1}, {"sku": "", "unitCount": 0}]}"#;
-
-/// Sends the cases to a server whose `/orders` takes `Valid<NewOrder>`,
-/// whose `/few` lists one problem, and whose `/baskets` takes a
-/// `Valid<Basket>`, validated with its context's default.
+/// The cases of `orders::check`, and a basket at `/baskets`, validated
+/// with its context's default.
 async fn check_server(address: std::net::SocketAddr) {
-    let answer = server::post_json(
-        address,
-        "/orders",
-        r#"{"customerEmail": "ada@example.com", "lineItems": [{"sku": "A-1", "unitCount": 2}]}"#,
-    )
-    .await;
-    assert_eq!(answer.status, 200, "{answer:?}");
-    assert_eq!(answer.body, "1 line for ada@example.com");
-
-    let answer = server::post_json(address, "/orders", INVALID).await;
-    assert_eq!(answer.status, 422, "{answer:?}");
-    assert_eq!(answer.content_type, "application/problem+json");
-    assert_eq!(answer.body["code"], "validation_failed");
-    assert_eq!(
-        answer.body["detail"],
-        "The request body failed validation in 3 fields."
-    );
-    assert_eq!(answer.body["errors"], three_problems());
-
-    // A body with a problem of its own and an invalid value gets the
-    // body's problem: there is no value to validate.
-    let answer = server::post_json(
-        address,
-        "/orders",
-        r#"{"customerEmail": "ada", "lineItems": [{"sku": "", "unitCount": -1}]}"#,
-    )
-    .await;
-    assert_eq!(answer.status, 400, "{answer:?}");
-    assert_eq!(answer.body["code"], "invalid_field");
-    assert_eq!(
-        answer.body["detail"],
-        "lineItems[0].unitCount is invalid: expected an integer from 0 to 4294967295, found the number -1."
-    );
-    assert_eq!(answer.body.get("errors"), None);
-
-    // The parser's count of listed problems applies to validation's too.
-    let answer = server::post_json(address, "/few", INVALID).await;
-    assert_eq!(answer.status, 422, "{answer:?}");
-    assert_eq!(
-        answer.body["detail"],
-        "The request body failed validation in 3 fields."
-    );
-    assert_eq!(answer.body["errors"], json!([three_problems()[0]]));
-
+    orders::check(address, &three_problems()).await;
     let answer = server::post_json(address, "/baskets", r#"{"productIds": ["a", "b", "c"]}"#).await;
     assert_eq!(answer.status, 422, "{answer:?}");
     assert_eq!(
@@ -416,36 +381,9 @@ async fn check_server(address: std::net::SocketAddr) {
     assert_eq!((answer.status, answer.body), (200, json!("1 products")));
 }
 
-fn receipt(order: NewOrder) -> String {
-    format!(
-        "{} line for {}",
-        order.line_items.len(),
-        order.customer_email
-    )
-}
-
-fn basket(basket: Basket) -> String {
-    format!("{} products", basket.product_ids.len())
-}
-
 #[tokio::test]
 async fn the_extractor_on_axum() {
-    use axum::Extension;
-    use axum::routing::post;
-
-    async fn create(Valid(order): Valid<NewOrder>) -> String {
-        receipt(order)
-    }
-    async fn fill(Valid(filled): Valid<Basket>) -> String {
-        basket(filled)
-    }
-    let router = axum::Router::new()
-        .route("/orders", post(create))
-        .route(
-            "/few",
-            post(create).layer(Extension(JsonParser::new().max_errors(1))),
-        )
-        .route("/baskets", post(fill));
+    let router = orders::axum_routes(create).route("/baskets", axum::routing::post(fill));
     let served = server::serve_axum(router).await;
     check_server(served.address).await;
 }
@@ -454,21 +392,9 @@ async fn the_extractor_on_axum() {
 async fn the_extractor_on_actix_web() {
     use actix_web::web;
 
-    async fn create(Valid(order): Valid<NewOrder>) -> String {
-        receipt(order)
-    }
-    async fn fill(Valid(filled): Valid<Basket>) -> String {
-        basket(filled)
-    }
     let served = server::serve_actix(|config| {
-        config
-            .service(web::resource("/orders").route(web::post().to(create)))
-            .service(
-                web::resource("/few")
-                    .app_data(JsonParser::new().max_errors(1))
-                    .route(web::post().to(create)),
-            )
-            .service(web::resource("/baskets").route(web::post().to(fill)));
+        orders::actix_routes(config, create);
+        config.service(web::resource("/baskets").route(web::post().to(fill)));
     });
     check_server(served.address).await;
     served.stop().await;
@@ -491,12 +417,9 @@ async fn validator_and_garde_side_by_side() {
     ) -> String {
         body.name
     }
-    async fn by_garde(Valid(order): Valid<NewOrder>) -> String {
-        receipt(order)
-    }
     let router = axum::Router::new()
         .route("/validator", post(by_validator))
-        .route("/garde", post(by_garde));
+        .route("/garde", post(create));
     let served = server::serve_axum(router).await;
     let answer = server::post_json(served.address, "/validator", r#"{"name": "Al"}"#).await;
     assert_eq!(answer.status, 422, "{answer:?}");
@@ -504,7 +427,7 @@ async fn validator_and_garde_side_by_side() {
         answer.body["errors"],
         json!([{"code": "length", "detail": "Must be at least 3 characters long.", "pointer": "#/name"}])
     );
-    let answer = server::post_json(served.address, "/garde", INVALID).await;
+    let answer = server::post_json(served.address, "/garde", orders::INVALID).await;
     assert_eq!(answer.status, 422, "{answer:?}");
     assert_eq!(answer.body["errors"], three_problems());
 }

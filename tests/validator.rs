@@ -7,11 +7,13 @@ use std::collections::BTreeMap;
 
 use api_error::format::{Format, Standard};
 use api_error::validator::Valid;
-use api_error::{ApiError, FieldErrors, JsonParser, RequestError};
+use api_error::{ApiError, FieldErrors, RequestError};
 use serde::Deserialize;
 use serde_json::{Value, json};
 use validator::{Validate, ValidationError, ValidationErrors};
 
+#[path = "support/orders.rs"]
+mod orders;
 #[path = "support/server.rs"]
 mod server;
 
@@ -465,8 +467,12 @@ struct LineItem {
     unit_count: u32,
 }
 
-/// The answer both servers give to a body that fails validation in three
-/// fields: every problem, at the path the client sent.
+async fn create(Valid(order): Valid<NewOrder>) -> String {
+    orders::receipt(order.line_items.len(), &order.customer_email)
+}
+
+/// The answer to `orders::INVALID`: every problem, at the path the client
+/// sent.
 fn three_problems() -> Value {
     json!([
         {"code": "email", "detail": "Must be an email address.", "pointer": "#/customerEmail"},
@@ -475,114 +481,15 @@ fn three_problems() -> Value {
     ])
 }
 
-const INVALID: &str = r#"{"customerEmail": "ada", "lineItems": [{"sku": "A-1", "unitCount": 1}, {"sku": "", "unitCount": 0}]}"#;
-
-/// Sends the cases to a server whose `/orders` takes `Valid<NewOrder>`,
-/// and whose `/few` lists one problem.
-async fn check_server(address: std::net::SocketAddr) {
-    let answer = server::post_json(
-        address,
-        "/orders",
-        r#"{"customerEmail": "ada@example.com", "lineItems": [{"sku": "A-1", "unitCount": 2}]}"#,
-    )
-    .await;
-    assert_eq!(answer.status, 200, "{answer:?}");
-    assert_eq!(answer.body, "1 line for ada@example.com");
-
-    let answer = server::post_json(address, "/orders", INVALID).await;
-    assert_eq!(answer.status, 422, "{answer:?}");
-    assert_eq!(answer.content_type, "application/problem+json");
-    assert_eq!(answer.body["code"], "validation_failed");
-    assert_eq!(
-        answer.body["detail"],
-        "The request body failed validation in 3 fields."
-    );
-    assert_eq!(answer.body["errors"], three_problems());
-
-    // A body with a problem of its own and an invalid value gets the
-    // body's problem: there is no value to validate.
-    let answer = server::post_json(
-        address,
-        "/orders",
-        r#"{"customerEmail": "ada", "lineItems": [{"sku": "", "unitCount": -1}]}"#,
-    )
-    .await;
-    assert_eq!(answer.status, 400, "{answer:?}");
-    assert_eq!(answer.body["code"], "invalid_field");
-    assert_eq!(
-        answer.body["detail"],
-        "lineItems[0].unitCount is invalid: expected an integer from 0 to 4294967295, found the number -1."
-    );
-    assert_eq!(answer.body.get("errors"), None);
-    let answer = server::post_json(
-        address,
-        "/orders",
-        r#"{"customerEmail": "ada", "lineItems": [{"sku": 7, "unitCount": 0}], "coupon": "X"}"#,
-    )
-    .await;
-    assert_eq!(answer.status, 400, "{answer:?}");
-    assert_eq!(answer.body["code"], "invalid_fields");
-    let codes: Vec<&Value> = answer.body["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|error| &error["code"])
-        .collect();
-    assert_eq!(codes, ["invalid_field", "unexpected_field"]);
-
-    // The parser's count of listed problems applies to validation's too.
-    let answer = server::post_json(address, "/few", INVALID).await;
-    assert_eq!(answer.status, 422, "{answer:?}");
-    assert_eq!(
-        answer.body["detail"],
-        "The request body failed validation in 3 fields."
-    );
-    assert_eq!(answer.body["errors"], json!([three_problems()[0]]));
-
-    let answer = server::post(address, "/orders", "text/plain", INVALID).await;
-    assert_eq!(answer.status, 415, "{answer:?}");
-}
-
-fn receipt(order: NewOrder) -> String {
-    format!(
-        "{} line for {}",
-        order.line_items.len(),
-        order.customer_email
-    )
-}
-
 #[tokio::test]
 async fn the_extractor_on_axum() {
-    use axum::Extension;
-    use axum::routing::post;
-
-    async fn create(Valid(order): Valid<NewOrder>) -> String {
-        receipt(order)
-    }
-    let router = axum::Router::new().route("/orders", post(create)).route(
-        "/few",
-        post(create).layer(Extension(JsonParser::new().max_errors(1))),
-    );
-    let served = server::serve_axum(router).await;
-    check_server(served.address).await;
+    let served = server::serve_axum(orders::axum_routes(create)).await;
+    orders::check(served.address, &three_problems()).await;
 }
 
 #[tokio::test]
 async fn the_extractor_on_actix_web() {
-    use actix_web::web;
-
-    async fn create(Valid(order): Valid<NewOrder>) -> String {
-        receipt(order)
-    }
-    let served = server::serve_actix(|config| {
-        config
-            .service(web::resource("/orders").route(web::post().to(create)))
-            .service(
-                web::resource("/few")
-                    .app_data(JsonParser::new().max_errors(1))
-                    .route(web::post().to(create)),
-            );
-    });
-    check_server(served.address).await;
+    let served = server::serve_actix(|config| orders::actix_routes(config, create));
+    orders::check(served.address, &three_problems()).await;
     served.stop().await;
 }

@@ -166,14 +166,15 @@ pub fn response(err: &dyn ApiError) -> http::Response<Vec<u8>> {
 }
 
 /// The README's examples, compiled and run as doctests: they use the
-/// catalog's renderings, the client (and its reqwest decoding) and the body
-/// parser.
+/// catalog's renderings, the client (and its reqwest decoding), the body
+/// parser and validation.
 #[cfg(all(
     doctest,
     feature = "client",
     feature = "catalog",
     feature = "parse-json",
-    feature = "reqwest"
+    feature = "reqwest",
+    feature = "validator"
 ))]
 #[doc = include_str!("../../README.md")]
 struct ReadmeDoctests;

@@ -348,9 +348,9 @@ mod tests {
     struct Order {
         customer_email: String,
         #[serde(alias = "lines")]
-        line_items: Option<Vec<Box<Line>>>,
+        line_items: Option<Vec<Line>>,
         by_sku: BTreeMap<String, Line>,
-        pair: (Line, u8),
+        pair: (Box<Line>, u8),
         #[serde(rename = "note")]
         comment: String,
         kind: Kind,

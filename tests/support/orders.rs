@@ -1,0 +1,123 @@
+//! What the tests of the `validator` and `garde` features send to their
+//! servers and expect alike: an order of line items (`NewOrder`, declared by
+//! each test with its crate's rules: a `customerEmail` with an `@`, a
+//! `lineItems` list of a `sku` of one character or more and a `unitCount`
+//! from 1 to 99), served at `/orders`, and at `/few` with one problem listed.
+
+// Each test file uses some of it.
+#![allow(dead_code)]
+
+use std::net::SocketAddr;
+
+use api_error::JsonParser;
+use serde_json::{Value, json};
+
+use super::server;
+
+/// A body that fails validation in three fields.
+pub const INVALID: &str = r#"{"customerEmail": "ada", "lineItems": [{"sku": "A-1", "unitCount": 1}, {"sku": "", "unitCount": 0}]}"#;
+
+/// What a handler answers to a valid order: `1 line for ada@example.com`.
+pub fn receipt(lines: usize, email: &str) -> String {
+    format!("{lines} line for {email}")
+}
+
+/// Sends the cases both crates' servers answer alike; `problems` is the
+/// `errors` member of the answer to [`INVALID`], in the problem+json
+/// format.
+pub async fn check(address: SocketAddr, problems: &Value) {
+    let answer = server::post_json(
+        address,
+        "/orders",
+        r#"{"customerEmail": "ada@example.com", "lineItems": [{"sku": "A-1", "unitCount": 2}]}"#,
+    )
+    .await;
+    assert_eq!(answer.status, 200, "{answer:?}");
+    assert_eq!(answer.body, "1 line for ada@example.com");
+
+    let answer = server::post_json(address, "/orders", INVALID).await;
+    assert_eq!(answer.status, 422, "{answer:?}");
+    assert_eq!(answer.content_type, "application/problem+json");
+    assert_eq!(answer.body["code"], "validation_failed");
+    assert_eq!(
+        answer.body["detail"],
+        "The request body failed validation in 3 fields."
+    );
+    assert_eq!(&answer.body["errors"], problems);
+
+    // A body with a problem of its own and an invalid value gets the
+    // body's problem: there is no value to validate.
+    let answer = server::post_json(
+        address,
+        "/orders",
+        r#"{"customerEmail": "ada", "lineItems": [{"sku": "", "unitCount": -1}]}"#,
+    )
+    .await;
+    assert_eq!(answer.status, 400, "{answer:?}");
+    assert_eq!(answer.body["code"], "invalid_field");
+    assert_eq!(
+        answer.body["detail"],
+        "lineItems[0].unitCount is invalid: expected an integer from 0 to 4294967295, found the number -1."
+    );
+    assert_eq!(answer.body.get("errors"), None);
+    let answer = server::post_json(
+        address,
+        "/orders",
+        r#"{"customerEmail": "ada", "lineItems": [{"sku": 7, "unitCount": 0}], "coupon": "X"}"#,
+    )
+    .await;
+    assert_eq!(answer.status, 400, "{answer:?}");
+    assert_eq!(answer.body["code"], "invalid_fields");
+    let codes: Vec<&Value> = answer.body["errors"]
+        .as_array()
+        .expect("sub-errors")
+        .iter()
+        .map(|error| &error["code"])
+        .collect();
+    assert_eq!(codes, ["invalid_field", "unexpected_field"]);
+
+    // The parser's count of listed problems applies to validation's too.
+    let answer = server::post_json(address, "/few", INVALID).await;
+    assert_eq!(answer.status, 422, "{answer:?}");
+    assert_eq!(
+        answer.body["detail"],
+        "The request body failed validation in 3 fields."
+    );
+    assert_eq!(answer.body["errors"], json!([problems[0]]));
+
+    let answer = server::post(address, "/orders", "text/plain", INVALID).await;
+    assert_eq!(answer.status, 415, "{answer:?}");
+}
+
+/// The axum routes: `create` at `/orders`, and at `/few` with a parser
+/// that lists one problem.
+pub fn axum_routes<H, T>(create: H) -> axum::Router
+where
+    H: axum::handler::Handler<T, ()>,
+    T: 'static,
+{
+    use axum::routing::post;
+    axum::Router::new()
+        .route("/orders", post(create.clone()))
+        .route(
+            "/few",
+            post(create).layer(axum::Extension(JsonParser::new().max_errors(1))),
+        )
+}
+
+/// The actix-web routes, as [`axum_routes`].
+pub fn actix_routes<F, Args>(config: &mut actix_web::web::ServiceConfig, create: F)
+where
+    F: actix_web::Handler<Args>,
+    Args: actix_web::FromRequest + 'static,
+    F::Output: actix_web::Responder + 'static,
+{
+    use actix_web::web;
+    config
+        .service(web::resource("/orders").route(web::post().to(create.clone())))
+        .service(
+            web::resource("/few")
+                .app_data(JsonParser::new().max_errors(1))
+                .route(web::post().to(create)),
+        );
+}
