@@ -14,8 +14,8 @@ use serde_json::{Value, json};
 
 #[path = "support/orders.rs"]
 mod orders;
-#[path = "support/server.rs"]
-mod server;
+#[path = "support/servers.rs"]
+mod servers;
 
 /// A sub-error as the tests write it: its dotted path, code and message.
 fn rows(errors: &[api_error::FieldError]) -> Vec<(String, String, String)> {
@@ -367,7 +367,7 @@ fn three_problems() -> Value {
 /// with its context's default.
 async fn check_server(address: std::net::SocketAddr) {
     orders::check(address, &three_problems()).await;
-    let answer = server::post_json(address, "/baskets", r#"{"productIds": ["a", "b", "c"]}"#).await;
+    let answer = orders::post_json(address, "/baskets", r#"{"productIds": ["a", "b", "c"]}"#).await;
     assert_eq!(answer.status, 422, "{answer:?}");
     assert_eq!(
         answer.body["detail"],
@@ -377,22 +377,22 @@ async fn check_server(address: std::net::SocketAddr) {
         answer.body["errors"],
         json!([{"code": "invalid", "detail": "Holds more than 2 products.", "pointer": "#/productIds"}])
     );
-    let answer = server::post_json(address, "/baskets", r#"{"productIds": ["a"]}"#).await;
+    let answer = orders::post_json(address, "/baskets", r#"{"productIds": ["a"]}"#).await;
     assert_eq!((answer.status, answer.body), (200, json!("1 products")));
 }
 
-#[tokio::test]
+#[actix_web::test]
 async fn the_extractor_on_axum() {
     let router = orders::axum_routes(create).route("/baskets", axum::routing::post(fill));
-    let served = server::serve_axum(router).await;
+    let served = servers::axum(router).await;
     check_server(served.address).await;
 }
 
-#[tokio::test]
+#[actix_web::test]
 async fn the_extractor_on_actix_web() {
     use actix_web::web;
 
-    let served = server::serve_actix(|config| {
+    let served = servers::actix(|config| {
         orders::actix_routes(config, create);
         config.service(web::resource("/baskets").route(web::post().to(fill)));
     });
@@ -403,7 +403,7 @@ async fn the_extractor_on_actix_web() {
 /// With both features, each crate's extractor validates its own types,
 /// side by side in one app.
 #[cfg(feature = "validator")]
-#[tokio::test]
+#[actix_web::test]
 async fn validator_and_garde_side_by_side() {
     use axum::routing::post;
 
@@ -420,14 +420,14 @@ async fn validator_and_garde_side_by_side() {
     let router = axum::Router::new()
         .route("/validator", post(by_validator))
         .route("/garde", post(create));
-    let served = server::serve_axum(router).await;
-    let answer = server::post_json(served.address, "/validator", r#"{"name": "Al"}"#).await;
+    let served = servers::axum(router).await;
+    let answer = orders::post_json(served.address, "/validator", r#"{"name": "Al"}"#).await;
     assert_eq!(answer.status, 422, "{answer:?}");
     assert_eq!(
         answer.body["errors"],
         json!([{"code": "length", "detail": "Must be at least 3 characters long.", "pointer": "#/name"}])
     );
-    let answer = server::post_json(served.address, "/garde", orders::INVALID).await;
+    let answer = orders::post_json(served.address, "/garde", orders::INVALID).await;
     assert_eq!(answer.status, 422, "{answer:?}");
     assert_eq!(answer.body["errors"], three_problems());
 }

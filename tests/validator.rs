@@ -14,8 +14,8 @@ use validator::{Validate, ValidationError, ValidationErrors};
 
 #[path = "support/orders.rs"]
 mod orders;
-#[path = "support/server.rs"]
-mod server;
+#[path = "support/servers.rs"]
+mod servers;
 
 /// A sub-error as the tests write it: its dotted path, code and message.
 fn rows(errors: &[api_error::FieldError]) -> Vec<(String, String, String)> {
@@ -481,15 +481,15 @@ fn three_problems() -> Value {
     ])
 }
 
-#[tokio::test]
+#[actix_web::test]
 async fn the_extractor_on_axum() {
-    let served = server::serve_axum(orders::axum_routes(create)).await;
+    let served = servers::axum(orders::axum_routes(create)).await;
     orders::check(served.address, &three_problems()).await;
 }
 
-#[tokio::test]
+#[actix_web::test]
 async fn the_extractor_on_actix_web() {
-    let served = server::serve_actix(|config| orders::actix_routes(config, create));
+    let served = servers::actix(|config| orders::actix_routes(config, create));
     orders::check(served.address, &three_problems()).await;
     served.stop().await;
 }

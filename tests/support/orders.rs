@@ -1,5 +1,5 @@
 //! What the tests of the `validator` and `garde` features send to their
-//! servers and expect alike: an order of line items (`NewOrder`, declared by
+//! servers (`servers.rs` serves them) and expect alike: an order of line items (`NewOrder`, declared by
 //! each test with its crate's rules: a `customerEmail` with an `@`, a
 //! `lineItems` list of a `sku` of one character or more and a `unitCount`
 //! from 1 to 99), served at `/orders`, and at `/few` with one problem listed.
@@ -12,7 +12,44 @@ use std::net::SocketAddr;
 use api_error::JsonParser;
 use serde_json::{Value, json};
 
-use super::server;
+/// A response as the tests read it: its status, content type and body,
+/// as JSON if it is.
+#[derive(Debug)]
+pub struct Answer {
+    pub status: u16,
+    pub content_type: String,
+    pub body: Value,
+}
+
+/// Posts `body` to `path` of the server at `address` with `content_type`.
+pub async fn post(address: SocketAddr, path: &str, content_type: &str, body: &str) -> Answer {
+    let response = reqwest::Client::new()
+        .post(format!("http://{address}{path}"))
+        .header("content-type", content_type)
+        .body(body.to_owned())
+        .send()
+        .await
+        .expect("the server answers");
+    let status = response.status().as_u16();
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    let text = response.text().await.expect("a body");
+    let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
+    Answer {
+        status,
+        content_type,
+        body,
+    }
+}
+
+/// Posts `body` to `path` as `application/json`.
+pub async fn post_json(address: SocketAddr, path: &str, body: &str) -> Answer {
+    post(address, path, "application/json", body).await
+}
 
 /// A body that fails validation in three fields.
 pub const INVALID: &str = r#"{"customerEmail": "ada", "lineItems": [{"sku": "A-1", "unitCount": 1}, {"sku": "", "unitCount": 0}]}"#;
@@ -26,7 +63,7 @@ pub fn receipt(lines: usize, email: &str) -> String {
 /// `errors` member of the answer to [`INVALID`], in the problem+json
 /// format.
 pub async fn check(address: SocketAddr, problems: &Value) {
-    let answer = server::post_json(
+    let answer = post_json(
         address,
         "/orders",
         r#"{"customerEmail": "ada@example.com", "lineItems": [{"sku": "A-1", "unitCount": 2}]}"#,
@@ -35,7 +72,7 @@ pub async fn check(address: SocketAddr, problems: &Value) {
     assert_eq!(answer.status, 200, "{answer:?}");
     assert_eq!(answer.body, "1 line for ada@example.com");
 
-    let answer = server::post_json(address, "/orders", INVALID).await;
+    let answer = post_json(address, "/orders", INVALID).await;
     assert_eq!(answer.status, 422, "{answer:?}");
     assert_eq!(answer.content_type, "application/problem+json");
     assert_eq!(answer.body["code"], "validation_failed");
@@ -47,7 +84,7 @@ pub async fn check(address: SocketAddr, problems: &Value) {
 
     // A body with a problem of its own and an invalid value gets the
     // body's problem: there is no value to validate.
-    let answer = server::post_json(
+    let answer = post_json(
         address,
         "/orders",
         r#"{"customerEmail": "ada", "lineItems": [{"sku": "", "unitCount": -1}]}"#,
@@ -60,7 +97,7 @@ pub async fn check(address: SocketAddr, problems: &Value) {
         "lineItems[0].unitCount is invalid: expected an integer from 0 to 4294967295, found the number -1."
     );
     assert_eq!(answer.body.get("errors"), None);
-    let answer = server::post_json(
+    let answer = post_json(
         address,
         "/orders",
         r#"{"customerEmail": "ada", "lineItems": [{"sku": 7, "unitCount": 0}], "coupon": "X"}"#,
@@ -77,7 +114,7 @@ pub async fn check(address: SocketAddr, problems: &Value) {
     assert_eq!(codes, ["invalid_field", "unexpected_field"]);
 
     // The parser's count of listed problems applies to validation's too.
-    let answer = server::post_json(address, "/few", INVALID).await;
+    let answer = post_json(address, "/few", INVALID).await;
     assert_eq!(answer.status, 422, "{answer:?}");
     assert_eq!(
         answer.body["detail"],
@@ -85,7 +122,7 @@ pub async fn check(address: SocketAddr, problems: &Value) {
     );
     assert_eq!(answer.body["errors"], json!([problems[0]]));
 
-    let answer = server::post(address, "/orders", "text/plain", INVALID).await;
+    let answer = post(address, "/orders", "text/plain", INVALID).await;
     assert_eq!(answer.status, 415, "{answer:?}");
 }
 
