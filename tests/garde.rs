@@ -11,24 +11,15 @@ use api_error::{ApiError, FieldErrors, FieldPath, RequestError};
 use garde::Validate;
 use serde::Deserialize;
 use serde_json::{Value, json};
+use validation::{Row, rows};
 
-#[path = "support/orders.rs"]
-mod orders;
 #[path = "support/servers.rs"]
 mod servers;
+#[path = "support/validation.rs"]
+mod validation;
 
-/// A sub-error as the tests write it: its dotted path, code and message.
-fn rows(errors: &[api_error::FieldError]) -> Vec<(String, String, String)> {
-    errors
-        .iter()
-        .map(|error| {
-            let path = error.path().map(ToString::to_string).unwrap_or_default();
-            (path, error.code().to_owned(), error.message().to_owned())
-        })
-        .collect()
-}
-
-fn expected(rows: &[(&str, &str)]) -> Vec<(String, String, String)> {
+/// Rows of the default code, from paths and messages.
+fn expected(rows: &[(&str, &str)]) -> Vec<Row> {
     rows.iter()
         .map(|&(path, message)| (path.to_owned(), CODE.to_owned(), message.to_owned()))
         .collect()
@@ -121,18 +112,10 @@ fn nested_structs_lists_and_map_keys_have_exact_paths() {
 #[test]
 fn the_order_is_by_path_whatever_the_hash_maps_say() {
     // garde visits a `HashMap` in its own order, new for each map.
-    let first = {
+    validation::assert_one_order(|| {
         let order: Order = serde_json::from_str(ORDER).unwrap();
         FieldErrors::from(order.validate().unwrap_err())
-    };
-    for _ in 0..20 {
-        let order: Order = serde_json::from_str(ORDER).unwrap();
-        assert_eq!(FieldErrors::from(order.validate().unwrap_err()), first);
-    }
-    let paths: Vec<_> = first.iter().map(|error| error.path().cloned()).collect();
-    let mut sorted = paths.clone();
-    sorted.sort();
-    assert_eq!(paths, sorted);
+    });
 }
 
 #[derive(Debug, Deserialize, Validate)]
@@ -345,7 +328,7 @@ struct LineItem {
 }
 
 async fn create(Valid(order): Valid<NewOrder>) -> String {
-    orders::receipt(order.line_items.len(), &order.customer_email)
+    validation::receipt(order.line_items.len(), &order.customer_email)
 }
 
 /// `Basket`'s rules ask for a context, whose default `Valid` uses.
@@ -353,7 +336,7 @@ async fn fill(Valid(basket): Valid<Basket>) -> String {
     format!("{} products", basket.product_ids.len())
 }
 
-/// The answer to `orders::INVALID`: every problem, at the path the client
+/// The answer to `validation::INVALID`: every problem, at the path the client
 /// sent.
 fn three_problems() -> Value {
     json!([
@@ -363,11 +346,12 @@ fn three_problems() -> Value {
     ])
 }
 
-/// The cases of `orders::check`, and a basket at `/baskets`, validated
+/// The cases of `validation::check`, and a basket at `/baskets`, validated
 /// with its context's default.
 async fn check_server(address: std::net::SocketAddr) {
-    orders::check(address, &three_problems()).await;
-    let answer = orders::post_json(address, "/baskets", r#"{"productIds": ["a", "b", "c"]}"#).await;
+    validation::check(address, &three_problems()).await;
+    let answer =
+        validation::post_json(address, "/baskets", r#"{"productIds": ["a", "b", "c"]}"#).await;
     assert_eq!(answer.status, 422, "{answer:?}");
     assert_eq!(
         answer.body["detail"],
@@ -377,13 +361,13 @@ async fn check_server(address: std::net::SocketAddr) {
         answer.body["errors"],
         json!([{"code": "invalid", "detail": "Holds more than 2 products.", "pointer": "#/productIds"}])
     );
-    let answer = orders::post_json(address, "/baskets", r#"{"productIds": ["a"]}"#).await;
+    let answer = validation::post_json(address, "/baskets", r#"{"productIds": ["a"]}"#).await;
     assert_eq!((answer.status, answer.body), (200, json!("1 products")));
 }
 
 #[actix_web::test]
 async fn the_extractor_on_axum() {
-    let router = orders::axum_routes(create).route("/baskets", axum::routing::post(fill));
+    let router = validation::axum_routes(create).route("/baskets", axum::routing::post(fill));
     let served = servers::axum(router).await;
     check_server(served.address).await;
 }
@@ -393,7 +377,7 @@ async fn the_extractor_on_actix_web() {
     use actix_web::web;
 
     let served = servers::actix(|config| {
-        orders::actix_routes(config, create);
+        validation::actix_routes(config, create);
         config.service(web::resource("/baskets").route(web::post().to(fill)));
     });
     check_server(served.address).await;
@@ -421,13 +405,13 @@ async fn validator_and_garde_side_by_side() {
         .route("/validator", post(by_validator))
         .route("/garde", post(create));
     let served = servers::axum(router).await;
-    let answer = orders::post_json(served.address, "/validator", r#"{"name": "Al"}"#).await;
+    let answer = validation::post_json(served.address, "/validator", r#"{"name": "Al"}"#).await;
     assert_eq!(answer.status, 422, "{answer:?}");
     assert_eq!(
         answer.body["errors"],
         json!([{"code": "length", "detail": "Must be at least 3 characters long.", "pointer": "#/name"}])
     );
-    let answer = orders::post_json(served.address, "/garde", orders::INVALID).await;
+    let answer = validation::post_json(served.address, "/garde", validation::INVALID).await;
     assert_eq!(answer.status, 422, "{answer:?}");
     assert_eq!(answer.body["errors"], three_problems());
 }

@@ -10,25 +10,16 @@ use api_error::validator::Valid;
 use api_error::{ApiError, FieldErrors, RequestError};
 use serde::Deserialize;
 use serde_json::{Value, json};
+use validation::{Row, rows};
 use validator::{Validate, ValidationError, ValidationErrors};
 
-#[path = "support/orders.rs"]
-mod orders;
 #[path = "support/servers.rs"]
 mod servers;
+#[path = "support/validation.rs"]
+mod validation;
 
-/// A sub-error as the tests write it: its dotted path, code and message.
-fn rows(errors: &[api_error::FieldError]) -> Vec<(String, String, String)> {
-    errors
-        .iter()
-        .map(|error| {
-            let path = error.path().map(ToString::to_string).unwrap_or_default();
-            (path, error.code().to_owned(), error.message().to_owned())
-        })
-        .collect()
-}
-
-fn expected(rows: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
+/// Rows from paths, codes and messages.
+fn expected(rows: &[(&str, &str, &str)]) -> Vec<Row> {
     rows.iter()
         .map(|&(path, code, message)| (path.to_owned(), code.to_owned(), message.to_owned()))
         .collect()
@@ -110,18 +101,10 @@ fn nested_structs_lists_and_maps_have_exact_paths() {
 #[test]
 fn the_order_is_by_path_whatever_the_hash_maps_say() {
     // validator's report is a hash map, in a new order each time.
-    let first = {
+    validation::assert_one_order(|| {
         let order: Order = serde_json::from_str(ORDER).unwrap();
         FieldErrors::from(order.validate().unwrap_err())
-    };
-    for _ in 0..20 {
-        let order: Order = serde_json::from_str(ORDER).unwrap();
-        assert_eq!(FieldErrors::from(order.validate().unwrap_err()), first);
-    }
-    let paths: Vec<_> = first.iter().map(|error| error.path().cloned()).collect();
-    let mut sorted = paths.clone();
-    sorted.sort();
-    assert_eq!(paths, sorted);
+    });
 }
 
 #[derive(Debug, Deserialize, Validate)]
@@ -468,10 +451,10 @@ struct LineItem {
 }
 
 async fn create(Valid(order): Valid<NewOrder>) -> String {
-    orders::receipt(order.line_items.len(), &order.customer_email)
+    validation::receipt(order.line_items.len(), &order.customer_email)
 }
 
-/// The answer to `orders::INVALID`: every problem, at the path the client
+/// The answer to `validation::INVALID`: every problem, at the path the client
 /// sent.
 fn three_problems() -> Value {
     json!([
@@ -483,13 +466,13 @@ fn three_problems() -> Value {
 
 #[actix_web::test]
 async fn the_extractor_on_axum() {
-    let served = servers::axum(orders::axum_routes(create)).await;
-    orders::check(served.address, &three_problems()).await;
+    let served = servers::axum(validation::axum_routes(create)).await;
+    validation::check(served.address, &three_problems()).await;
 }
 
 #[actix_web::test]
 async fn the_extractor_on_actix_web() {
-    let served = servers::actix(|config| orders::actix_routes(config, create));
-    orders::check(served.address, &three_problems()).await;
+    let served = servers::actix(|config| validation::actix_routes(config, create));
+    validation::check(served.address, &three_problems()).await;
     served.stop().await;
 }

@@ -1,16 +1,46 @@
-//! What the tests of the `validator` and `garde` features send to their
-//! servers (`servers.rs` serves them) and expect alike: an order of line items (`NewOrder`, declared by
-//! each test with its crate's rules: a `customerEmail` with an `@`, a
-//! `lineItems` list of a `sku` of one character or more and a `unitCount`
-//! from 1 to 99), served at `/orders`, and at `/few` with one problem listed.
+//! What the tests of the `validator` and `garde` features share: sub-errors
+//! as rows, the check that a report's order is one, and what they send to
+//! their servers (`servers.rs` serves them) and expect alike: an order of
+//! line items (`NewOrder`, declared by each test with its crate's rules: a
+//! `customerEmail` with an `@`, a `lineItems` list of a `sku` of one
+//! character or more and a `unitCount` from 1 to 99), served at `/orders`,
+//! and at `/few` with one problem listed.
 
 // Each test file uses some of it.
 #![allow(dead_code)]
 
 use std::net::SocketAddr;
 
-use api_error::JsonParser;
+use api_error::{FieldError, FieldErrors, JsonParser};
 use serde_json::{Value, json};
+
+/// A sub-error as the tests write it: its dotted path, code and message.
+pub type Row = (String, String, String);
+
+/// The row of each of `errors`.
+pub fn rows(errors: &[FieldError]) -> Vec<Row> {
+    errors
+        .iter()
+        .map(|error| {
+            let path = error.path().map(ToString::to_string).unwrap_or_default();
+            (path, error.code().to_owned(), error.message().to_owned())
+        })
+        .collect()
+}
+
+/// Checks that `convert`, run again and again on reports of the same
+/// value (whose hash maps differ each time), gives the same sub-errors,
+/// sorted by path.
+pub fn assert_one_order(convert: impl Fn() -> FieldErrors) {
+    let first = convert();
+    for _ in 0..20 {
+        assert_eq!(convert(), first);
+    }
+    let paths: Vec<_> = first.iter().map(|error| error.path().cloned()).collect();
+    let mut sorted = paths.clone();
+    sorted.sort();
+    assert_eq!(paths, sorted);
+}
 
 /// A response as the tests read it: its status, content type and body,
 /// as JSON if it is.
