@@ -34,10 +34,13 @@ impl FieldErrors {
     /// one. So a field renamed on its own (`#[serde(rename = "x")]`) to a
     /// name no rule makes from its Rust name keeps its Rust name: name the
     /// Rust field as the client does instead (serde then needs no
-    /// `rename`). A path also keeps its Rust names below what serde reads
-    /// whole before it knows what it is: `#[serde(flatten)]`ed fields
-    /// (whose names the path misses), enums, and a tuple past its first
-    /// element; map keys and indices are kept as they are.
+    /// `rename`). And a Rust name that a rule turns into another field's
+    /// wire name is taken for that field's: a field `title` renamed
+    /// `heading`, beside a field `name` renamed `title`, is named `title`.
+    /// A path also keeps its Rust names below what serde reads whole
+    /// before it knows what it is: `#[serde(flatten)]`ed fields (whose
+    /// names the path misses), enums, and a tuple past its first element;
+    /// map keys and indices are kept as they are.
     ///
     /// `T`'s `Deserialize` runs once for each step of each path, on a
     /// deserializer that holds no data.
