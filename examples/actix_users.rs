@@ -6,7 +6,8 @@
 //! ```
 //!
 //! Every error of the reference page, and a request that gets it (with the
-//! server on the default port):
+//! server on the default port), and `validation_failed`, which the page does
+//! not list: the bodies are validated as they are read:
 //!
 //! ```sh
 //! # 400 invalid_request: the body is not JSON
@@ -45,6 +46,8 @@
 //! curl -X POST localhost:3000/v1/groups -H 'Content-Type: application/json' -H 'Authorization: Bearer demo-token' -d '{"id": "engineering", "name": "Engineering"}'
 //! # 409 user_already_exists: another user has the email
 //! curl -X PUT localhost:3000/v1/users/bob -H 'Content-Type: application/json' -H 'Authorization: Bearer demo-token' -d '{"email": "ada@example.com"}'
+//! # 422 validation_failed: the body is JSON of the right shape, but three of its values break the rules
+//! curl -X PUT localhost:3000/v1/users/123 -H 'Content-Type: application/json' -H 'Authorization: Bearer demo-token' -d '{"name": "", "email": "ada", "profile_picture_url": "favicon.png"}'
 //! # 500 error: the demo's storage fails for the user `crash`
 //! curl -X PUT localhost:3000/v1/users/crash -H 'Content-Type: application/json' -H 'Authorization: Bearer demo-token' -d '{}'
 //! ```

@@ -65,7 +65,7 @@ fn derived_errors_document_the_responses_utoipa_documents() {
     let aide = inferred::<OrderError>();
     let utoipa = serde_json::to_value(OrderError::responses()).expect("JSON");
     let statuses: Vec<u16> = aide.iter().map(|(status, _)| *status).collect();
-    assert_eq!(statuses, [400, 401, 404, 405, 406, 409, 413, 415, 429]);
+    assert_eq!(statuses, [400, 401, 404, 405, 406, 409, 413, 415, 422, 429]);
     for (status, response) in &aide {
         let theirs = &utoipa[status.to_string()];
         assert_eq!(response["description"], theirs["description"], "{status}");
@@ -219,6 +219,56 @@ fn extractors_document_the_request_and_its_rejections() {
     assert_eq!(parameters, [("id", "path"), ("page", "query")]);
 }
 
+/// A body both validation crates check, for their extractors.
+#[cfg(all(feature = "validator", feature = "garde"))]
+#[derive(serde::Deserialize, schemars::JsonSchema, validator::Validate, garde::Validate)]
+#[allow(dead_code)]
+struct Restock {
+    #[validate(length(min = 1))]
+    #[garde(length(min = 1))]
+    sku: String,
+}
+
+#[cfg(all(feature = "validator", feature = "garde"))]
+#[test]
+fn the_validating_extractors_document_the_body_and_validation_failed() {
+    async fn by_validator(_: api_error::validator::Valid<Restock>) -> Result<Json<u64>, OwnError> {
+        Ok(Json(1))
+    }
+    async fn by_garde(_: api_error::garde::Valid<Restock>) -> Result<Json<u64>, OwnError> {
+        Ok(Json(1))
+    }
+    let mut api = OpenApi::default();
+    api.info.title = "Restocking".to_owned();
+    api.info.version = "1".to_owned();
+    let _: axum::Router = ApiRouter::new()
+        .api_route("/validator", post(by_validator))
+        .api_route("/garde", post(by_garde))
+        .finish_api(&mut api);
+    let text = serde_json::to_string_pretty(&api).expect("JSON");
+    assert_valid_openapi("restocking", &text);
+    let document: Value = serde_json::from_str(&text).expect("JSON");
+    for path in ["/validator", "/garde"] {
+        let operation = &document["paths"][path]["post"];
+        assert!(
+            operation["requestBody"]["content"]["application/json"]["schema"].is_object(),
+            "{operation}"
+        );
+        let responses = &operation["responses"];
+        assert_eq!(
+            statuses(responses),
+            ["200", "400", "409", "413", "415", "422"],
+            "{path}"
+        );
+        let example = &responses["422"]["content"]["application/problem+json"]["examples"]["validation_failed"]
+            ["value"];
+        assert_eq!(
+            example["detail"], "The request body failed validation in 2 fields.",
+            "{path}"
+        );
+    }
+}
+
 #[test]
 fn errors_narrows_an_operation_to_a_subset() {
     let (document, _) = orders_document();
@@ -274,7 +324,7 @@ async fn the_readme_example_answers_and_documents_itself() {
     assert_eq!(
         statuses(responses),
         [
-            "200", "400", "401", "404", "405", "406", "409", "413", "415"
+            "200", "400", "401", "404", "405", "406", "409", "413", "415", "422"
         ]
     );
     // The documented example is the body the server sent.

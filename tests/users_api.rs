@@ -1,8 +1,9 @@
 //! The users API of seed 000, served for real by the axum and the actix-web
 //! examples on `127.0.0.1` (an ephemeral port each) and spoken to over HTTP:
-//! every error of the page, with its status, headers and exact body, and a
-//! valid OpenAPI document that lists the errors of each operation, with an
-//! example each.
+//! every error of the page, with its status, headers and exact body, the
+//! validation of the bodies (`validation_failed`, with every problem), and
+//! a valid OpenAPI document that lists the errors of each operation, with
+//! an example each.
 
 use std::collections::BTreeSet;
 use std::net::SocketAddr;
@@ -229,6 +230,37 @@ fn cases() -> Vec<Case> {
             Some(r#"{"email": "ada@example.com"}"#),
             409,
             r#"{"error":"user_already_exists","message":"A user with the email ada@example.com already exists."}"#,
+        ),
+        // Beyond the page: the bodies are validated. Every value that
+        // breaks a rule is a sub-error, with its code, message and field.
+        case(
+            "validation_failed: three values break the rules",
+            Method::PUT,
+            "/v1/users/123",
+            demo,
+            Some(r#"{"name": "", "email": "ada", "profile_picture_url": "favicon.png"}"#),
+            422,
+            r#"{"error":"validation_failed","message":"The request body failed validation in 3 fields.","errors":[{"error":"email","message":"Must be an email address.","field":"email"},{"error":"length","message":"Must be 1 to 100 characters long.","field":"name"},{"error":"url","message":"Must be a URL.","field":"profile_picture_url"}]}"#,
+        ),
+        case(
+            "validation_failed: one value breaks its rule",
+            Method::POST,
+            "/v1/groups",
+            demo,
+            Some(r#"{"id": "", "name": "Design"}"#),
+            422,
+            r#"{"error":"validation_failed","message":"The request body failed validation in 1 field.","errors":[{"error":"length","message":"Must be 1 to 64 characters long.","field":"id"}]}"#,
+        ),
+        // A body that is not of the right shape gets only that: there is
+        // no value to validate.
+        case(
+            "invalid_field, not validation_failed, for a wrong type and an invalid value",
+            Method::PUT,
+            "/v1/users/123",
+            demo,
+            Some(r#"{"name": 5, "email": "ada"}"#),
+            400,
+            r#"{"error":"invalid_field","message":"name is invalid: expected a string, found the number 5."}"#,
         ),
         case(
             "error (500): the storage failure stays in the logs",

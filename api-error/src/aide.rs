@@ -14,7 +14,10 @@
 //! body or the parameters, and the [`RequestError`](crate::RequestError)
 //! responses each can answer with before the handler runs, unless the
 //! handler's error type documents that status already; and `Json`, as a
-//! handler's output, `OperationOutput`: a `200` with `T`'s schema.
+//! handler's output, `OperationOutput`: a `200` with `T`'s schema. The
+//! validating extractors, `api_error::validator::Valid` and
+//! `api_error::garde::Valid` (features `validator`, `garde`), document the
+//! body as `Json` does, and a 422 `validation_failed` besides.
 //!
 //! An operation that answers with fewer errors than its type has takes
 //! them from a type [`subset!`](crate::subset) declares, in one line:
@@ -130,7 +133,8 @@ fn replace_errors(operation: &mut Operation, catalog: &Catalog) {
     }
 }
 
-/// aide's `OperationInput` for the axum extractors.
+/// aide's `OperationInput` for the axum extractors, the validating ones
+/// (`validator::Valid`, `garde::Valid`) among them.
 #[cfg(feature = "axum")]
 mod extractors {
     use aide::generate::GenContext;
@@ -163,18 +167,23 @@ mod extractors {
     }
 
     /// The body as `T`'s schema describes it, in `application/json`.
+    fn json_body<T: JsonSchema>(ctx: &mut GenContext, operation: &mut Operation) {
+        let (content, description) = json_content::<T>(ctx);
+        let body = RequestBody {
+            description,
+            content: [("application/json".to_owned(), content)]
+                .into_iter()
+                .collect(),
+            required: true,
+            extensions: Default::default(),
+        };
+        set_body(ctx, operation, body);
+    }
+
+    /// The body as `T`'s schema describes it, in `application/json`.
     impl<T: JsonSchema> OperationInput for Json<T> {
         fn operation_input(ctx: &mut GenContext, operation: &mut Operation) {
-            let (content, description) = json_content::<T>(ctx);
-            let body = RequestBody {
-                description,
-                content: [("application/json".to_owned(), content)]
-                    .into_iter()
-                    .collect(),
-                required: true,
-                extensions: Default::default(),
-            };
-            set_body(ctx, operation, body);
+            json_body::<T>(ctx, operation);
         }
 
         /// What the body can be refused with: 400, 413 and 415.
@@ -184,6 +193,33 @@ mod extractors {
         ) -> Vec<(Option<u16>, Response)> {
             request_errors(operation, &[400, 413, 415])
         }
+    }
+
+    /// The validating extractors: a body as [`Json`]'s, which can also be
+    /// refused with 422 `validation_failed`.
+    macro_rules! validated {
+        ($($(#[$cfg:meta])* $extractor:path,)*) => {$(
+            $(#[$cfg])*
+            impl<T: JsonSchema> OperationInput for $extractor {
+                fn operation_input(ctx: &mut GenContext, operation: &mut Operation) {
+                    json_body::<T>(ctx, operation);
+                }
+
+                fn inferred_early_responses(
+                    _ctx: &mut GenContext,
+                    operation: &mut Operation,
+                ) -> Vec<(Option<u16>, Response)> {
+                    request_errors(operation, &[400, 413, 415, 422])
+                }
+            }
+        )*};
+    }
+
+    validated! {
+        #[cfg(feature = "validator")]
+        crate::validator::Valid<T>,
+        #[cfg(feature = "garde")]
+        crate::garde::Valid<T>,
     }
 
     /// A `200` with `T` as `application/json`.

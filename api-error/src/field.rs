@@ -279,13 +279,16 @@ impl std::error::Error for FieldErrors {}
 /// assert_eq!(path.to_string(), "items[3].tags");
 /// assert_eq!(path.pointer().to_string(), "#/items/3/tags");
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+///
+/// Paths order step by step, a path before those it leads to: names by
+/// their bytes, indices by number, a name before an index.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct FieldPath {
     segments: Vec<Segment>,
 }
 
 /// One step of a [`FieldPath`].
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Segment {
     /// A member of an object, by name.
     Field(Cow<'static, str>),

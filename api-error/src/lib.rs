@@ -79,6 +79,8 @@
 //! | `utoipa` | `IntoResponses`: one OpenAPI response per status, with the format's schema and the errors' extension members, an example body per code, the headers they send (`api_error::utoipa`, `api_error::openapi`, `subset!`) |
 //! | `aide` | `OperationOutput`, documenting the same responses in aide's OpenAPI output; `OperationInput` for the axum extractors (`api_error::aide`, `api_error::openapi`, `subset!`) |
 //! | `tracing` | a log line for every error turned into a response: server errors at `error`, with their source chain |
+//! | `validator` | `From` validator's reports for `FieldErrors`, with exact paths; `api_error::validator::validate`, answering 422 `validation_failed` in the names the client sent, and the `Valid` extractor for axum and actix-web |
+//! | `garde` | the same for garde: `From` its reports for `FieldErrors`, `api_error::garde::validate` and `validate_with`, and the `Valid` extractor |
 //!
 //! # Layers
 //!
@@ -91,7 +93,7 @@
 //! |---|---|---|
 //! | 1. the error | `error` `derived` `status` `field` `headers` `message` `log` `catalog` `catalog::entry` `catalog::shown` `catalog::unique` `format` `format::json` | the trait, the static data the derive emits (an entry per variant, the catalog that lists them), and what the trait's methods speak of: field paths, headers, the `Format` trait and the JSON writer |
 //! | 2. formats | `format::flat` `format::meta` `format::standard` `format::nested` `format::problem` `format::sub_errors` `format::default` | the preset envelopes, and the default format |
-//! | 3. on top | `crate` `__private` `integrations` `catalog::example` `catalog::markdown` `catalog::json` `catalog::contract` `client` `client::reqwest` `format::*::decode` `request` `axum` `actix` `openapi` `utoipa` `aide` | the catalog's renderings, the client (with each preset's reader, kept in the preset's file so that its whole shape is in one place), request errors and the JSON body and parameter parsers, the OpenAPI responses and the framework integrations, and the paths generated code names |
+//! | 3. on top | `crate` `__private` `integrations` `catalog::example` `catalog::markdown` `catalog::json` `catalog::contract` `client` `client::reqwest` `format::*::decode` `request` `axum` `actix` `openapi` `utoipa` `aide` `validator` `garde` | the catalog's renderings, the client (with each preset's reader, kept in the preset's file so that its whole shape is in one place), request errors and the JSON body and parameter parsers, the OpenAPI responses and the framework integrations, the validation crates' reports as request errors, and the paths generated code names |
 //!
 //! # Public and internal text
 //!
@@ -117,10 +119,14 @@ pub mod actix;
 pub mod aide;
 #[cfg(feature = "axum")]
 pub mod axum;
+#[cfg(feature = "garde")]
+pub mod garde;
 #[cfg(any(feature = "utoipa", feature = "aide"))]
 pub mod openapi;
 #[cfg(feature = "utoipa")]
 pub mod utoipa;
+#[cfg(feature = "validator")]
+pub mod validator;
 
 mod derived;
 mod error;
@@ -166,14 +172,15 @@ pub fn response(err: &dyn ApiError) -> http::Response<Vec<u8>> {
 
 /// The README's examples, compiled and run as doctests: they use the
 /// catalog's renderings, the client (and its reqwest decoding), the body
-/// parser and the OpenAPI responses.
+/// parser, validation and the OpenAPI responses.
 #[cfg(all(
     doctest,
     feature = "client",
     feature = "catalog",
     feature = "parse-json",
     feature = "reqwest",
-    feature = "utoipa"
+    feature = "utoipa",
+    feature = "validator"
 ))]
 #[doc = include_str!("../../README.md")]
 struct ReadmeDoctests;

@@ -1,7 +1,8 @@
 //! The users API on actix-web.
 
 use actix_web::{HttpRequest, HttpResponse, web};
-use api_error::actix::{Json, Path, error_handlers, not_found};
+use api_error::actix::{Path, error_handlers, not_found};
+use api_error::validator::Valid;
 
 use super::{NewGroup, Store, UpdateOrganization, UpdateUser, UsersError, authenticate};
 
@@ -44,12 +45,13 @@ pub fn server(
 }
 
 // As in the reference API, the body is checked before the credentials: the
-// `Json` extractor runs before the handler, which then authenticates.
+// `Valid` extractor reads and validates it before the handler runs, which
+// then authenticates.
 
 async fn put_user(
     store: web::Data<Store>,
     Path(id): Path<String>,
-    Json(update): Json<UpdateUser>,
+    Valid(update): Valid<UpdateUser>,
     request: HttpRequest,
 ) -> Result<HttpResponse, UsersError> {
     authenticate(&request)?;
@@ -60,7 +62,7 @@ async fn put_user(
 async fn put_organization(
     store: web::Data<Store>,
     Path(id): Path<String>,
-    Json(update): Json<UpdateOrganization>,
+    Valid(update): Valid<UpdateOrganization>,
     request: HttpRequest,
 ) -> Result<HttpResponse, UsersError> {
     authenticate(&request)?;
@@ -70,7 +72,7 @@ async fn put_organization(
 
 async fn create_group(
     store: web::Data<Store>,
-    Json(group): Json<NewGroup>,
+    Valid(group): Valid<NewGroup>,
     request: HttpRequest,
 ) -> Result<HttpResponse, UsersError> {
     authenticate(&request)?;

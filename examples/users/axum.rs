@@ -1,6 +1,7 @@
 //! The users API on axum.
 
 use api_error::axum::{Json, Path, not_found, render_errors};
+use api_error::validator::Valid;
 use axum::Router;
 use axum::extract::State;
 use axum::http::HeaderMap;
@@ -29,13 +30,14 @@ pub fn router(store: Store) -> Router {
 }
 
 // As in the reference API, the body is checked before the credentials: the
-// `Json` extractor runs before the handler, which then authenticates.
+// `Valid` extractor reads and validates it before the handler runs, which
+// then authenticates.
 
 async fn put_user(
     State(store): State<Store>,
     Path(id): Path<String>,
     headers: HeaderMap,
-    Json(update): Json<UpdateUser>,
+    Valid(update): Valid<UpdateUser>,
 ) -> Result<Json<User>, UsersError> {
     authenticate(&headers)?;
     store.put_user(&id, update).map(Json)
@@ -45,7 +47,7 @@ async fn put_organization(
     State(store): State<Store>,
     Path(id): Path<String>,
     headers: HeaderMap,
-    Json(update): Json<UpdateOrganization>,
+    Valid(update): Valid<UpdateOrganization>,
 ) -> Result<Json<Organization>, UsersError> {
     authenticate(&headers)?;
     store.put_organization(&id, update).map(Json)
@@ -54,7 +56,7 @@ async fn put_organization(
 async fn create_group(
     State(store): State<Store>,
     headers: HeaderMap,
-    Json(group): Json<NewGroup>,
+    Valid(group): Valid<NewGroup>,
 ) -> Result<(axum::http::StatusCode, Json<Group>), UsersError> {
     authenticate(&headers)?;
     let group = store.create_group(group)?;

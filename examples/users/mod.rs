@@ -164,25 +164,35 @@ impl fmt::Display for StoreError {
 
 impl std::error::Error for StoreError {}
 
+// The servers validate the bodies as they read them (`api_error::validator::Valid`):
+// a body whose values break these rules gets `validation_failed` (422),
+// with every problem.
+
 /// `PUT /v1/users/{id}`: every field optional.
 #[derive(Debug, Deserialize)]
 #[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "validator", derive(validator::Validate))]
 #[serde(deny_unknown_fields)]
 pub struct UpdateUser {
-    /// The user's name.
+    /// The user's name: 1 to 100 characters.
+    #[cfg_attr(feature = "validator", validate(length(min = 1, max = 100)))]
     pub name: Option<String>,
     /// The user's email address, which no other user may have.
+    #[cfg_attr(feature = "validator", validate(email))]
     pub email: Option<String>,
     /// A URL of the user's picture.
+    #[cfg_attr(feature = "validator", validate(url))]
     pub profile_picture_url: Option<String>,
 }
 
 /// `PUT /v1/organizations/{id}`: every field optional.
 #[derive(Debug, Deserialize)]
 #[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "validator", derive(validator::Validate))]
 #[serde(deny_unknown_fields)]
 pub struct UpdateOrganization {
-    /// The organization's name.
+    /// The organization's name: 1 to 100 characters.
+    #[cfg_attr(feature = "validator", validate(length(min = 1, max = 100)))]
     pub name: Option<String>,
     /// Whether the organization is active.
     pub status: Option<OrganizationStatus>,
@@ -204,11 +214,14 @@ pub enum OrganizationStatus {
 /// `POST /v1/groups`.
 #[derive(Debug, Deserialize)]
 #[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "validator", derive(validator::Validate))]
 #[serde(deny_unknown_fields)]
 pub struct NewGroup {
-    /// The group's ID, which no other group may have.
+    /// The group's ID, which no other group may have: 1 to 64 characters.
+    #[cfg_attr(feature = "validator", validate(length(min = 1, max = 64)))]
     pub id: String,
-    /// The group's name.
+    /// The group's name: 1 to 100 characters.
+    #[cfg_attr(feature = "validator", validate(length(min = 1, max = 100)))]
     pub name: String,
     /// The IDs of the group's users.
     pub members: Option<Vec<String>>,

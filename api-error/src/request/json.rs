@@ -150,6 +150,16 @@ impl JsonParser {
         self.limit
     }
 
+    /// How many problems are listed as sub-errors: of a body's, and of a
+    /// validation report's, which the validating extractors read.
+    #[cfg(all(
+        any(feature = "validator", feature = "garde"),
+        any(feature = "axum", feature = "actix-web")
+    ))]
+    pub(crate) fn kept(&self) -> usize {
+        if self.first_only { 1 } else { self.max_errors }
+    }
+
     /// `Ok` if the `Content-Type` is JSON, else `unsupported_media_type`:
     /// the first check of [`parse`](Self::parse), for refusing a body before
     /// reading it.

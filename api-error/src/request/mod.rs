@@ -18,6 +18,7 @@
 //! | `missing_field` | 400 | a required field is absent |
 //! | `invalid_field` | 400 | a field's value has the wrong type or is out of range |
 //! | `invalid_fields` | 400 | more than one of the three above, in the body, the path or the query ([`RequestPart`]): each is a sub-error, in the order the request gives them |
+//! | `validation_failed` | 422 | the body is the JSON the endpoint takes, but its values fail the endpoint's validation (features `validator` and `garde`): each problem is a sub-error |
 //! | `payload_too_large` | 413 | the body is over the size limit (2 MiB unless configured) |
 //! | `method_not_allowed` | 405 | the endpoint does not answer this method; sent with `Allow` |
 //! | `not_acceptable` | 406 | `Accept` excludes JSON |
@@ -110,14 +111,19 @@ mod problems;
 mod tree;
 #[cfg(feature = "parse-json")]
 mod wording;
+// What the `validator` and `garde` features share.
+#[cfg(any(feature = "validator", feature = "garde"))]
+pub(crate) mod validate;
+mod wire;
 
 use std::borrow::Cow;
+use std::collections::BTreeSet;
 use std::fmt;
 
 use http::Method;
 
 use crate::field::write_clipped;
-use crate::{ApiError, FieldErrors, FieldPath};
+use crate::{ApiError, FieldError, FieldErrors, FieldPath};
 
 pub use self::checks::{RequestHeaders, RequestMethod, accepts_json, allow_method, bearer_token};
 #[cfg(feature = "parse-json")]
@@ -214,6 +220,27 @@ pub enum RequestError {
         #[api(example = 2)]
         count: usize,
         /// The problems, the first ones in the order the request gives them.
+        #[api(errors)]
+        errors: FieldErrors,
+    },
+
+    /// The request body is the JSON the endpoint takes, but some of its
+    /// values fail the endpoint's validation: each problem is a sub-error,
+    /// with its own code, message and path.
+    ///
+    /// # Resolution
+    ///
+    /// Fix each value the sub-errors name.
+    #[api(
+        status = 422,
+        message = "The request body failed validation in {fields}."
+    )]
+    ValidationFailed {
+        /// How many places of the body failed, as the message says it:
+        /// `2 fields`, `1 field`.
+        #[api(example = "2 fields")]
+        fields: FieldCount,
+        /// The problems, each with its path.
         #[api(errors)]
         errors: FieldErrors,
     },
@@ -324,6 +351,63 @@ impl fmt::Display for RequestPart {
             RequestPart::Path => "path",
             RequestPart::Query => "query",
         })
+    }
+}
+
+impl RequestError {
+    /// `validation_failed` (422) with `errors` as its sub-errors, counting
+    /// the places they are about: the distinct paths, the body itself (a
+    /// sub-error without a path) counting as one.
+    ///
+    /// The `validator` and `garde` features build it from their reports;
+    /// this is for validation of your own.
+    ///
+    /// ```
+    /// use api_error::{ApiError, FieldErrors, RequestError};
+    ///
+    /// let mut errors = FieldErrors::new();
+    /// errors.add("email", "email", "Must be an email address.");
+    /// errors.add("name", "length", "Must be at least 2 characters long.");
+    /// errors.add("name", "ascii", "Must be ASCII.");
+    /// let err = RequestError::validation_failed(errors);
+    /// assert_eq!(err.status(), 422);
+    /// assert_eq!(err.code(), "validation_failed");
+    /// assert_eq!(err.message(), "The request body failed validation in 2 fields.");
+    /// assert_eq!(err.errors().len(), 3);
+    ///
+    /// let mut errors = FieldErrors::new();
+    /// errors.add("email", "email", "Must be an email address.");
+    /// let err = RequestError::validation_failed(errors);
+    /// assert_eq!(err.message(), "The request body failed validation in 1 field.");
+    /// ```
+    pub fn validation_failed(errors: FieldErrors) -> RequestError {
+        RequestError::ValidationFailed {
+            fields: FieldCount::places(&errors),
+            errors,
+        }
+    }
+}
+
+/// How many fields of a request body failed validation, as a
+/// `validation_failed` message says it: `Display` writes `2 fields`,
+/// `1 field`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldCount(pub usize);
+
+impl FieldCount {
+    /// How many distinct places `errors` are about.
+    pub(crate) fn places(errors: &FieldErrors) -> FieldCount {
+        let places: BTreeSet<Option<&FieldPath>> = errors.iter().map(FieldError::path).collect();
+        FieldCount(places.len())
+    }
+}
+
+impl fmt::Display for FieldCount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            1 => f.write_str("1 field"),
+            count => write!(f, "{count} fields"),
+        }
     }
 }
 
