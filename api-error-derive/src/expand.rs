@@ -221,7 +221,8 @@ fn entries(cx: &Cx) -> TokenStream {
                 Message::Display(_) | Message::Reason => "",
             };
             let parts = entry_parts(variant);
-            quote!(__entry(#name, #code, #status, #message, #parts))
+            let example = example_message(variant).unwrap_or_default();
+            quote!(__entry(#name, #code, #status, #message, #example, #parts))
         })
         .collect();
     let count = entries.len();
@@ -232,9 +233,10 @@ fn entries(cx: &Cx) -> TokenStream {
             __code: &'static ::core::primitive::str,
             __status: u16,
             __message: &'static ::core::primitive::str,
+            __example: &'static ::core::primitive::str,
             __parts: __Parts,
         ) -> __api_error::__private::Entry {
-            __api_error::__private::entry(#type_name, __variant, __code, __status, __message, __parts)
+            __api_error::__private::entry(#type_name, __variant, __code, __status, __message, __example, __parts)
         }
         static __ENTRIES: [__api_error::__private::Entry; #count] = [#(#entries),*];
     }
@@ -284,9 +286,6 @@ fn entry_parts(variant: &Variant) -> TokenStream {
     }
     if !extensions.is_empty() {
         part("extensions", quote!(&[#(#extensions),*]));
-    }
-    if let Some(message) = example_message(variant) {
-        part("example_message", message.into_token_stream());
     }
     for (name, method) in [("example_path", "path"), ("example_instance", "instance")] {
         let field = variant.contributions.iter().find(|c| c.answers(method));

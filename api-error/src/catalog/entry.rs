@@ -13,7 +13,8 @@ use crate::status::{reason_phrase, shows_display};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Entry {
     type_name: &'static str,
-    variant: Option<&'static str>,
+    /// Empty for a struct; the optional texts below are empty when absent.
+    variant: &'static str,
     code: &'static str,
     status: StatusCode,
     title: &'static str,
@@ -21,13 +22,16 @@ pub struct Entry {
     description: &'static str,
     causes: &'static [&'static str],
     resolution: &'static str,
-    type_uri: Option<&'static str>,
-    www_authenticate: Option<&'static str>,
+    type_uri: &'static str,
+    www_authenticate: &'static str,
     headers: &'static [Sent],
     extensions: &'static [Sent],
+    /// Empty when the message is its own example.
     example_message: &'static str,
-    example_path: Option<&'static str>,
-    example_instance: Option<&'static str>,
+    /// Empty when the variant has no such field.
+    example_path: &'static str,
+    /// Empty when the variant has no such field.
+    example_instance: &'static str,
 }
 
 /// The entry of the variant `variant` (empty for a struct) of the type
@@ -40,26 +44,29 @@ pub const fn entry(
     code: &'static str,
     status: u16,
     message: &'static str,
+    example_message: &'static str,
     parts: EntryParts,
 ) -> Entry {
     let status = crate::status::from_checked(status);
     let reason = reason_phrase(status);
     let shows_client_message = message.is_empty() && shows_display(status);
+    // This runs at compile time for every variant, and costs the more the
+    // more it does: what can wait for an accessor (an absent text as
+    // `None`, a message as its own example) waits. A server error that
+    // would show `Display` shows its reason phrase, its own example.
+    let example_message = if message.is_empty() && !shows_client_message {
+        ""
+    } else {
+        example_message
+    };
     let message = if shows_client_message {
         or(parts.client_message, reason)
     } else {
         or(message, reason)
     };
-    // The example of a message that shows `Display` is that of thiserror's
-    // format string, which only a client error shows.
-    let example_message = if shows_client_message || parts.client_message.is_empty() {
-        or(parts.example_message, message)
-    } else {
-        message
-    };
     Entry {
         type_name,
-        variant: present(variant),
+        variant,
         code,
         status,
         title: or(parts.title, reason),
@@ -67,13 +74,13 @@ pub const fn entry(
         description: parts.description,
         causes: parts.causes,
         resolution: parts.resolution,
-        type_uri: present(parts.type_uri),
-        www_authenticate: present(parts.www_authenticate),
+        type_uri: parts.type_uri,
+        www_authenticate: parts.www_authenticate,
         headers: parts.headers,
         extensions: parts.extensions,
         example_message,
-        example_path: present(parts.example_path),
-        example_instance: present(parts.example_instance),
+        example_path: parts.example_path,
+        example_instance: parts.example_instance,
     }
 }
 
@@ -111,9 +118,6 @@ pub struct EntryParts {
     pub headers: &'static [Sent],
     /// The extension members its fields add to the body.
     pub extensions: &'static [Sent],
-    /// The message with each placeholder filled in with its field's
-    /// example value; else the message is its own example.
-    pub example_message: &'static str,
     /// The example value of its `path` field.
     pub example_path: &'static str,
     /// The example value of its `instance` field.
@@ -132,7 +136,6 @@ impl EntryParts {
         www_authenticate: "",
         headers: &[],
         extensions: &[],
-        example_message: "",
         example_path: "",
         example_instance: "",
     };
@@ -146,7 +149,7 @@ impl Entry {
 
     /// The variant's name, e.g. `AlreadyExists`; `None` for a struct.
     pub const fn variant(&self) -> Option<&'static str> {
-        self.variant
+        present(self.variant)
     }
 
     /// The machine code, e.g. `user_already_exists`.
@@ -191,13 +194,13 @@ impl Entry {
     /// The URI naming this kind of error (problem+json's `type`), also the
     /// link to its documentation; `None` when the type declares none.
     pub const fn type_uri(&self) -> Option<&'static str> {
-        self.type_uri
+        present(self.type_uri)
     }
 
     /// The `WWW-Authenticate` challenge the error sends, when it names one
     /// (a 401 that names none is sent with `Bearer`).
     pub const fn www_authenticate(&self) -> Option<&'static str> {
-        self.www_authenticate
+        present(self.www_authenticate)
     }
 
     /// The headers the error's fields send (`Retry-After`, `Allow`, and
@@ -218,24 +221,24 @@ impl Entry {
     /// ada@example.com already exists.`), from the field's
     /// `#[api(example = ...)]` or else a sample of its type.
     pub const fn example_message(&self) -> &'static str {
-        self.example_message
+        or(self.example_message, self.message)
     }
 
     /// The example value of the field the error is about
     /// (`#[api(path)]`), if it has one: a dotted path, `items[0].sku`.
     pub const fn example_path(&self) -> Option<&'static str> {
-        self.example_path
+        present(self.example_path)
     }
 
     /// The example value of its `#[api(instance)]` field, if it has one.
     pub const fn example_instance(&self) -> Option<&'static str> {
-        self.example_instance
+        present(self.example_instance)
     }
 
     /// Where the error is declared, as Rust names it: `UserError::NotFound`,
     /// or `NotFound` for a struct.
     pub fn rust_path(&self) -> String {
-        match self.variant {
+        match self.variant() {
             Some(variant) => format!("{}::{variant}", self.type_name),
             None => self.type_name.to_owned(),
         }
