@@ -180,25 +180,11 @@ mod extractors {
         set_body(ctx, operation, body);
     }
 
-    /// The body as `T`'s schema describes it, in `application/json`.
-    impl<T: JsonSchema> OperationInput for Json<T> {
-        fn operation_input(ctx: &mut GenContext, operation: &mut Operation) {
-            json_body::<T>(ctx, operation);
-        }
-
-        /// What the body can be refused with: 400, 413 and 415.
-        fn inferred_early_responses(
-            _ctx: &mut GenContext,
-            operation: &mut Operation,
-        ) -> Vec<(Option<u16>, Response)> {
-            request_errors(operation, &[400, 413, 415])
-        }
-    }
-
-    /// The validating extractors: a body as [`Json`]'s, which can also be
-    /// refused with 422 `validation_failed`.
-    macro_rules! validated {
-        ($($(#[$cfg:meta])* $extractor:path,)*) => {$(
+    /// The JSON body extractors: the body as `T`'s schema describes it, in
+    /// `application/json`, and what it can be refused with: 400, 413 and
+    /// 415, and for the validating ones 422 `validation_failed`.
+    macro_rules! bodies {
+        ($($(#[$cfg:meta])* $extractor:ty: $statuses:expr,)*) => {$(
             $(#[$cfg])*
             impl<T: JsonSchema> OperationInput for $extractor {
                 fn operation_input(ctx: &mut GenContext, operation: &mut Operation) {
@@ -209,17 +195,18 @@ mod extractors {
                     _ctx: &mut GenContext,
                     operation: &mut Operation,
                 ) -> Vec<(Option<u16>, Response)> {
-                    request_errors(operation, &[400, 413, 415, 422])
+                    request_errors(operation, $statuses)
                 }
             }
         )*};
     }
 
-    validated! {
+    bodies! {
+        Json<T>: &[400, 413, 415],
         #[cfg(feature = "validator")]
-        crate::validator::Valid<T>,
+        crate::validator::Valid<T>: &[400, 413, 415, 422],
         #[cfg(feature = "garde")]
-        crate::garde::Valid<T>,
+        crate::garde::Valid<T>: &[400, 413, 415, 422],
     }
 
     /// A `200` with `T` as `application/json`.
