@@ -748,7 +748,25 @@ fn contributions_arm(
         let value_ty = option_inner(field.ty).unwrap_or(field.ty);
         let name = &contribution.name;
         let statement = match (contribution.kind, headers) {
-            (Contributes::Header { write, .. }, true) => {
+            // A header of a fixed name has a writer of its own, which the
+            // error for a field of the wrong type then names.
+            (
+                Contributes::Header {
+                    name: Some(_),
+                    write,
+                    ..
+                },
+                true,
+            ) => {
+                let write = Ident::new(write, Span::call_site());
+                quote!(__api_error::__private::#write::<#value_ty>(__headers, __value);)
+            }
+            (
+                Contributes::Header {
+                    name: None, write, ..
+                },
+                true,
+            ) => {
                 let write = Ident::new(write, Span::call_site());
                 quote! {
                     __api_error::__private::#write::<#value_ty>(

@@ -67,7 +67,8 @@ pub(crate) enum Contributes {
         what: &'static str,
     },
     /// A header: `name`, or the one the key's value names, set by the
-    /// function `write` from a value implementing `bound` (a path).
+    /// function `write` from a value implementing `bound` (a path); for a
+    /// fixed `name`, `write` takes no name.
     Header {
         name: Option<&'static str>,
         write: &'static str,
@@ -172,7 +173,7 @@ pub(crate) const KEYS: &[Key] = &[
         "retry_after",
         Contributes::Header {
             name: Some("retry-after"),
-            write: "insert_seconds",
+            write: "retry_after",
             bound: "__api_error::__private::RetryAfter",
         },
     ),
@@ -182,7 +183,7 @@ pub(crate) const KEYS: &[Key] = &[
         "allow",
         Contributes::Header {
             name: Some("allow"),
-            write: "insert_methods",
+            write: "allow",
             bound: "__api_error::__private::Methods",
         },
     ),

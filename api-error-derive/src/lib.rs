@@ -33,13 +33,15 @@
 //! ```text
 //! field("retry_after", Kind::Flag, "retry_after", Contributes::Header {
 //!     name: Some("retry-after"),
-//!     write: "insert_seconds",
+//!     write: "retry_after",
 //!     bound: "__api_error::__private::RetryAfter",
 //! })
 //! ```
 //!
-//! with the runtime's `headers::insert_seconds` (re-exported in
-//! `__private`) and its `RetryAfter` trait, whose `on_unimplemented` message
+//! with the runtime's `headers::retry_after` (re-exported in
+//! `__private`; a header of a fixed name is written without its name,
+//! one the key names by `headers::insert_display` with it) and its
+//! `RetryAfter` trait, whose `on_unimplemented` message
 //! a wrong field type gets, and `tests/ui/fields/retry-after-not-a-delay.rs`.
 //! From the row alone, the key is parsed, refused with a hint where it does
 //! not belong or when misspelt, checked against other fields sending the

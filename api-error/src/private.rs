@@ -16,7 +16,7 @@ pub use crate::client::{FromRemote, RemoteError};
 pub use crate::derived::{AsDynApiError, AsDynError, AsErrors, AsInstance, AsPath, Resolved};
 pub use crate::field::{FieldError, FieldPath};
 pub use crate::format::{DynFormat, Members};
-pub use crate::headers::{Methods, RetryAfter, insert_display, insert_methods, insert_seconds};
+pub use crate::headers::{Methods, RetryAfter, allow, insert_display, retry_after};
 pub use crate::message::MessageOut;
 /// The status of a literal the derive has checked.
 pub use crate::status::from_checked as status;
