@@ -42,7 +42,8 @@ impl Format for Flat {
         let mut body = Object::new(out);
         body.string("error", err.code());
         body.message("message", err);
-        err.extensions(&mut body.members(RESERVED));
+        let id = body.request_id();
+        err.extensions(&mut body.members_besides(RESERVED, id));
         let errors = listed_errors(err);
         if !errors.is_empty() {
             let mut list = body.array("errors");

@@ -47,6 +47,7 @@ impl Format for Meta {
         let mut body = Object::new(out);
         let mut meta = body.object("meta");
         meta.number("status", status.as_u16().into());
+        meta.request_id();
         let mut error = meta.object("error");
         if errors.is_empty() {
             error.number("status", status.as_u16().into());

@@ -284,7 +284,12 @@ fn capacity_hint(err: &(impl ApiError + ?Sized)) -> usize {
                 + 16 * sub.path().map_or(0, |path| path.segments().len())
         })
         .sum();
-    own + errors
+    let id = crate::context::with(|context| {
+        context
+            .and_then(crate::context::Context::request_id)
+            .map_or(0, |id| 24 + 2 * id.as_str().len())
+    });
+    own + errors + id
 }
 
 /// Puts `body` in a response with `err`'s status and headers.

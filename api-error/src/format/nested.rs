@@ -56,7 +56,8 @@ impl Format for Nested {
         if let Some(path) = err.path() {
             error.display("path", path);
         }
-        err.extensions(&mut error.members(RESERVED));
+        let id = error.request_id();
+        err.extensions(&mut error.members_besides(RESERVED, id));
         if !errors.is_empty() {
             let mut inner = error.array("inner");
             sub_errors::write(&mut inner, errors, SUB_ERROR, status);

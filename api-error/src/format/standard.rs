@@ -59,7 +59,8 @@ impl Format for Standard {
         };
         let mut body = Object::new(out);
         body.string("type", kind);
-        err.extensions(&mut body.members(RESERVED));
+        let id = body.request_id();
+        err.extensions(&mut body.members_besides(RESERVED, id));
         let mut list = body.array("errors");
         if errors.is_empty() {
             let mut item = list.object();
