@@ -20,7 +20,7 @@
 //!   [`error_handlers`] renders the errors actix answers with itself (404,
 //!   405) in the application's format, and [`not_found`] is a default
 //!   service that does.
-//! - [`RequestContext`] installs the request [`context`](crate::context):
+//! - [`RequestContext`] installs the request [`context`]:
 //!   request ids, in every error body, log line and response header.
 //!
 //! ```
@@ -358,7 +358,7 @@ fn rewrite<B: 'static>(
     ErrorHandlerResponse::Response(ServiceResponse::new(request, rendered).map_into_right_body())
 }
 
-/// The request context (see [`context`](crate::context)) as a middleware:
+/// The request context (see [`context`]) as a middleware:
 /// every error rendered while serving a request, by a handler, an
 /// extractor's rejection or a middleware inside this one (an `Err` one
 /// returns is rendered here, inside the context, rather than by actix

@@ -14,7 +14,7 @@
 //!   kind, in the client's terms) in the application's format, and
 //!   [`not_found`] is a fallback that does.
 //! - [`RequestContextLayer`] installs the request
-//!   [`context`](crate::context): request ids, in every error body, log
+//!   [`context`]: request ids, in every error body, log
 //!   line and response header.
 //! - The request checks take axum's own types: `bearer_token(&headers)` for
 //!   a `HeaderMap`, `Parts` or `Request`.
@@ -411,7 +411,7 @@ async fn body_text(response: Response) -> String {
     }
 }
 
-/// The request context (see [`context`](crate::context)) as a tower layer:
+/// The request context (see [`context`]) as a tower layer:
 /// every error rendered while serving a request, by a handler, an
 /// extractor's rejection or a layer inside this one, carries the request's
 /// id in its body and its log line, and every response of the request,

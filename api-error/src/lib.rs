@@ -46,6 +46,9 @@
 //!   page, as a contract that tests check, and for the OpenAPI document.
 //! - `client` (feature `client`) decodes error responses back, whatever
 //!   their format.
+//! - [`context`] is what an error rendered while serving a request knows of
+//!   it: its request id, which every body, log line and response of the
+//!   request carries once the framework's layer installs it.
 //! - [`RequestError`] answers a request that goes wrong before a handler
 //!   runs, and `parse_json` (feature `parse-json`) reads a JSON body, saying
 //!   exactly what is wrong and where, every problem at once; `parse_path`
@@ -74,8 +77,8 @@
 //!
 //! | feature | gives |
 //! |---|---|
-//! | `axum` | `IntoResponse`; the `api_error::axum` extractors (`Json`, `Path`, `Query`) and error rendering for axum 0.8 (turns on `parse-json`) |
-//! | `actix-web` | `ResponseError`; the `api_error::actix` extractors (`Json`, `Path`, `Query`), configs and error handlers for actix-web 4, and the request checks on actix-web's own request types (turns on `parse-json`) |
+//! | `axum` | `IntoResponse`; the `api_error::axum` extractors (`Json`, `Path`, `Query`), error rendering and the request context's layer, `RequestContextLayer`, for axum 0.8 (turns on `parse-json`) |
+//! | `actix-web` | `ResponseError`; the `api_error::actix` extractors (`Json`, `Path`, `Query`), configs, error handlers and the request context's middleware, `RequestContext`, for actix-web 4, and the request checks on actix-web's own request types (turns on `parse-json`) |
 //! | `utoipa` | `IntoResponses`: one OpenAPI response per status, with the format's schema and the errors' extension members, an example body per code, the headers they send (`api_error::utoipa`, `api_error::openapi`, `subset!`) |
 //! | `aide` | `OperationOutput`, documenting the same responses in aide's OpenAPI output; `OperationInput` for the axum extractors (`api_error::aide`, `api_error::openapi`, `subset!`) |
 //! | `tracing` | a log line for every error turned into a response: server errors at `error`, with their source chain |

@@ -21,6 +21,9 @@ use crate::status::error_status;
 /// ```json
 /// {"error":"invalid_fields","message":"2 fields are invalid.","errors":[{"error":"required","message":"Required.","field":"name"}]}
 /// ```
+///
+/// Inside a [request context](crate::context), the request's id follows
+/// `message`, as `request_id`.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Flat;
 

@@ -108,7 +108,9 @@ pub use self::standard::Standard;
 /// Implement [`write_body`](Self::write_body) to define your own; `render`
 /// and `response` come with it. The writers in [`json`] escape as they go
 /// and always leave valid JSON; list sub-errors with [`listed_errors`], which
-/// keeps a body's length bounded as the presets do.
+/// keeps a body's length bounded as the presets do, and write the request's
+/// id with [`json::Object::request_id`], as the presets do inside a
+/// [request context](crate::context).
 ///
 /// ```
 /// use api_error::format::json::Object;

@@ -24,7 +24,8 @@ use crate::status::error_status;
 /// ```
 ///
 /// The error's own path, if any, is its `path`; extension members follow,
-/// inside the error object.
+/// inside the error object, after the request's id, `request_id`, inside a
+/// [request context](crate::context).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Nested;
 

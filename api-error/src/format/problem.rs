@@ -17,8 +17,10 @@ use crate::status::error_status;
 ///
 /// Members in order: `type` (the error's [type URI](ApiError::type_uri),
 /// `about:blank` by default), `title`, `status`, `detail` (the public
-/// message), `instance` when the error has one, `code`, `pointer` when the
-/// error is about one field, extension members, and `errors` when it has
+/// message), `instance` when the error has one (or, inside a
+/// [request context](crate::context) configured so, the request's id),
+/// `code`, `pointer` when the error is about one field, `request_id` inside
+/// a request context, extension members, and `errors` when it has
 /// sub-errors, each with `code`, `detail` and a `pointer` when it has a path:
 ///
 /// ```json

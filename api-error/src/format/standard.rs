@@ -22,7 +22,8 @@ use crate::status::error_status;
 /// {"type":"validation_error","errors":[{"code":"required","detail":"This field is required.","attr":"name"}]}
 /// ```
 ///
-/// Extension members follow `type`.
+/// Extension members follow `type`, after the request's id, `request_id`,
+/// inside a [request context](crate::context).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Standard;
 
