@@ -383,6 +383,11 @@ fn rewrite<B: 'static>(
 ///     .route("/", web::get().to(|| async { "hello" }));
 /// ```
 ///
+/// An `Err` from inside goes on outward as an error all the same, for the
+/// middleware outside this one, but as an `InternalError` carrying the
+/// response already rendered: one that downcasts errors sees that type,
+/// not the original.
+///
 /// Wrap it last, outermost, so that the middleware inside it render within
 /// the request's context. Errors rendered in work a handler hands to
 /// `actix_web::rt::spawn` or `tokio::spawn` are outside it: they carry no
