@@ -448,3 +448,22 @@ fn the_log_line_carries_the_id() {
     assert!(lines[0].contains("request_id=\"logged-1\""), "{text}");
     assert!(!lines[1].contains("request_id"), "{text}");
 }
+
+#[test]
+fn the_readme_shows_what_a_body_carries() {
+    #[derive(Debug, ApiError)]
+    #[api(status = 404)]
+    struct NotFound;
+
+    let section = include_str!("../README.md")
+        .split_once("## Request ids")
+        .unwrap()
+        .1;
+    let shown = section.split_once("```json\n").unwrap().1;
+    let shown = shown.split_once("\n```").unwrap().0;
+    let id = RequestId::parse(TRACE_ID).unwrap();
+    let body = context::sync_scope(Context::new().with_request_id(id), || {
+        Problem::render(&NotFound)
+    });
+    assert_eq!(String::from_utf8(body).unwrap(), shown);
+}
