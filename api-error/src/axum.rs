@@ -477,18 +477,42 @@ pub struct RequestContextService<S> {
     ids: RequestIds,
 }
 
-/// The future of a [`RequestContextService`]'s response.
-pub type RequestContextFuture<R, E> =
-    std::pin::Pin<Box<dyn Future<Output = Result<R, E>> + Send + 'static>>;
+pin_project_lite::pin_project! {
+    /// The future of a [`RequestContextService`]'s response: the inner
+    /// service's, inside the request's context, then the id echoed.
+    pub struct RequestContextFuture<F> {
+        #[pin]
+        inner: context::Scope<F>,
+        echo: Option<(http::HeaderName, http::HeaderValue)>,
+    }
+}
+
+impl<F, R, E> Future for RequestContextFuture<F>
+where
+    F: Future<Output = Result<http::Response<R>, E>>,
+{
+    type Output = F::Output;
+
+    fn poll(
+        self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<F::Output> {
+        let this = self.project();
+        let mut response = std::task::ready!(this.inner.poll(cx))?;
+        if let Some((name, id)) = this.echo.take() {
+            response.headers_mut().insert(name, id);
+        }
+        std::task::Poll::Ready(Ok(response))
+    }
+}
 
 impl<S, B, R> tower_service::Service<http::Request<B>> for RequestContextService<S>
 where
     S: tower_service::Service<http::Request<B>, Response = http::Response<R>>,
-    S::Future: Send + 'static,
 {
     type Response = http::Response<R>;
     type Error = S::Error;
-    type Future = RequestContextFuture<Self::Response, Self::Error>;
+    type Future = RequestContextFuture<S::Future>;
 
     fn poll_ready(
         &mut self,
@@ -510,12 +534,9 @@ where
             .map(|id| (self.ids.header_name().clone(), id.header_value().clone()));
         let inner = &mut self.inner;
         let future = context::sync_scope(context.clone(), || inner.call(request));
-        Box::pin(async move {
-            let mut response = context::scope(context, future).await?;
-            if let Some((name, id)) = echo {
-                response.headers_mut().insert(name, id);
-            }
-            Ok(response)
-        })
+        RequestContextFuture {
+            inner: context::scope(context, future),
+            echo,
+        }
     }
 }

@@ -321,8 +321,31 @@ pub fn request_id() -> Option<RequestId> {
 /// Runs `future` with `context` as the current request's (features `axum`
 /// and `actix-web`; the integrations do this for you).
 #[cfg(any(feature = "axum", feature = "actix-web"))]
-pub fn scope<F: Future>(context: Context, future: F) -> impl Future<Output = F::Output> {
-    CURRENT.scope(context, future)
+pub fn scope<F: Future>(context: Context, future: F) -> Scope<F> {
+    Scope {
+        inner: CURRENT.scope(context, future),
+    }
+}
+
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pin_project_lite::pin_project! {
+    /// A future running with a request's context: see [`scope`].
+    pub struct Scope<F> {
+        #[pin]
+        inner: tokio::task::futures::TaskLocalFuture<Context, F>,
+    }
+}
+
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+impl<F: Future> Future for Scope<F> {
+    type Output = F::Output;
+
+    fn poll(
+        self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<F::Output> {
+        self.project().inner.poll(cx)
+    }
 }
 
 /// Runs `f` with `context` as the current request's (features `axum` and
