@@ -358,13 +358,12 @@ fn rewrite<B: 'static>(
     ErrorHandlerResponse::Response(ServiceResponse::new(request, rendered).map_into_right_body())
 }
 
-/// The request context (see [`context`]) as a middleware:
-/// every error rendered while serving a request, by a handler, an
-/// extractor's rejection or a middleware inside this one (an `Err` one
-/// returns is rendered here, inside the context, rather than by actix
-/// after the whole chain), carries the request's id in its body and its
-/// log line, and every response of the request, success too, echoes the id
-/// in the request-id header.
+/// The request context (see [`context`]) as a middleware: every error
+/// rendered while serving a request, by a handler, an extractor's rejection
+/// or a middleware inside this one (an `Err` one returns is rendered here,
+/// inside the context, rather than by actix after the whole chain), carries
+/// the request's id in its body and its log line, and every response of the
+/// request, success too, echoes the id in the request-id header.
 ///
 /// ```
 /// use actix_web::{web, App};

@@ -13,9 +13,8 @@
 //!   method routing, 404, the rejections of axum's own extractors, by their
 //!   kind, in the client's terms) in the application's format, and
 //!   [`not_found`] is a fallback that does.
-//! - [`RequestContextLayer`] installs the request
-//!   [`context`]: request ids, in every error body, log
-//!   line and response header.
+//! - [`RequestContextLayer`] installs the request [`context`]: request ids,
+//!   in every error body, log line and response header.
 //! - The request checks take axum's own types: `bearer_token(&headers)` for
 //!   a `HeaderMap`, `Parts` or `Request`.
 //!
@@ -411,11 +410,11 @@ async fn body_text(response: Response) -> String {
     }
 }
 
-/// The request context (see [`context`]) as a tower layer:
-/// every error rendered while serving a request, by a handler, an
-/// extractor's rejection or a layer inside this one, carries the request's
-/// id in its body and its log line, and every response of the request,
-/// success too, echoes the id in the request-id header.
+/// The request context (see [`context`]) as a tower layer: every error
+/// rendered while serving a request, by a handler, an extractor's rejection
+/// or a layer inside this one, carries the request's id in its body and its
+/// log line, and every response of the request, success too, echoes the id
+/// in the request-id header.
 ///
 /// ```
 /// use api_error::axum::RequestContextLayer;
