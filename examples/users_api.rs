@@ -53,6 +53,10 @@
 //! curl -X PUT localhost:3000/v1/users/crash -H 'Content-Type: application/json' -H 'Authorization: Bearer demo-token' -d '{}'
 //! ```
 //!
+//! Each body carries the request's id as `request_id`, echoed in the
+//! response's `x-request-id`: the client's own (`-H 'X-Request-Id: r-1'`),
+//! else the trace-id of its `traceparent`, else a fresh one.
+//!
 //! And what the framework answers itself, in the same format:
 //!
 //! ```sh

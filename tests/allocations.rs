@@ -1,6 +1,6 @@
 //! Allocations, counted: rendering a body allocates once, the body itself,
 //! in every preset; a whole response adds only what `http`'s header map
-//! needs. Counted with a counting global allocator, so this is a binary of
+//! needs, with a request context installed or not. Counted with a counting global allocator, so this is a binary of
 //! its own.
 
 use api_error::format::{Flat, Format, Meta, Nested, Problem, Standard};
@@ -42,6 +42,17 @@ fn errors() -> Vec<UserError> {
 
 type Render = fn(&UserError) -> Vec<u8>;
 
+/// Each preset's render.
+fn renders() -> [(&'static str, Render); 5] {
+    [
+        ("Flat", Flat::render::<UserError>),
+        ("Meta", Meta::render::<UserError>),
+        ("Standard", Standard::render::<UserError>),
+        ("Nested", Nested::render::<UserError>),
+        ("Problem", Problem::render::<UserError>),
+    ]
+}
+
 fn allocations(f: impl FnOnce()) -> u64 {
     allocation_counter::measure(f).count_total
 }
@@ -49,18 +60,32 @@ fn allocations(f: impl FnOnce()) -> u64 {
 #[test]
 fn a_body_is_one_allocation() {
     for err in errors() {
-        let renders: [(&str, Render); 5] = [
-            ("Flat", Flat::render::<UserError>),
-            ("Meta", Meta::render::<UserError>),
-            ("Standard", Standard::render::<UserError>),
-            ("Nested", Nested::render::<UserError>),
-            ("Problem", Problem::render::<UserError>),
-        ];
-        for (name, render) in renders {
+        for (name, render) in renders() {
             let count = allocations(|| drop(std::hint::black_box(render(&err))));
             assert_eq!(count, 1, "{name} {err:?}");
         }
     }
+}
+
+#[test]
+fn a_body_inside_a_request_context_is_still_one_allocation() {
+    use api_error::context::{self, Context, RequestId};
+    // The longest id a request may have, and the id as `instance` too.
+    let id = RequestId::parse(&"i".repeat(RequestId::MAX_LEN)).unwrap();
+    let context = Context::new().with_request_id(id).with_id_as_instance(true);
+    context::sync_scope(context, || {
+        for err in errors() {
+            for (name, render) in renders() {
+                let body = render(&err);
+                assert!(
+                    String::from_utf8_lossy(&body).contains(&"i".repeat(128)),
+                    "{name}"
+                );
+                let count = allocations(|| drop(std::hint::black_box(render(&err))));
+                assert_eq!(count, 1, "{name} {err:?}");
+            }
+        }
+    });
 }
 
 #[test]

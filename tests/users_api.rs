@@ -331,11 +331,16 @@ const SEED_CODES: [&str; 19] = [
 async fn check_errors(address: SocketAddr) {
     let client = reqwest::Client::new();
     let mut seen = BTreeSet::new();
-    for case in cases() {
-        let mut request = client.request(
-            case.method.clone(),
-            format!("http://{address}{}", case.path),
-        );
+    for (number, case) in cases().into_iter().enumerate() {
+        // Every case with its own request id, from the header: the body
+        // carries it after `message`, and is otherwise the seed's.
+        let id = format!("case-{number}");
+        let mut request = client
+            .request(
+                case.method.clone(),
+                format!("http://{address}{}", case.path),
+            )
+            .header("x-request-id", &id);
         if let Some(body) = case.body {
             request = request
                 .header("content-type", "application/json")
@@ -355,8 +360,21 @@ async fn check_errors(address: SocketAddr) {
         for (name, value) in case.headers {
             assert_eq!(response.headers()[*name], *value, "{}: {name}", case.what);
         }
+        assert_eq!(
+            response.headers()["x-request-id"],
+            id.as_str(),
+            "{}",
+            case.what
+        );
         let body = response.text().await.expect("a body");
-        assert_eq!(body, case.response, "{}", case.what);
+        let member = format!(r#","request_id":"{id}""#);
+        assert_eq!(body.matches(&member).count(), 1, "{}: {body}", case.what);
+        assert_eq!(
+            body.replacen(&member, "", 1),
+            case.response,
+            "{}",
+            case.what
+        );
         let code: Value = serde_json::from_str(&body).expect("JSON");
         seen.insert(code["error"].as_str().unwrap_or_default().to_owned());
     }
@@ -374,8 +392,37 @@ async fn check_errors(address: SocketAddr) {
         .await
         .expect("the server answers");
     assert_eq!(response.status(), 200);
+    // A fresh id, on a success too.
+    let id = response.headers()["x-request-id"].to_str().expect("ASCII");
+    assert_eq!(id.len(), 32, "{id}");
     let user: Value = response.json().await.expect("JSON");
     assert_eq!(user["name"], "Charles");
+
+    // The trace-id of a `traceparent`, when the request has no id of its
+    // own; a malformed id of its own is replaced, never echoed.
+    let trace_id = "4bf92f3577b34da6a3ce929d0e0e4736";
+    let response = client
+        .get(format!("http://{address}/v1/unknown"))
+        .header("traceparent", format!("00-{trace_id}-00f067aa0ba902b7-01"))
+        .send()
+        .await
+        .expect("the server answers");
+    assert_eq!(response.headers()["x-request-id"], trace_id);
+    let body: Value = response.json().await.expect("JSON");
+    assert_eq!(body["request_id"], trace_id);
+    let response = client
+        .get(format!("http://{address}/v1/unknown"))
+        .header("x-request-id", "<script>")
+        .send()
+        .await
+        .expect("the server answers");
+    let id = response.headers()["x-request-id"]
+        .to_str()
+        .expect("ASCII")
+        .to_owned();
+    assert_eq!(id.len(), 32, "{id}");
+    let body: Value = response.json().await.expect("JSON");
+    assert_eq!(body["request_id"], id.as_str());
 }
 
 /// The codes of `UsersError` that only some operations answer with; every

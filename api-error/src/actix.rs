@@ -20,6 +20,8 @@
 //!   [`error_handlers`] renders the errors actix answers with itself (404,
 //!   405) in the application's format, and [`not_found`] is a default
 //!   service that does.
+//! - [`RequestContext`] installs the request [`context`]:
+//!   request ids, in every error body, log line and response header.
 //!
 //! ```
 //! use actix_web::{web, App, HttpRequest};
@@ -65,8 +67,8 @@ use std::future::{Future, Ready, ready};
 use std::pin::Pin;
 
 use actix_web::body::{BodyStream, MessageBody};
-use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
-use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
+use actix_web::dev::{Payload, Service, ServiceRequest, ServiceResponse, Transform};
+use actix_web::error::{InternalError, JsonPayloadError, PathError, QueryPayloadError};
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::middleware::{ErrorHandlerResponse, ErrorHandlers};
@@ -76,6 +78,7 @@ use serde::de::DeserializeOwned;
 use serde_json::error::Category;
 
 use crate::ApiError;
+use crate::context::{self, RequestIds, TRACEPARENT};
 use crate::request::{
     JsonParser, RequestError, RequestHeaders, RequestMethod, media_type, rejected, sentence,
 };
@@ -353,4 +356,133 @@ fn rewrite<B: 'static>(
     let (request, _) = response.into_parts();
     let rendered = error(&request, allowed).error_response();
     ErrorHandlerResponse::Response(ServiceResponse::new(request, rendered).map_into_right_body())
+}
+
+/// The request context (see [`context`]) as a middleware: every error
+/// rendered while serving a request, by a handler, an extractor's rejection
+/// or a middleware inside this one (an `Err` one returns is rendered here,
+/// inside the context, rather than by actix after the whole chain), carries
+/// the request's id in its body and its log line, and every response of the
+/// request, success too, echoes the id in the request-id header.
+///
+/// ```
+/// use actix_web::{web, App};
+/// use api_error::actix::{error_handlers, RequestContext};
+/// use api_error::context::RequestIds;
+///
+/// let app = App::new()
+///     .wrap(error_handlers())
+///     .wrap(RequestContext::new())
+///     .route("/", web::get().to(|| async { "hello" }));
+///
+/// // Each part switched where it is installed:
+/// let ids = RequestIds::new().as_instance(true);
+/// let app = App::new()
+///     .wrap(RequestContext::new().request_ids(ids))
+///     .route("/", web::get().to(|| async { "hello" }));
+/// ```
+///
+/// An `Err` from inside goes on outward as an error all the same, for the
+/// middleware outside this one, but as an `InternalError` carrying the
+/// response already rendered: one that downcasts errors sees that type,
+/// not the original.
+///
+/// Wrap it last, outermost, so that the middleware inside it render within
+/// the request's context. Errors rendered in work a handler hands to
+/// `actix_web::rt::spawn` or `tokio::spawn` are outside it: they carry no
+/// id.
+#[derive(Clone, Debug, Default)]
+pub struct RequestContext {
+    ids: RequestIds,
+}
+
+impl RequestContext {
+    /// Every part on: request ids in `x-request-id`.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// How requests get their ids, or `RequestIds::new().enabled(false)`
+    /// for none.
+    pub fn request_ids(mut self, ids: RequestIds) -> Self {
+        self.ids = ids;
+        self
+    }
+}
+
+impl<S, B> Transform<S, ServiceRequest> for RequestContext
+where
+    S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = actix_web::Error> + 'static,
+    B: MessageBody + 'static,
+{
+    type Response = ServiceResponse<B>;
+    type Error = actix_web::Error;
+    type Transform = RequestContextMiddleware<S>;
+    type InitError = ();
+    type Future = Ready<Result<Self::Transform, ()>>;
+
+    fn new_transform(&self, service: S) -> Self::Future {
+        // The same header name, in actix-web's `http` types.
+        let name = HeaderName::from_bytes(self.ids.header_name().as_str().as_bytes());
+        ready(name.map_err(drop).map(|name| RequestContextMiddleware {
+            service,
+            ids: self.ids.clone(),
+            name,
+        }))
+    }
+}
+
+/// The service [`RequestContext`] wraps around another.
+#[derive(Debug)]
+pub struct RequestContextMiddleware<S> {
+    service: S,
+    ids: RequestIds,
+    name: HeaderName,
+}
+
+impl<S, B> Service<ServiceRequest> for RequestContextMiddleware<S>
+where
+    S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = actix_web::Error> + 'static,
+    B: MessageBody + 'static,
+{
+    type Response = ServiceResponse<B>;
+    type Error = actix_web::Error;
+    type Future = Pin<Box<dyn Future<Output = Result<Self::Response, Self::Error>>>>;
+
+    actix_web::dev::forward_ready!(service);
+
+    fn call(&self, request: ServiceRequest) -> Self::Future {
+        let headers = request.headers();
+        let context = self.ids.context(
+            headers
+                .get(self.ids.header_name().as_str())
+                .map(HeaderValue::as_bytes),
+            headers.get(TRACEPARENT.as_str()).map(HeaderValue::as_bytes),
+        );
+        let echo = context
+            .request_id()
+            .and_then(|id| HeaderValue::from_bytes(id.as_str().as_bytes()).ok())
+            .map(|id| (self.name.clone(), id));
+        let future = context::sync_scope(context.clone(), || self.service.call(request));
+        Box::pin(context::scope(context, async move {
+            match future.await {
+                Ok(mut response) => {
+                    if let Some((name, id)) = echo {
+                        response.headers_mut().insert(name, id);
+                    }
+                    Ok(response)
+                }
+                // Rendered here, inside the context, rather than by actix
+                // after the whole chain; passed on as an error all the
+                // same, for the middleware outside this one.
+                Err(err) => {
+                    let mut response = err.error_response();
+                    if let Some((name, id)) = echo {
+                        response.headers_mut().insert(name, id);
+                    }
+                    Err(InternalError::from_response(err, response).into())
+                }
+            }
+        }))
+    }
 }

@@ -13,6 +13,8 @@
 //!   method routing, 404, the rejections of axum's own extractors, by their
 //!   kind, in the client's terms) in the application's format, and
 //!   [`not_found`] is a fallback that does.
+//! - [`RequestContextLayer`] installs the request [`context`]: request ids,
+//!   in every error body, log line and response header.
 //! - The request checks take axum's own types: `bearer_token(&headers)` for
 //!   a `HeaderMap`, `Parts` or `Request`.
 //!
@@ -57,6 +59,7 @@ use http_body_util::{BodyExt, LengthLimitError, Limited};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use crate::context::{self, RequestIds, TRACEPARENT};
 use crate::request::{
     DEFAULT_LIMIT, JsonParser, RequestError, clip_long, clip_name, json_words, media_type,
     rejected, the_string,
@@ -404,5 +407,135 @@ async fn body_text(response: Response) -> String {
         text
     } else {
         text + "."
+    }
+}
+
+/// The request context (see [`context`]) as a tower layer: every error
+/// rendered while serving a request, by a handler, an extractor's rejection
+/// or a layer inside this one, carries the request's id in its body and its
+/// log line, and every response of the request, success too, echoes the id
+/// in the request-id header.
+///
+/// ```
+/// use api_error::axum::RequestContextLayer;
+/// use api_error::context::RequestIds;
+/// use api_error::http::HeaderName;
+/// use axum::routing::get;
+/// use axum::Router;
+///
+/// let app: Router = Router::new()
+///     .route("/", get(|| async { "hello" }))
+///     .layer(RequestContextLayer::new());
+///
+/// // Each part switched where it is installed:
+/// let ids = RequestIds::new()
+///     .header(HeaderName::from_static("x-correlation-id"))
+///     .as_instance(true);
+/// let app: Router = Router::new()
+///     .route("/", get(|| async { "hello" }))
+///     .layer(RequestContextLayer::new().request_ids(ids));
+/// ```
+///
+/// Install it outermost (the last `.layer`), so that the layers inside it
+/// render within the request's context. Errors rendered in work a handler
+/// hands to `tokio::spawn` are outside it: they carry no id.
+#[derive(Clone, Debug, Default)]
+pub struct RequestContextLayer {
+    ids: RequestIds,
+}
+
+impl RequestContextLayer {
+    /// Every part on: request ids in `x-request-id`.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// How requests get their ids, or `RequestIds::new().enabled(false)`
+    /// for none.
+    pub fn request_ids(mut self, ids: RequestIds) -> Self {
+        self.ids = ids;
+        self
+    }
+}
+
+impl<S> tower_layer::Layer<S> for RequestContextLayer {
+    type Service = RequestContextService<S>;
+
+    fn layer(&self, inner: S) -> Self::Service {
+        RequestContextService {
+            inner,
+            ids: self.ids.clone(),
+        }
+    }
+}
+
+/// The service [`RequestContextLayer`] wraps around another.
+#[derive(Clone, Debug)]
+pub struct RequestContextService<S> {
+    inner: S,
+    ids: RequestIds,
+}
+
+pin_project_lite::pin_project! {
+    /// The future of a [`RequestContextService`]'s response: the inner
+    /// service's, inside the request's context, then the id echoed.
+    pub struct RequestContextFuture<F> {
+        #[pin]
+        inner: context::Scope<F>,
+        echo: Option<(http::HeaderName, http::HeaderValue)>,
+    }
+}
+
+impl<F, R, E> Future for RequestContextFuture<F>
+where
+    F: Future<Output = Result<http::Response<R>, E>>,
+{
+    type Output = F::Output;
+
+    fn poll(
+        self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<F::Output> {
+        let this = self.project();
+        let mut response = std::task::ready!(this.inner.poll(cx))?;
+        if let Some((name, id)) = this.echo.take() {
+            response.headers_mut().insert(name, id);
+        }
+        std::task::Poll::Ready(Ok(response))
+    }
+}
+
+impl<S, B, R> tower_service::Service<http::Request<B>> for RequestContextService<S>
+where
+    S: tower_service::Service<http::Request<B>, Response = http::Response<R>>,
+{
+    type Response = http::Response<R>;
+    type Error = S::Error;
+    type Future = RequestContextFuture<S::Future>;
+
+    fn poll_ready(
+        &mut self,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Result<(), Self::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: http::Request<B>) -> Self::Future {
+        let headers = request.headers();
+        let context = self.ids.context(
+            headers
+                .get(self.ids.header_name())
+                .map(http::HeaderValue::as_bytes),
+            headers.get(TRACEPARENT).map(http::HeaderValue::as_bytes),
+        );
+        let echo = context
+            .request_id()
+            .map(|id| (self.ids.header_name().clone(), id.header_value().clone()));
+        let inner = &mut self.inner;
+        let future = context::sync_scope(context.clone(), || inner.call(request));
+        RequestContextFuture {
+            inner: context::scope(context, future),
+            echo,
+        }
     }
 }

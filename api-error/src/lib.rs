@@ -46,6 +46,9 @@
 //!   page, as a contract that tests check, and for the OpenAPI document.
 //! - `client` (feature `client`) decodes error responses back, whatever
 //!   their format.
+//! - [`context`] is what an error rendered while serving a request knows of
+//!   it: its request id, which every body, log line and response of the
+//!   request carries once the framework's layer installs it.
 //! - [`RequestError`] answers a request that goes wrong before a handler
 //!   runs, and `parse_json` (feature `parse-json`) reads a JSON body, saying
 //!   exactly what is wrong and where, every problem at once; `parse_path`
@@ -74,8 +77,8 @@
 //!
 //! | feature | gives |
 //! |---|---|
-//! | `axum` | `IntoResponse`; the `api_error::axum` extractors (`Json`, `Path`, `Query`) and error rendering for axum 0.8 (turns on `parse-json`) |
-//! | `actix-web` | `ResponseError`; the `api_error::actix` extractors (`Json`, `Path`, `Query`), configs and error handlers for actix-web 4, and the request checks on actix-web's own request types (turns on `parse-json`) |
+//! | `axum` | `IntoResponse`; the `api_error::axum` extractors (`Json`, `Path`, `Query`), error rendering and the request context's layer, `RequestContextLayer`, for axum 0.8 (turns on `parse-json`) |
+//! | `actix-web` | `ResponseError`; the `api_error::actix` extractors (`Json`, `Path`, `Query`), configs, error handlers and the request context's middleware, `RequestContext`, for actix-web 4, and the request checks on actix-web's own request types (turns on `parse-json`) |
 //! | `utoipa` | `IntoResponses`: one OpenAPI response per status, with the format's schema and the errors' extension members, an example body per code, the headers they send (`api_error::utoipa`, `api_error::openapi`, `subset!`) |
 //! | `aide` | `OperationOutput`, documenting the same responses in aide's OpenAPI output; `OperationInput` for the axum extractors (`api_error::aide`, `api_error::openapi`, `subset!`) |
 //! | `tracing` | a log line for every error turned into a response: server errors at `error`, with their source chain |
@@ -91,7 +94,7 @@
 //!
 //! | layer | modules | what they hold |
 //! |---|---|---|
-//! | 1. the error | `error` `derived` `status` `field` `headers` `message` `log` `catalog` `catalog::entry` `catalog::shown` `catalog::unique` `format` `format::json` | the trait, the static data the derive emits (an entry per variant, the catalog that lists them), and what the trait's methods speak of: field paths, headers, the `Format` trait and the JSON writer |
+//! | 1. the error | `error` `derived` `status` `field` `headers` `message` `context` `log` `catalog` `catalog::entry` `catalog::shown` `catalog::unique` `format` `format::json` | the trait, the static data the derive emits (an entry per variant, the catalog that lists them), and what the trait's methods speak of: field paths, headers, the request context formats read, the `Format` trait and the JSON writer |
 //! | 2. formats | `format::flat` `format::meta` `format::standard` `format::nested` `format::problem` `format::sub_errors` `format::default` | the preset envelopes, and the default format |
 //! | 3. on top | `crate` `__private` `integrations` `catalog::example` `catalog::markdown` `catalog::json` `catalog::contract` `client` `client::reqwest` `format::*::decode` `request` `axum` `actix` `openapi` `utoipa` `aide` `validator` `garde` | the catalog's renderings, the client (with each preset's reader, kept in the preset's file so that its whole shape is in one place), request errors and the JSON body and parameter parsers, the OpenAPI responses and the framework integrations, the validation crates' reports as request errors, and the paths generated code names |
 //!
@@ -108,6 +111,7 @@ extern crate self as api_error;
 pub mod catalog;
 #[cfg(feature = "client")]
 pub mod client;
+pub mod context;
 pub mod format;
 
 pub mod headers;

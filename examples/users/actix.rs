@@ -1,7 +1,7 @@
 //! The users API on actix-web.
 
 use actix_web::{HttpRequest, HttpResponse, web};
-use api_error::actix::{Path, error_handlers, not_found};
+use api_error::actix::{Path, RequestContext, error_handlers, not_found};
 use api_error::validator::Valid;
 
 use super::{NewGroup, Store, UpdateOrganization, UpdateUser, UsersError, authenticate};
@@ -28,7 +28,9 @@ pub async fn serve(listener: std::net::TcpListener, store: Store) -> std::io::Re
     server(listener, store)?.await
 }
 
-/// The server for `listener`, not yet running; its handle stops it.
+/// The server for `listener`, not yet running; its handle stops it. The
+/// request context, the last `wrap` and so the outermost, gives each
+/// request its id: in every error body, log line and response.
 pub fn server(
     listener: std::net::TcpListener,
     store: Store,
@@ -36,6 +38,7 @@ pub fn server(
     let server = actix_web::HttpServer::new(move || {
         actix_web::App::new()
             .wrap(error_handlers())
+            .wrap(RequestContext::new())
             .configure(configure(store.clone()))
     })
     .workers(1)

@@ -1,6 +1,6 @@
 //! The users API on axum.
 
-use api_error::axum::{Json, Path, not_found, render_errors};
+use api_error::axum::{Json, Path, RequestContextLayer, not_found, render_errors};
 use api_error::validator::Valid;
 use axum::Router;
 use axum::extract::State;
@@ -15,7 +15,9 @@ use super::{
 /// The API's routes, with `GET /openapi.json` when the `utoipa` feature is
 /// on. Errors render in the flat format of the reference page: the users
 /// API's own through `UsersError`'s `format`, axum's and the extractors'
-/// through the application's default, which `main` sets.
+/// through the application's default, which `main` sets. The request
+/// context, outermost, gives each request its id: in every error body, log
+/// line and response.
 pub fn router(store: Store) -> Router {
     let router = Router::new()
         .route("/v1/users/{id}", put(put_user))
@@ -26,6 +28,7 @@ pub fn router(store: Store) -> Router {
     router
         .fallback(not_found)
         .layer(axum::middleware::from_fn(render_errors))
+        .layer(RequestContextLayer::new())
         .with_state(store)
 }
 

@@ -6,7 +6,8 @@
 
 use std::net::SocketAddr;
 
-use actix_web::dev::ServerHandle;
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServerHandle, ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::{App, HttpServer, web};
 use api_error::actix::error_handlers;
 
@@ -34,17 +35,32 @@ impl Served {
 /// Serves the routes `configure` adds, behind `error_handlers()`, with one
 /// worker.
 pub fn actix(configure: impl Fn(&mut web::ServiceConfig) + Clone + Send + 'static) -> Served {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a port");
-    let address = listener.local_addr().expect("an address");
-    let server = HttpServer::new(move || {
+    actix_app(move || {
         App::new()
             .wrap(error_handlers())
             .configure(configure.clone())
     })
-    .workers(1)
-    .listen(listener)
-    .expect("the listener")
-    .run();
+}
+
+/// Serves the apps `factory` makes, with one worker.
+pub fn actix_app<T, B>(factory: impl Fn() -> App<T> + Send + Clone + 'static) -> Served
+where
+    T: ServiceFactory<
+            ServiceRequest,
+            Config = (),
+            Response = ServiceResponse<B>,
+            Error = actix_web::Error,
+            InitError = (),
+        > + 'static,
+    B: MessageBody + 'static,
+{
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a port");
+    let address = listener.local_addr().expect("an address");
+    let server = HttpServer::new(factory)
+        .workers(1)
+        .listen(listener)
+        .expect("the listener")
+        .run();
     let handle = server.handle();
     actix_web::rt::spawn(server);
     Served {

@@ -21,6 +21,9 @@ use crate::status::error_status;
 /// ```json
 /// {"error":"invalid_fields","message":"2 fields are invalid.","errors":[{"error":"required","message":"Required.","field":"name"}]}
 /// ```
+///
+/// Inside a [request context](crate::context), the request's id follows
+/// `message`, as `request_id`.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Flat;
 
@@ -42,7 +45,8 @@ impl Format for Flat {
         let mut body = Object::new(out);
         body.string("error", err.code());
         body.message("message", err);
-        err.extensions(&mut body.members(RESERVED));
+        let id = body.request_id();
+        err.extensions(&mut body.members_besides(RESERVED, id));
         let errors = listed_errors(err);
         if !errors.is_empty() {
             let mut list = body.array("errors");

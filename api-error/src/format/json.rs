@@ -11,6 +11,7 @@ use std::io::Write as _;
 use serde::Serialize;
 
 use crate::ApiError;
+use crate::context::{self, Context};
 use crate::status::{error_status, reason_phrase};
 
 /// A JSON object being written; `}` is written when it is dropped.
@@ -138,7 +139,34 @@ impl<'a> Object<'a> {
         Members {
             object: self,
             reserved,
+            also: None,
         }
+    }
+
+    /// The same, skipping `also` too: a member the format writes only
+    /// sometimes, such as the request context's `request_id`.
+    pub fn members_besides<'s>(
+        &'s mut self,
+        reserved: &'s [&'s str],
+        also: Option<&'s str>,
+    ) -> Members<'s, 'a> {
+        Members {
+            object: self,
+            reserved,
+            also,
+        }
+    }
+
+    /// Writes the current request's id as the member `request_id`, if a
+    /// [request context](crate::context) with one is installed, and returns
+    /// that name, to pass to [`members_besides`](Self::members_besides) so
+    /// that no extension member repeats it; outside any, writes nothing.
+    pub fn request_id(&mut self) -> Option<&'static str> {
+        context::with(|context| {
+            let id = context.and_then(Context::request_id)?;
+            self.string(REQUEST_ID, id.as_str());
+            Some(REQUEST_ID)
+        })
     }
 
     /// Closes the object; the same as dropping it.
@@ -151,6 +179,9 @@ impl Drop for Object<'_> {
         self.out.push(b'}');
     }
 }
+
+/// The member a request's id takes in an error body.
+pub(crate) const REQUEST_ID: &str = "request_id";
 
 /// A JSON array being written; `]` is written when it is dropped.
 #[derive(Debug)]
@@ -201,6 +232,7 @@ impl Drop for Array<'_> {
 pub struct Members<'a, 'b> {
     object: &'a mut Object<'b>,
     reserved: &'a [&'a str],
+    also: Option<&'a str>,
 }
 
 impl Members<'_, '_> {
@@ -210,7 +242,7 @@ impl Members<'_, '_> {
     /// are values that fail to serialize: a body never carries a made-up or
     /// duplicate member.
     pub fn insert<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) {
-        if !self.reserved.contains(&name) {
+        if !self.reserved.contains(&name) && self.also != Some(name) {
             self.object.serialize(name, value);
         }
     }

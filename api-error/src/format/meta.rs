@@ -23,7 +23,8 @@ use crate::status::error_status;
 /// ```
 ///
 /// The error's own path, if any, is its `field`; extension members follow,
-/// inside the error object.
+/// inside the error object. Inside a [request context](crate::context), the
+/// request's id is in the `meta` object, as `request_id`, after `status`.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Meta;
 
@@ -47,6 +48,7 @@ impl Format for Meta {
         let mut body = Object::new(out);
         let mut meta = body.object("meta");
         meta.number("status", status.as_u16().into());
+        meta.request_id();
         let mut error = meta.object("error");
         if errors.is_empty() {
             error.number("status", status.as_u16().into());

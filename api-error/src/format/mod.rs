@@ -108,7 +108,9 @@ pub use self::standard::Standard;
 /// Implement [`write_body`](Self::write_body) to define your own; `render`
 /// and `response` come with it. The writers in [`json`] escape as they go
 /// and always leave valid JSON; list sub-errors with [`listed_errors`], which
-/// keeps a body's length bounded as the presets do.
+/// keeps a body's length bounded as the presets do, and write the request's
+/// id with [`json::Object::request_id`], as the presets do inside a
+/// [request context](crate::context).
 ///
 /// ```
 /// use api_error::format::json::Object;
@@ -284,7 +286,12 @@ fn capacity_hint(err: &(impl ApiError + ?Sized)) -> usize {
                 + 16 * sub.path().map_or(0, |path| path.segments().len())
         })
         .sum();
-    own + errors
+    let id = crate::context::with(|context| {
+        context
+            .and_then(crate::context::Context::request_id)
+            .map_or(0, |id| 24 + 2 * id.as_str().len())
+    });
+    own + errors + id
 }
 
 /// Puts `body` in a response with `err`'s status and headers.

@@ -24,7 +24,8 @@ use crate::status::error_status;
 /// ```
 ///
 /// The error's own path, if any, is its `path`; extension members follow,
-/// inside the error object.
+/// inside the error object, after the request's id, `request_id`, inside a
+/// [request context](crate::context).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Nested;
 
@@ -56,7 +57,8 @@ impl Format for Nested {
         if let Some(path) = err.path() {
             error.display("path", path);
         }
-        err.extensions(&mut error.members(RESERVED));
+        let id = error.request_id();
+        err.extensions(&mut error.members_besides(RESERVED, id));
         if !errors.is_empty() {
             let mut inner = error.array("inner");
             sub_errors::write(&mut inner, errors, SUB_ERROR, status);

@@ -6,6 +6,7 @@ use super::json::Object;
 use super::sub_errors::{self, Member};
 use super::{Format, listed_errors};
 use crate::ApiError;
+use crate::context::{self, Context};
 use crate::status::error_status;
 
 /// RFC 9457 problem details, served as `application/problem+json`.
@@ -16,8 +17,10 @@ use crate::status::error_status;
 ///
 /// Members in order: `type` (the error's [type URI](ApiError::type_uri),
 /// `about:blank` by default), `title`, `status`, `detail` (the public
-/// message), `instance` when the error has one, `code`, `pointer` when the
-/// error is about one field, extension members, and `errors` when it has
+/// message), `instance` when the error has one (or, inside a
+/// [request context](crate::context) configured so, the request's id),
+/// `code`, `pointer` when the error is about one field, `request_id` inside
+/// a request context, extension members, and `errors` when it has
 /// sub-errors, each with `code`, `detail` and a `pointer` when it has a path:
 ///
 /// ```json
@@ -49,14 +52,18 @@ impl Format for Problem {
         body.string("title", err.title());
         body.number("status", status.as_u16().into());
         body.message("detail", err);
-        if let Some(instance) = err.instance() {
-            body.string("instance", instance);
-        }
+        let instance = err.instance();
+        context::with(|context| {
+            if let Some(instance) = instance.or_else(|| context.and_then(Context::instance)) {
+                body.string("instance", instance);
+            }
+        });
         body.string("code", err.code());
         if let Some(path) = err.path() {
             body.display("pointer", &path.pointer());
         }
-        err.extensions(&mut body.members(RESERVED));
+        let id = body.request_id();
+        err.extensions(&mut body.members_besides(RESERVED, id));
         let errors = listed_errors(err);
         if !errors.is_empty() {
             let mut list = body.array("errors");

@@ -22,7 +22,8 @@ use crate::status::error_status;
 /// {"type":"validation_error","errors":[{"code":"required","detail":"This field is required.","attr":"name"}]}
 /// ```
 ///
-/// Extension members follow `type`.
+/// Extension members follow `type`, after the request's id, `request_id`,
+/// inside a [request context](crate::context).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Standard;
 
@@ -59,7 +60,8 @@ impl Format for Standard {
         };
         let mut body = Object::new(out);
         body.string("type", kind);
-        err.extensions(&mut body.members(RESERVED));
+        let id = body.request_id();
+        err.extensions(&mut body.members_besides(RESERVED, id));
         let mut list = body.array("errors");
         if errors.is_empty() {
             let mut item = list.object();
