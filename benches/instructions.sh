@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v valgrind >/dev/null || { echo "needs valgrind" >&2; exit 1; }
 
-cargo build -q --release -p api-error-benches --example instructions
+cargo build -q --release -p api-error-benches --example instructions ${BENCH_FEATURES:+--features "$BENCH_FEATURES"}
 # The driver is where cargo put it: CARGO_TARGET_DIR, if set.
 driver=${CARGO_TARGET_DIR:-target}/release/examples/instructions
 out=$(mktemp -d)

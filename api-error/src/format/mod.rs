@@ -286,11 +286,10 @@ fn capacity_hint(err: &(impl ApiError + ?Sized)) -> usize {
                 + 16 * sub.path().map_or(0, |path| path.segments().len())
         })
         .sum();
-    let id = crate::context::with(|context| {
-        context
-            .and_then(crate::context::Context::request_id)
-            .map_or(0, |id| 24 + 2 * id.as_str().len())
-    });
+    // Room for a request's id, as a member and as problem+json's
+    // `instance`, whether or not a request context is installed: an id is
+    // short, and asking the context costs more than the room.
+    let id = 32 + 2 * crate::context::RequestId::MAX_LEN;
     own + errors + id
 }
 
