@@ -78,7 +78,7 @@ use serde::de::DeserializeOwned;
 use serde_json::error::Category;
 
 use crate::ApiError;
-use crate::context::{self, RequestIds, TRACEPARENT};
+use crate::context::{self, Negotiation, RequestIds, TRACEPARENT};
 use crate::request::{
     JsonParser, RequestError, RequestHeaders, RequestMethod, media_type, rejected, sentence,
 };
@@ -394,10 +394,12 @@ fn rewrite<B: 'static>(
 #[derive(Clone, Debug, Default)]
 pub struct RequestContext {
     ids: RequestIds,
+    negotiation: Negotiation,
 }
 
 impl RequestContext {
-    /// Every part on: request ids in `x-request-id`.
+    /// Every part on: request ids in `x-request-id`, media types negotiated
+    /// (not refusing).
     pub fn new() -> Self {
         Self::default()
     }
@@ -406,6 +408,15 @@ impl RequestContext {
     /// for none.
     pub fn request_ids(mut self, ids: RequestIds) -> Self {
         self.ids = ids;
+        self
+    }
+
+    /// How media types are negotiated, or `Negotiation::new().enabled(false)`
+    /// for not at all; `Negotiation::new().refuse_unacceptable(true)` on an
+    /// app or scope that answers JSON only answers a request that accepts
+    /// no JSON with `not_acceptable` (406), its handler never run.
+    pub fn negotiation(mut self, negotiation: Negotiation) -> Self {
+        self.negotiation = negotiation;
         self
     }
 }
@@ -427,8 +438,17 @@ where
         ready(name.map_err(drop).map(|name| RequestContextMiddleware {
             service,
             ids: self.ids.clone(),
+            negotiation: self.negotiation,
             name,
         }))
+    }
+}
+
+/// `Vary: Accept` in actix-web's header map, unless a `Vary` says so
+/// already.
+fn vary_accept(headers: &mut header::HeaderMap) {
+    if !context::varies_on_accept(headers.get_all(header::VARY).map(HeaderValue::as_bytes)) {
+        headers.append(header::VARY, HeaderValue::from_static("Accept"));
     }
 }
 
@@ -437,6 +457,7 @@ where
 pub struct RequestContextMiddleware<S> {
     service: S,
     ids: RequestIds,
+    negotiation: Negotiation,
     name: HeaderName,
 }
 
@@ -453,16 +474,43 @@ where
 
     fn call(&self, request: ServiceRequest) -> Self::Future {
         let headers = request.headers();
-        let context = self.ids.context(
+        let mut context = self.ids.context(
             headers
                 .get(self.ids.header_name().as_str())
                 .map(HeaderValue::as_bytes),
             headers.get(TRACEPARENT.as_str()).map(HeaderValue::as_bytes),
         );
+        let mut refused = false;
+        if self.negotiation.is_enabled() {
+            // In `http`'s types: one copy of the value.
+            let accept = context::one_accept(
+                || headers.get_all(header::ACCEPT),
+                |one| http::HeaderValue::from_bytes(one.as_bytes()).ok(),
+                HeaderValue::as_bytes,
+            );
+            refused = self.negotiation.refuses_unacceptable()
+                && !context::accepts_any_json(accept.as_ref().map(http::HeaderValue::as_bytes));
+            context = context.with_accept(accept);
+        }
         let echo = context
             .request_id()
             .and_then(|id| HeaderValue::from_bytes(id.as_str().as_bytes()).ok())
             .map(|id| (self.name.clone(), id));
+        if refused {
+            // Refused before the services inside see the request: the
+            // handler never runs. Passed on as an error carrying its
+            // response, as an error from inside is.
+            let mut response = context::sync_scope(context, || {
+                let mut response = RequestError::NotAcceptable.error_response();
+                vary_accept(response.headers_mut());
+                response
+            });
+            if let Some((name, id)) = echo {
+                response.headers_mut().insert(name, id);
+            }
+            let error = InternalError::from_response(RequestError::NotAcceptable, response);
+            return Box::pin(ready(Err(error.into())));
+        }
         let future = context::sync_scope(context.clone(), || self.service.call(request));
         Box::pin(context::scope(context, async move {
             match future.await {

@@ -50,7 +50,7 @@ use std::borrow::Cow;
 use axum::body::Body;
 use axum::extract::rejection::{PathRejection, QueryRejection, RawPathParamsRejection};
 use axum::extract::{FromRequest, FromRequestParts, RawPathParams, Request};
-use axum::http::header::{ALLOW, CONTENT_TYPE};
+use axum::http::header::{ACCEPT, ALLOW, CONTENT_TYPE};
 use axum::http::request::Parts;
 use axum::http::{Method, StatusCode};
 use axum::middleware::Next;
@@ -59,7 +59,7 @@ use http_body_util::{BodyExt, LengthLimitError, Limited};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::context::{self, RequestIds, TRACEPARENT};
+use crate::context::{self, Negotiation, RequestIds, TRACEPARENT};
 use crate::request::{
     DEFAULT_LIMIT, JsonParser, RequestError, clip_long, clip_name, json_words, media_type,
     rejected, the_string,
@@ -442,10 +442,12 @@ async fn body_text(response: Response) -> String {
 #[derive(Clone, Debug, Default)]
 pub struct RequestContextLayer {
     ids: RequestIds,
+    negotiation: Negotiation,
 }
 
 impl RequestContextLayer {
-    /// Every part on: request ids in `x-request-id`.
+    /// Every part on: request ids in `x-request-id`, media types negotiated
+    /// (not refusing).
     pub fn new() -> Self {
         Self::default()
     }
@@ -454,6 +456,15 @@ impl RequestContextLayer {
     /// for none.
     pub fn request_ids(mut self, ids: RequestIds) -> Self {
         self.ids = ids;
+        self
+    }
+
+    /// How media types are negotiated, or `Negotiation::new().enabled(false)`
+    /// for not at all; `Negotiation::new().refuse_unacceptable(true)` on a
+    /// router that answers JSON only answers a request that accepts no JSON
+    /// with `not_acceptable` (406), its handler never run.
+    pub fn negotiation(mut self, negotiation: Negotiation) -> Self {
+        self.negotiation = negotiation;
         self
     }
 }
@@ -465,6 +476,7 @@ impl<S> tower_layer::Layer<S> for RequestContextLayer {
         RequestContextService {
             inner,
             ids: self.ids.clone(),
+            negotiation: self.negotiation,
         }
     }
 }
@@ -474,19 +486,34 @@ impl<S> tower_layer::Layer<S> for RequestContextLayer {
 pub struct RequestContextService<S> {
     inner: S,
     ids: RequestIds,
+    negotiation: Negotiation,
 }
 
 pin_project_lite::pin_project! {
     /// The future of a [`RequestContextService`]'s response: the inner
-    /// service's, inside the request's context, then the id echoed.
-    pub struct RequestContextFuture<F> {
+    /// service's, inside the request's context, then the id echoed; or the
+    /// request's refusal, the inner service never called.
+    pub struct RequestContextFuture<F, R> {
         #[pin]
-        inner: context::Scope<F>,
+        state: State<F, R>,
         echo: Option<(http::HeaderName, http::HeaderValue)>,
     }
 }
 
-impl<F, R, E> Future for RequestContextFuture<F>
+pin_project_lite::pin_project! {
+    #[project = StateProject]
+    enum State<F, R> {
+        Running {
+            #[pin]
+            inner: context::Scope<F>,
+        },
+        Refused {
+            response: Option<http::Response<R>>,
+        },
+    }
+}
+
+impl<F, R, E> Future for RequestContextFuture<F, R>
 where
     F: Future<Output = Result<http::Response<R>, E>>,
 {
@@ -497,7 +524,14 @@ where
         cx: &mut std::task::Context<'_>,
     ) -> std::task::Poll<F::Output> {
         let this = self.project();
-        let mut response = std::task::ready!(this.inner.poll(cx))?;
+        let mut response = match this.state.project() {
+            StateProject::Running { inner } => std::task::ready!(inner.poll(cx))?,
+            StateProject::Refused { response } => match response.take() {
+                Some(response) => response,
+                // Polled again after it answered: answer again, empty.
+                None => return std::task::Poll::Pending,
+            },
+        };
         if let Some((name, id)) = this.echo.take() {
             response.headers_mut().insert(name, id);
         }
@@ -505,13 +539,22 @@ where
     }
 }
 
+/// The answer to a request that accepts no JSON on a context that refuses
+/// it: `not_acceptable` (406), saying it depended on `Accept`.
+fn refusal<R: From<Vec<u8>>>() -> http::Response<R> {
+    let mut response = crate::response(&RequestError::NotAcceptable);
+    crate::context::vary_accept(response.headers_mut());
+    response.map(R::from)
+}
+
 impl<S, B, R> tower_service::Service<http::Request<B>> for RequestContextService<S>
 where
     S: tower_service::Service<http::Request<B>, Response = http::Response<R>>,
+    R: From<Vec<u8>>,
 {
     type Response = http::Response<R>;
     type Error = S::Error;
-    type Future = RequestContextFuture<S::Future>;
+    type Future = RequestContextFuture<S::Future, R>;
 
     fn poll_ready(
         &mut self,
@@ -522,20 +565,43 @@ where
 
     fn call(&mut self, request: http::Request<B>) -> Self::Future {
         let headers = request.headers();
-        let context = self.ids.context(
+        let mut context = self.ids.context(
             headers
                 .get(self.ids.header_name())
                 .map(http::HeaderValue::as_bytes),
             headers.get(TRACEPARENT).map(http::HeaderValue::as_bytes),
         );
+        let mut refused = false;
+        if self.negotiation.is_enabled() {
+            let accept = context::one_accept(
+                || headers.get_all(ACCEPT).iter(),
+                |one| Some(one.clone()),
+                http::HeaderValue::as_bytes,
+            );
+            if self.negotiation.refuses_unacceptable()
+                && !context::accepts_any_json(accept.as_ref().map(http::HeaderValue::as_bytes))
+            {
+                refused = true;
+            }
+            context = context.with_accept(accept);
+        }
         let echo = context
             .request_id()
             .map(|id| (self.ids.header_name().clone(), id.header_value().clone()));
-        let inner = &mut self.inner;
-        let future = context::sync_scope(context.clone(), || inner.call(request));
-        RequestContextFuture {
-            inner: context::scope(context, future),
-            echo,
-        }
+        let state = if refused {
+            // Refused before the inner service sees the request: the
+            // handler never runs.
+            let response = context::sync_scope(context, refusal);
+            State::Refused {
+                response: Some(response),
+            }
+        } else {
+            let inner = &mut self.inner;
+            let future = context::sync_scope(context.clone(), || inner.call(request));
+            State::Running {
+                inner: context::scope(context, future),
+            }
+        };
+        RequestContextFuture { state, echo }
     }
 }

@@ -310,7 +310,12 @@ fn build_response(
     if status == StatusCode::UNAUTHORIZED && !headers.contains_key(WWW_AUTHENTICATE) {
         headers.insert(WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
     }
-    // After the error's own headers: the body's type is the format's to say.
+    // After the error's own headers: the body's type is the format's to say,
+    // or the request's, for a `+json` type it may take as `application/json`.
+    let (content_type, negotiated) = crate::context::negotiate(content_type);
+    if negotiated {
+        crate::context::vary_accept(headers);
+    }
     headers.insert(CONTENT_TYPE, content_type);
     response
 }
