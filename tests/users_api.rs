@@ -398,6 +398,39 @@ async fn check_errors(address: SocketAddr) {
     let user: Value = response.json().await.expect("JSON");
     assert_eq!(user["name"], "Charles");
 
+    // A request that accepts no JSON is refused with `not_acceptable`
+    // before the handler runs: the update it asks for does not take effect,
+    // so that another user may then take the email it would have set.
+    let update = r#"{"email": "refused@example.com"}"#;
+    let response = client
+        .put(format!("http://{address}/v1/users/123"))
+        .header("content-type", "application/json")
+        .header("authorization", "Bearer demo-token")
+        .header("accept", "text/html")
+        .header("x-request-id", "refused-1")
+        .body(update)
+        .send()
+        .await
+        .expect("the server answers");
+    assert_eq!(response.status(), 406);
+    assert_eq!(response.headers()["content-type"], "application/json");
+    assert_eq!(response.headers()["vary"], "Accept");
+    assert_eq!(response.headers()["x-request-id"], "refused-1");
+    let body = response.text().await.expect("a body");
+    assert_eq!(
+        body.replacen(r#","request_id":"refused-1""#, "", 1),
+        seed_body("not_acceptable"),
+    );
+    let response = client
+        .put(format!("http://{address}/v1/users/someone-else"))
+        .header("content-type", "application/json")
+        .header("authorization", "Bearer demo-token")
+        .body(update)
+        .send()
+        .await
+        .expect("the server answers");
+    assert_eq!(response.status(), 200, "the refused update took effect");
+
     // The trace-id of a `traceparent`, when the request has no id of its
     // own; a malformed id of its own is replaced, never echoed.
     let trace_id = "4bf92f3577b34da6a3ce929d0e0e4736";

@@ -2,6 +2,7 @@
 
 use actix_web::{HttpRequest, HttpResponse, web};
 use api_error::actix::{Path, RequestContext, error_handlers, not_found};
+use api_error::context::Negotiation;
 use api_error::validator::Valid;
 
 use super::{NewGroup, Store, UpdateOrganization, UpdateUser, UsersError, authenticate};
@@ -30,7 +31,10 @@ pub async fn serve(listener: std::net::TcpListener, store: Store) -> std::io::Re
 
 /// The server for `listener`, not yet running; its handle stops it. The
 /// request context, the last `wrap` and so the outermost, gives each
-/// request its id: in every error body, log line and response.
+/// request its id: in every error body, log line and response; and as the
+/// API answers JSON only, it refuses a request that accepts no JSON with
+/// `not_acceptable` (406) before any handler runs, as the reference page
+/// says.
 pub fn server(
     listener: std::net::TcpListener,
     store: Store,
@@ -38,7 +42,7 @@ pub fn server(
     let server = actix_web::HttpServer::new(move || {
         actix_web::App::new()
             .wrap(error_handlers())
-            .wrap(RequestContext::new())
+            .wrap(RequestContext::new().negotiation(Negotiation::new().refuse_unacceptable(true)))
             .configure(configure(store.clone()))
     })
     .workers(1)

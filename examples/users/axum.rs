@@ -1,6 +1,7 @@
 //! The users API on axum.
 
 use api_error::axum::{Json, Path, RequestContextLayer, not_found, render_errors};
+use api_error::context::Negotiation;
 use api_error::validator::Valid;
 use axum::Router;
 use axum::extract::State;
@@ -17,7 +18,9 @@ use super::{
 /// API's own through `UsersError`'s `format`, axum's and the extractors'
 /// through the application's default, which `main` sets. The request
 /// context, outermost, gives each request its id: in every error body, log
-/// line and response.
+/// line and response; and as the API answers JSON only, it refuses a
+/// request that accepts no JSON with `not_acceptable` (406) before any
+/// handler runs, as the reference page says.
 pub fn router(store: Store) -> Router {
     let router = Router::new()
         .route("/v1/users/{id}", put(put_user))
@@ -28,7 +31,7 @@ pub fn router(store: Store) -> Router {
     router
         .fallback(not_found)
         .layer(axum::middleware::from_fn(render_errors))
-        .layer(RequestContextLayer::new())
+        .layer(RequestContextLayer::new().negotiation(Negotiation::new().refuse_unacceptable(true)))
         .with_state(store)
 }
 
