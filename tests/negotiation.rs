@@ -228,7 +228,7 @@ async fn a_refusing_context_answers_406_before_the_handler_runs() {
             assert_eq!(runs.load(Ordering::SeqCst), 0, "{what}: the handler ran");
             // Still JSON, in the application's format (here `Problem`).
             assert_eq!(answer.content_type, PROBLEM_JSON, "{what}");
-            assert!(answer.vary.contains(&"Accept".to_owned()), "{what}");
+            assert_eq!(answer.vary, ["Accept"], "{what}");
             let body = without_id(&answer.body);
             assert_eq!(
                 body,
@@ -250,6 +250,9 @@ async fn a_refusing_context_answers_406_before_the_handler_runs() {
             let answer = send(&served, reqwest::Method::PUT, "/record", accept).await;
             assert_eq!(answer.status, 200, "{framework} {accept:?}");
             assert_eq!(answer.body, b"recorded", "{framework} {accept:?}");
+            // Had it accepted no JSON, it would have been refused: every
+            // answer depended on `Accept`.
+            assert_eq!(answer.vary, ["Accept"], "{framework} {accept:?}");
         }
         assert_eq!(runs.load(Ordering::SeqCst), accepting.len(), "{framework}");
     }
@@ -281,6 +284,9 @@ async fn a_garbage_accept_is_taken_as_absent_and_never_breaks_a_response() {
             let answer = get_with(&served, "/problem", &[accept]).await;
             assert_eq!(answer.status, 404, "{what}");
             assert_eq!(answer.content_type, PROBLEM_JSON, "{what}");
+            // Said once, though both the body's type and the refusing
+            // depended on it.
+            assert_eq!(answer.vary, ["Accept"], "{what}");
             let answer = send(&served, reqwest::Method::PUT, "/record", &[accept]).await;
             assert_eq!(answer.status, 200, "{what}");
         }

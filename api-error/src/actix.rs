@@ -496,18 +496,24 @@ where
             .request_id()
             .and_then(|id| HeaderValue::from_bytes(id.as_str().as_bytes()).ok())
             .map(|id| (self.name.clone(), id));
+        let vary = self.negotiation.refuses_unacceptable();
+        // What every response says: its request's id, and, where a request
+        // accepting no JSON is refused, that it depended on `Accept`.
+        let finish = move |headers: &mut header::HeaderMap| {
+            if let Some((name, id)) = echo {
+                headers.insert(name, id);
+            }
+            if vary {
+                vary_accept(headers);
+            }
+        };
         if refused {
             // Refused before the services inside see the request: the
             // handler never runs. Passed on as an error carrying its
             // response, as an error from inside is.
-            let mut response = context::sync_scope(context, || {
-                let mut response = RequestError::NotAcceptable.error_response();
-                vary_accept(response.headers_mut());
-                response
-            });
-            if let Some((name, id)) = echo {
-                response.headers_mut().insert(name, id);
-            }
+            let mut response =
+                context::sync_scope(context, || RequestError::NotAcceptable.error_response());
+            finish(response.headers_mut());
             let error = InternalError::from_response(RequestError::NotAcceptable, response);
             return Box::pin(ready(Err(error.into())));
         }
@@ -515,9 +521,7 @@ where
         Box::pin(context::scope(context, async move {
             match future.await {
                 Ok(mut response) => {
-                    if let Some((name, id)) = echo {
-                        response.headers_mut().insert(name, id);
-                    }
+                    finish(response.headers_mut());
                     Ok(response)
                 }
                 // Rendered here, inside the context, rather than by actix
@@ -525,9 +529,7 @@ where
                 // same, for the middleware outside this one.
                 Err(err) => {
                     let mut response = err.error_response();
-                    if let Some((name, id)) = echo {
-                        response.headers_mut().insert(name, id);
-                    }
+                    finish(response.headers_mut());
                     Err(InternalError::from_response(err, response).into())
                 }
             }

@@ -497,6 +497,8 @@ pin_project_lite::pin_project! {
         #[pin]
         state: State<F, R>,
         echo: Option<(http::HeaderName, http::HeaderValue)>,
+        // A refusing context: every response depended on `Accept`.
+        vary: bool,
     }
 }
 
@@ -528,23 +530,25 @@ where
             StateProject::Running { inner } => std::task::ready!(inner.poll(cx))?,
             StateProject::Refused { response } => match response.take() {
                 Some(response) => response,
-                // Polled again after it answered: answer again, empty.
+                // Polled after it answered, which no caller may do: it
+                // stays pending rather than panic.
                 None => return std::task::Poll::Pending,
             },
         };
         if let Some((name, id)) = this.echo.take() {
             response.headers_mut().insert(name, id);
         }
+        if *this.vary {
+            context::vary_accept(response.headers_mut());
+        }
         std::task::Poll::Ready(Ok(response))
     }
 }
 
 /// The answer to a request that accepts no JSON on a context that refuses
-/// it: `not_acceptable` (406), saying it depended on `Accept`.
+/// it: `not_acceptable` (406).
 fn refusal<R: From<Vec<u8>>>() -> http::Response<R> {
-    let mut response = crate::response(&RequestError::NotAcceptable);
-    crate::context::vary_accept(response.headers_mut());
-    response.map(R::from)
+    crate::response(&RequestError::NotAcceptable).map(R::from)
 }
 
 impl<S, B, R> tower_service::Service<http::Request<B>> for RequestContextService<S>
@@ -602,6 +606,10 @@ where
                 inner: context::scope(context, future),
             }
         };
-        RequestContextFuture { state, echo }
+        RequestContextFuture {
+            state,
+            echo,
+            vary: self.negotiation.refuses_unacceptable(),
+        }
     }
 }
