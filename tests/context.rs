@@ -237,6 +237,14 @@ async fn a_clients_id_is_echoed_in_the_header_and_every_presets_body() {
                 "client-7.a_b:c",
                 "{framework} {path}"
             );
+            // And a client reads it back, out of the error's own members.
+            let remote = api_error::client::decode(answer.status, None, &answer.body);
+            assert_eq!(
+                remote.request_id(),
+                Some("client-7.a_b:c"),
+                "{framework} {path}"
+            );
+            assert!(remote.extensions().get("request_id").is_none());
         }
     }
 }

@@ -6,6 +6,7 @@
 
 use std::fmt;
 
+use api_error::context::{self, Context, RequestId};
 use api_error::format::json::Object;
 use api_error::format::{DynFormat, Flat, Format, Meta, Nested, Problem, Standard};
 use api_error::http::{HeaderMap, HeaderValue, StatusCode};
@@ -314,7 +315,7 @@ enum Shapes {
     Invalid {
         #[api(errors)]
         errors: FieldErrors,
-        #[api(extension = "request_id")]
+        #[api(extension = "attempt")]
         id: u64,
     },
     #[api(status = 503, code = "busy", message = "Busy.")]
@@ -346,7 +347,7 @@ fn flat_with_paths_sub_errors_and_members() {
     );
     assert_eq!(
         text(Flat::render(&invalid())),
-        r#"{"error":"invalid","message":"2 problems.","request_id":7,"errors":[{"error":"required","message":"Zip is missing","field":"address.zip"},{"error":"conflict","message":"Two fields disagree."}]}"#
+        r#"{"error":"invalid","message":"2 problems.","attempt":7,"errors":[{"error":"required","message":"Zip is missing","field":"address.zip"},{"error":"conflict","message":"Two fields disagree."}]}"#
     );
 }
 
@@ -358,7 +359,7 @@ fn meta_with_paths_sub_errors_and_members() {
     );
     assert_eq!(
         text(Meta::render(&invalid())),
-        r#"{"meta":{"status":422,"error":{"type":"invalid","message":"2 problems.","request_id":7,"errors":[{"type":"required","message":"Zip is missing","field":"address.zip"},{"type":"conflict","message":"Two fields disagree."}]}}}"#
+        r#"{"meta":{"status":422,"error":{"type":"invalid","message":"2 problems.","attempt":7,"errors":[{"type":"required","message":"Zip is missing","field":"address.zip"},{"type":"conflict","message":"Two fields disagree."}]}}}"#
     );
 }
 
@@ -370,7 +371,7 @@ fn standard_with_paths_sub_errors_and_members() {
     );
     assert_eq!(
         text(Standard::render(&invalid())),
-        r#"{"type":"validation_error","request_id":7,"errors":[{"code":"required","detail":"Zip is missing","attr":"address.zip"},{"code":"conflict","detail":"Two fields disagree.","attr":null}]}"#
+        r#"{"type":"validation_error","attempt":7,"errors":[{"code":"required","detail":"Zip is missing","attr":"address.zip"},{"code":"conflict","detail":"Two fields disagree.","attr":null}]}"#
     );
     assert_eq!(
         text(Standard::render(&Shapes::Busy)),
@@ -387,7 +388,7 @@ fn nested_with_paths_sub_errors_and_members() {
     // A sub-error without a status of its own shows the error's.
     assert_eq!(
         text(Nested::render(&invalid())),
-        r#"{"error":{"code":"invalid","status":422,"request_id":7,"inner":[{"message":"Zip is missing","code":"required","status":422,"path":"address.zip"},{"message":"Two fields disagree.","code":"conflict","status":409}]}}"#
+        r#"{"error":{"code":"invalid","status":422,"attempt":7,"inner":[{"message":"Zip is missing","code":"required","status":422,"path":"address.zip"},{"message":"Two fields disagree.","code":"conflict","status":409}]}}"#
     );
 }
 
@@ -399,7 +400,7 @@ fn problem_with_paths_sub_errors_and_members() {
     );
     assert_eq!(
         text(Problem::render(&invalid())),
-        r##"{"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"2 problems.","code":"invalid","request_id":7,"errors":[{"code":"required","detail":"Zip is missing","pointer":"#/address/zip"},{"code":"conflict","detail":"Two fields disagree."}]}"##
+        r##"{"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"2 problems.","code":"invalid","attempt":7,"errors":[{"code":"required","detail":"Zip is missing","pointer":"#/address/zip"},{"code":"conflict","detail":"Two fields disagree."}]}"##
     );
 }
 
@@ -695,7 +696,7 @@ fn check_against_schema(body: &Value, schema: &Value, extensions: &[&str], at: &
 /// this keeps the two describing the same shape, for every kind of body.
 #[test]
 fn every_body_a_preset_writes_is_in_its_schema() {
-    let extensions = ["expected", "limits", "request_id"];
+    let extensions = ["expected", "limits", "attempt"];
     let errors: [&dyn ApiError; 4] = [
         &field(),
         &invalid(),
@@ -713,6 +714,18 @@ fn every_body_a_preset_writes_is_in_its_schema() {
         for err in errors {
             let body: Value = serde_json::from_slice(&format.render(err)).unwrap();
             check_against_schema(&body, &schema, &extensions, &format!("{format:?}"));
+            // And with the request id a request's context adds.
+            let id = RequestId::parse("req-1").unwrap();
+            let context = Context::new().with_request_id(id).with_id_as_instance(true);
+            let body = context::sync_scope(context, || format.render(err));
+            let body: Value = serde_json::from_slice(&body).unwrap();
+            assert!(body.to_string().contains("req-1"), "{format:?}: {body}");
+            check_against_schema(
+                &body,
+                &schema,
+                &extensions,
+                &format!("{format:?} in a request"),
+            );
         }
     }
 }

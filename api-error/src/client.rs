@@ -67,6 +67,7 @@ use serde_json::{Map, Value};
 use crate::ApiError;
 use crate::catalog::Entry;
 use crate::field::{FieldErrors, FieldPath};
+use crate::format::json::REQUEST_ID;
 use crate::format::{Format, flat, meta, nested, problem, standard};
 
 #[cfg(feature = "reqwest")]
@@ -131,6 +132,7 @@ pub struct RemoteError {
     pub(crate) title: Option<String>,
     pub(crate) type_uri: Option<String>,
     pub(crate) instance: Option<String>,
+    pub(crate) request_id: Option<String>,
     pub(crate) path: Option<FieldPath>,
     pub(crate) errors: FieldErrors,
     pub(crate) extensions: Map<String, Value>,
@@ -164,6 +166,15 @@ pub fn decode(status: StatusCode, content_type: Option<&str>, body: &[u8]) -> Re
             Some(preset) => {
                 remote.envelope = Some(preset.envelope);
                 (preset.read)(object, &mut remote);
+                // Where the preset puts it among the error's own members.
+                if remote
+                    .extensions
+                    .get(REQUEST_ID)
+                    .is_some_and(Value::is_string)
+                    && let Some(Value::String(id)) = remote.extensions.remove(REQUEST_ID)
+                {
+                    remote.request_id.get_or_insert(id);
+                }
             }
             None => remote.message = text(body),
         },
@@ -213,6 +224,7 @@ impl RemoteError {
             title: None,
             type_uri: None,
             instance: None,
+            request_id: None,
             path: None,
             errors: FieldErrors::new(),
             extensions: Map::new(),
@@ -253,6 +265,12 @@ impl RemoteError {
     /// problem+json's `instance`.
     pub fn instance(&self) -> Option<&str> {
         self.instance.as_deref()
+    }
+
+    /// The id the server gave the request (`request_id`, where each preset
+    /// puts it), to quote to its operators.
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
     }
 
     /// The field the error is about.

@@ -39,7 +39,7 @@ const SUB_ERROR: &[Member] = &[
 
 impl Format for Flat {
     const CONTENT_TYPE: HeaderValue = HeaderValue::from_static("application/json");
-    const JSON_SCHEMA: &'static str = r#"{"type":"object","required":["error","message"],"properties":{"error":{"type":"string","description":"The error's code."},"message":{"type":"string","description":"What went wrong, for people."},"errors":{"type":"array","description":"Sub-errors, one per invalid part of the request.","items":{"type":"object","required":["error","message"],"properties":{"error":{"type":"string"},"message":{"type":"string"},"field":{"type":"string","description":"The field, as a dotted path."}}}}}}"#;
+    const JSON_SCHEMA: &'static str = r#"{"type":"object","required":["error","message"],"properties":{"error":{"type":"string","description":"The error's code."},"message":{"type":"string","description":"What went wrong, for people."},"errors":{"type":"array","description":"Sub-errors, one per invalid part of the request.","items":{"type":"object","required":["error","message"],"properties":{"error":{"type":"string"},"message":{"type":"string"},"field":{"type":"string","description":"The field, as a dotted path."}}}},"request_id":{"type":"string","description":"The request's id, when the server gives requests ids (the same as its response header): quote it to support."}}}"#;
 
     fn write_body<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
         let mut body = Object::new(out);

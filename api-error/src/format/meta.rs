@@ -40,7 +40,7 @@ const SUB_ERROR: &[Member] = &[
 
 impl Format for Meta {
     const CONTENT_TYPE: HeaderValue = HeaderValue::from_static("application/json");
-    const JSON_SCHEMA: &'static str = r#"{"type":"object","required":["meta"],"properties":{"meta":{"type":"object","required":["status","error"],"properties":{"status":{"type":"integer","description":"The HTTP status."},"error":{"type":"object","required":["type","message"],"properties":{"status":{"type":"integer","description":"The HTTP status; absent with sub-errors."},"type":{"type":"string","description":"The error's code."},"message":{"type":"string","description":"What went wrong, for people."},"field":{"type":"string","description":"The field the error is about, as a dotted path."},"errors":{"type":"array","items":{"type":"object","required":["type","message"],"properties":{"type":{"type":"string"},"message":{"type":"string"},"field":{"type":"string"}}}}}}}}}}"#;
+    const JSON_SCHEMA: &'static str = r#"{"type":"object","required":["meta"],"properties":{"meta":{"type":"object","required":["status","error"],"properties":{"status":{"type":"integer","description":"The HTTP status."},"error":{"type":"object","required":["type","message"],"properties":{"status":{"type":"integer","description":"The HTTP status; absent with sub-errors."},"type":{"type":"string","description":"The error's code."},"message":{"type":"string","description":"What went wrong, for people."},"field":{"type":"string","description":"The field the error is about, as a dotted path."},"errors":{"type":"array","items":{"type":"object","required":["type","message"],"properties":{"type":{"type":"string"},"message":{"type":"string"},"field":{"type":"string"}}}}}},"request_id":{"type":"string","description":"The request's id, when the server gives requests ids (the same as its response header): quote it to support."}}}}}"#;
 
     fn write_body<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
         let status = error_status(err);
@@ -74,6 +74,7 @@ pub(crate) mod decode {
     use super::{RESERVED, SUB_ERROR};
     use crate::client::RemoteError;
     use crate::client::read::{dotted, extensions, string, sub_errors, take_object};
+    use crate::format::json::REQUEST_ID;
 
     /// A single member, `meta`, an object with an `error` object.
     pub(crate) fn fits(body: &Map<String, Value>) -> bool {
@@ -82,7 +83,9 @@ pub(crate) mod decode {
     }
 
     pub(crate) fn read(mut body: Map<String, Value>, remote: &mut RemoteError) {
-        let error = take_object(&mut take_object(&mut body, "meta"), "error");
+        let mut meta = take_object(&mut body, "meta");
+        remote.request_id = string(&meta, REQUEST_ID);
+        let error = take_object(&mut meta, "error");
         remote.code = string(&error, "type");
         remote.message = string(&error, "message");
         remote.path = dotted(&error, "field");

@@ -46,7 +46,7 @@ const VALIDATION: &str = "validation_error";
 
 impl Format for Standard {
     const CONTENT_TYPE: HeaderValue = HeaderValue::from_static("application/json");
-    const JSON_SCHEMA: &'static str = r#"{"type":"object","required":["type","errors"],"properties":{"type":{"type":"string","enum":["client_error","server_error","validation_error"]},"errors":{"type":"array","items":{"type":"object","required":["code","detail","attr"],"properties":{"code":{"type":"string","description":"The error's code."},"detail":{"type":"string","description":"What went wrong, for people."},"attr":{"type":["string","null"],"description":"The field, as a dotted path, or null."}}}}}}"#;
+    const JSON_SCHEMA: &'static str = r#"{"type":"object","required":["type","errors"],"properties":{"type":{"type":"string","enum":["client_error","server_error","validation_error"]},"errors":{"type":"array","items":{"type":"object","required":["code","detail","attr"],"properties":{"code":{"type":"string","description":"The error's code."},"detail":{"type":"string","description":"What went wrong, for people."},"attr":{"type":["string","null"],"description":"The field, as a dotted path, or null."}}}},"request_id":{"type":"string","description":"The request's id, when the server gives requests ids (the same as its response header): quote it to support."}}}"#;
 
     fn write_body<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
         let status = error_status(err);
