@@ -571,7 +571,11 @@ fn fmt_field_method(cx: &Cx) -> Option<TokenStream> {
             read.extend(template.read_by(placeholder));
             let name = variant.fields.get(*field)?.name();
             let write = match placeholder {
-                Placeholder::Display(local) => quote!(::core::fmt::Display::fmt(#local, __f)),
+                // As `__message` takes it, for one error on a field that
+                // is not `Display` rather than two.
+                Placeholder::Display(local) => {
+                    quote!(__api_error::__private::write_placeholder(#local, __f))
+                }
                 Placeholder::Spec(format, ..) => {
                     let format = LitStr::new(format, template.span);
                     quote!(__f.write_fmt(::core::format_args!(#format)))
