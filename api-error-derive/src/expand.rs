@@ -294,6 +294,15 @@ fn entry_parts(variant: &Variant) -> TokenStream {
             part(name, text.into_token_stream());
         }
     }
+    if let Message::Formatted(template) = &variant.message {
+        let names = template.shown().into_iter();
+        let names = names.filter_map(|(field, _)| Some(variant.fields.get(field)?.name()));
+        let names: Vec<String> = names.collect();
+        part("fields", quote!(&[#(#names),*]));
+    }
+    if let Some(source) = variant.source_field() {
+        part("source_field", source.name().into_token_stream());
+    }
     if parts.is_empty() {
         quote!(__Parts::DEFAULT)
     } else {
@@ -544,6 +553,74 @@ fn message_fn(cx: &Cx) -> Option<TokenStream> {
     })
 }
 
+/// `fmt_field`: for each variant whose message has placeholders, an arm
+/// writing each field it shows as the message does, by the field's name;
+/// a transparent variant's come from the inner error.
+fn fmt_field_method(cx: &Cx) -> Option<TokenStream> {
+    let mut arms = Vec::new();
+    for variant in &cx.input.variants {
+        let Message::Formatted(template) = &variant.message else {
+            continue;
+        };
+        if variant.transparent.is_some() {
+            continue;
+        }
+        let shown = template.shown();
+        let mut read: Vec<usize> = Vec::new();
+        let names = shown.iter().filter_map(|(field, placeholder)| {
+            read.extend(template.read_by(placeholder));
+            let name = variant.fields.get(*field)?.name();
+            let write = match placeholder {
+                // As `__message` takes it, for one error on a field that
+                // is not `Display` rather than two.
+                Placeholder::Display(local) => {
+                    quote!(__api_error::__private::write_placeholder(#local, __f))
+                }
+                Placeholder::Spec(format, ..) => {
+                    let format = LitStr::new(format, template.span);
+                    quote!(__f.write_fmt(::core::format_args!(#format)))
+                }
+            };
+            Some(quote!(#name => ::core::option::Option::Some(#write),))
+        });
+        let names: Vec<TokenStream> = names.collect();
+        let bindings = template
+            .bindings
+            .iter()
+            .filter(|(_, field)| read.contains(field));
+        let bindings = bindings.filter_map(|(local, field)| {
+            let member = &variant.fields.get(*field)?.member;
+            Some(quote!(#member: #local))
+        });
+        let path = cx.path(variant);
+        arms.push(quote! {
+            #path { #(#bindings,)* .. } => match __name {
+                #(#names)*
+                _ => ::core::option::Option::None,
+            },
+        });
+    }
+    if arms.is_empty() && !cx.has_transparent {
+        return None;
+    }
+    let fallback = if cx.has_transparent {
+        quote!(__resolve(self).fmt_field(__name, __f))
+    } else {
+        quote!(::core::option::Option::None)
+    };
+    let body = match_self(cx, &arms, fallback);
+    Some(quote! {
+        #[allow(deprecated)]
+        fn fmt_field(
+            &self,
+            __name: &::core::primitive::str,
+            __f: &mut ::core::fmt::Formatter<'_>,
+        ) -> ::core::option::Option<::core::fmt::Result> {
+            #body
+        }
+    })
+}
+
 /// Whether `__message` has an arm for `variant`: its message has
 /// placeholders, or is thiserror's `Display`.
 fn has_message_arm(variant: &Variant) -> bool {
@@ -585,6 +662,7 @@ fn api_impl(cx: &Cx, api_where: Option<&syn::WhereClause>) -> TokenStream {
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
     let (write_message, write_json) = write_message(cx);
     let format_fn = format_fn(cx);
+    let fmt_field = fmt_field_method(cx);
     let answers = answer_methods(cx);
     let headers = headers_method(cx);
     let extensions = extensions_method(cx);
@@ -614,6 +692,7 @@ fn api_impl(cx: &Cx, api_where: Option<&syn::WhereClause>) -> TokenStream {
                 __resolve(self).entry()
             }
             #format_fn
+            #fmt_field
             #(#answers)*
             #headers
             #extensions

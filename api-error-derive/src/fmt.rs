@@ -83,6 +83,46 @@ impl Template {
         self.bindings.is_empty()
     }
 
+    /// Each field the message shows, once, with the placeholder that shows
+    /// it first: what a translation of the message may name.
+    pub(crate) fn shown(&self) -> Vec<(usize, &Placeholder)> {
+        let mut shown: Vec<(usize, &Placeholder)> = Vec::new();
+        for placeholder in &self.placeholders {
+            let field = match placeholder {
+                Placeholder::Display(local) => self.field_of(local),
+                Placeholder::Spec(_, field, _) => Some(*field),
+            };
+            if let Some(field) = field
+                && !shown.iter().any(|(known, _)| *known == field)
+            {
+                shown.push((field, placeholder));
+            }
+        }
+        shown
+    }
+
+    /// The fields `placeholder` reads: the one it shows, and those its
+    /// width and precision name.
+    pub(crate) fn read_by(&self, placeholder: &Placeholder) -> Vec<usize> {
+        match placeholder {
+            Placeholder::Display(local) => self.field_of(local).into_iter().collect(),
+            Placeholder::Spec(_, field, spec) => {
+                let counts = [spec.width, spec.precision].into_iter().flatten();
+                let counts = counts.filter_map(|count| match count {
+                    Count::Field(field) => Some(field),
+                    Count::Fixed(_) => None,
+                });
+                std::iter::once(*field).chain(counts).collect()
+            }
+        }
+    }
+
+    /// The index of the field `local` is bound to.
+    fn field_of(&self, local: &Ident) -> Option<usize> {
+        let binding = self.bindings.iter().find(|(name, _)| name == local);
+        binding.map(|(_, field)| *field)
+    }
+
     /// Checks `lit`'s placeholders, recording each mistake in `cx`.
     pub(crate) fn parse(cx: &Ctxt, lit: &LitStr, placeholders: &Placeholders) -> Option<Template> {
         let value = lit.value();

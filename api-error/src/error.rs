@@ -55,6 +55,18 @@ pub trait ApiError: Error {
         message
     }
 
+    /// Writes the field `name` of this error to `f` as its public message
+    /// shows it (`{id}` with `Display`, `{id:?}` with its spec), or `None`
+    /// if its message shows no field `name`. What translations of the
+    /// message fill their placeholders with.
+    ///
+    /// Derived types answer for the fields their `message` names, and a
+    /// transparent variant for its inner error's; the default shows none.
+    fn fmt_field(&self, name: &str, f: &mut fmt::Formatter<'_>) -> Option<fmt::Result> {
+        let _ = (name, f);
+        None
+    }
+
     /// A short, human-readable summary of the kind of error, the same for
     /// every occurrence (problem+json's `title`).
     ///
@@ -159,6 +171,9 @@ impl<E: ApiError + ?Sized> ApiError for &E {
     }
     fn __message_json(&self, out: &mut Vec<u8>) -> fmt::Result {
         (**self).__message_json(out)
+    }
+    fn fmt_field(&self, name: &str, f: &mut fmt::Formatter<'_>) -> Option<fmt::Result> {
+        (**self).fmt_field(name, f)
     }
     fn title(&self) -> &str {
         (**self).title()

@@ -49,6 +49,8 @@
 //! - [`context`] is what an error rendered while serving a request knows of
 //!   it: its request id, which every body, log line and response of the
 //!   request carries once the framework's layer installs it.
+//! - [`translations`] holds the application's translations of the
+//!   messages, by locale and code, and chooses one from `Accept-Language`.
 //! - [`RequestError`] answers a request that goes wrong before a handler
 //!   runs, and `parse_json` (feature `parse-json`) reads a JSON body, saying
 //!   exactly what is wrong and where, every problem at once; `parse_path`
@@ -72,6 +74,12 @@
 //! |---|---|
 //! | `parse-json` | `parse_json` and `JsonParser`: a JSON request body read into a type, with a `RequestError` for every problem, naming the field and its path; `parse_path` and `parse_query`: path and query parameters read the same way |
 //!
+//! One reads translations from files:
+//!
+//! | feature | gives |
+//! |---|---|
+//! | `toml` | `Translations::add_toml`: a locale's translations read from a TOML document of `code = "template"` |
+//!
 //! The others make every derived type implement the matching trait, with
 //! nothing to write and no dependency to add:
 //!
@@ -94,7 +102,7 @@
 //!
 //! | layer | modules | what they hold |
 //! |---|---|---|
-//! | 1. the error | `error` `derived` `status` `field` `headers` `message` `context` `context::request_id` `context::negotiation` `log` `catalog` `catalog::entry` `catalog::shown` `catalog::unique` `format` `format::json` | the trait, the static data the derive emits (an entry per variant, the catalog that lists them), and what the trait's methods speak of: field paths, headers, the request context formats read, the `Format` trait and the JSON writer |
+//! | 1. the error | `error` `derived` `status` `field` `headers` `message` `context` `context::request_id` `context::negotiation` `log` `catalog` `catalog::entry` `catalog::shown` `catalog::unique` `format` `format::json` `translations` | the trait, the static data the derive emits (an entry per variant, the catalog that lists them), and what the trait's methods speak of: field paths, headers, the request context formats read, the `Format` trait and the JSON writer |
 //! | 2. formats | `format::flat` `format::meta` `format::standard` `format::nested` `format::problem` `format::sub_errors` `format::default` | the preset envelopes, and the default format |
 //! | 3. on top | `crate` `__private` `integrations` `catalog::example` `catalog::markdown` `catalog::json` `catalog::contract` `client` `client::reqwest` `format::*::decode` `request` `axum` `actix` `openapi` `utoipa` `aide` `validator` `garde` | the catalog's renderings, the client (with each preset's reader, kept in the preset's file so that its whole shape is in one place), request errors and the JSON body and parameter parsers, the OpenAPI responses and the framework integrations, the validation crates' reports as request errors, and the paths generated code names |
 //!
@@ -116,6 +124,7 @@ pub mod format;
 
 pub mod headers;
 pub mod request;
+pub mod translations;
 
 #[cfg(feature = "actix-web")]
 pub mod actix;

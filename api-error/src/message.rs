@@ -148,6 +148,13 @@ pub trait Placeholder: fmt::Display {}
 #[diagnostic::do_not_recommend]
 impl<T: fmt::Display + ?Sized> Placeholder for T {}
 
+/// Writes one field a message shows with `{field}`, for `fmt_field`: taken
+/// as the message takes it, so that a field that is not `Display` gets the
+/// message's error once, not a second one of its own.
+pub fn write_placeholder(field: &dyn Placeholder, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    fmt::Display::fmt(field, f)
+}
+
 /// The destination of a derived message; see the module documentation.
 pub struct MessageOut<'a, 'f> {
     sink: Sink<'a, 'f>,

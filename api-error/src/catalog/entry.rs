@@ -32,6 +32,9 @@ pub struct Entry {
     example_path: &'static str,
     /// Empty when the variant has no such field.
     example_instance: &'static str,
+    fields: &'static [&'static str],
+    /// Empty when the variant has no source.
+    source_field: &'static str,
 }
 
 /// The entry of the variant `variant` (empty for a struct) of the type
@@ -81,6 +84,8 @@ pub const fn entry(
         example_message,
         example_path: parts.example_path,
         example_instance: parts.example_instance,
+        fields: parts.fields,
+        source_field: parts.source_field,
     }
 }
 
@@ -122,6 +127,10 @@ pub struct EntryParts {
     pub example_path: &'static str,
     /// The example value of its `instance` field.
     pub example_instance: &'static str,
+    /// The distinct fields its message's placeholders name.
+    pub fields: &'static [&'static str],
+    /// The name of its `#[source]` or `#[from]` field.
+    pub source_field: &'static str,
 }
 
 impl EntryParts {
@@ -138,6 +147,8 @@ impl EntryParts {
         extensions: &[],
         example_path: "",
         example_instance: "",
+        fields: &[],
+        source_field: "",
     };
 }
 
@@ -233,6 +244,22 @@ impl Entry {
     /// The example value of its `#[api(instance)]` field, if it has one.
     pub const fn example_instance(&self) -> Option<&'static str> {
         present(self.example_instance)
+    }
+
+    /// The fields the message shows, each once, in the order its
+    /// placeholders first name them: `["id"]` for `No user {id}.`, `["0"]`
+    /// for a tuple variant's `{0}`. What a translation of the message may
+    /// name; empty when the message is fixed text, a reason phrase or
+    /// thiserror's `Display`.
+    pub const fn fields(&self) -> &'static [&'static str] {
+        self.fields
+    }
+
+    /// The name of the field the error's source is (`#[source]`, `#[from]`,
+    /// or one named `source`): `source`, or `0` for a tuple variant's.
+    /// Never shown, so a translation may not name it.
+    pub const fn source_field(&self) -> Option<&'static str> {
+        present(self.source_field)
     }
 
     /// Where the error is declared, as Rust names it: `UserError::NotFound`,
