@@ -59,6 +59,7 @@ struct Template {
     pieces: Box<[Piece]>,
 }
 
+/// Text copied as it is, then the field shown after it.
 #[derive(Debug, Clone)]
 struct Piece {
     /// The text escaped for JSON, copied into bodies as it is.
@@ -595,6 +596,7 @@ pub struct TranslationError {
     kind: Kind,
 }
 
+/// What went wrong, with what the message names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Kind {
     BadTag {
