@@ -49,7 +49,10 @@ fn a_named_field_is_written_with_display() {
     // A field the message does not show is not shown.
     assert_eq!(field(&err, "internal"), None);
     assert_eq!(field(&err, "nobody"), None);
-    assert_eq!(err.entry().unwrap().fields(), ["id", "org"]);
+    assert_eq!(
+        err.entry().unwrap().fields().collect::<Vec<_>>(),
+        ["id", "org"]
+    );
 }
 
 #[test]
@@ -64,7 +67,10 @@ fn a_tuple_field_is_named_by_its_position() {
     assert_eq!(field(&err, "1").as_deref(), Some("ten"));
     assert_eq!(field(&err, "2"), None);
     // In the order the message first shows them.
-    assert_eq!(err.entry().unwrap().fields(), ["1", "0"]);
+    assert_eq!(
+        err.entry().unwrap().fields().collect::<Vec<_>>(),
+        ["1", "0"]
+    );
 }
 
 #[test]
@@ -82,13 +88,19 @@ fn a_field_with_a_spec_is_written_with_its_spec() {
     };
     assert_eq!(field(&err, "count").as_deref(), Some("  12"));
     assert_eq!(field(&err, "x").as_deref(), Some(r#""ada""#));
-    assert_eq!(err.entry().unwrap().fields(), ["count", "x"]);
+    assert_eq!(
+        err.entry().unwrap().fields().collect::<Vec<_>>(),
+        ["count", "x"]
+    );
     let err = E::Hex(255, 1.23456, 3);
     assert_eq!(field(&err, "0").as_deref(), Some("0xff"));
     // The precision comes from the field it names, which is not shown.
     assert_eq!(field(&err, "1").as_deref(), Some("1.235"));
     assert_eq!(field(&err, "2"), None);
-    assert_eq!(err.entry().unwrap().fields(), ["0", "1"]);
+    assert_eq!(
+        err.entry().unwrap().fields().collect::<Vec<_>>(),
+        ["0", "1"]
+    );
 }
 
 #[test]
@@ -105,7 +117,10 @@ fn a_repeated_placeholder_is_one_field() {
     // As the placeholder that shows it first writes it.
     assert_eq!(field(&err, "name").as_deref(), Some("ada"));
     assert_eq!(field(&err, "id").as_deref(), Some("1"));
-    assert_eq!(err.entry().unwrap().fields(), ["name", "id"]);
+    assert_eq!(
+        err.entry().unwrap().fields().collect::<Vec<_>>(),
+        ["name", "id"]
+    );
 }
 
 #[test]
@@ -122,7 +137,10 @@ fn a_struct_shows_its_fields() {
     };
     assert_eq!(field(&err, "name").as_deref(), Some("a.png"));
     assert_eq!(field(&err, "limit").as_deref(), Some("1024"));
-    assert_eq!(err.entry().unwrap().fields(), ["name", "limit"]);
+    assert_eq!(
+        err.entry().unwrap().fields().collect::<Vec<_>>(),
+        ["name", "limit"]
+    );
     assert_eq!(err.entry().unwrap().source_field(), None);
 }
 
@@ -143,9 +161,9 @@ fn a_transparent_variant_shows_the_inner_errors_fields() {
     let err = Outer::Inner(Inner::NotFound { id: 9 });
     assert_eq!(field(&err, "id").as_deref(), Some("9"));
     assert_eq!(field(&err, "0"), None);
-    assert_eq!(err.entry().unwrap().fields(), ["id"]);
+    assert_eq!(err.entry().unwrap().fields().collect::<Vec<_>>(), ["id"]);
     assert_eq!(field(&Outer::Forbidden, "id"), None);
-    assert!(Outer::Forbidden.entry().unwrap().fields().is_empty());
+    assert!(Outer::Forbidden.entry().unwrap().fields().next().is_none());
 }
 
 #[test]
@@ -164,7 +182,7 @@ fn the_source_is_named_in_the_entry() {
     }
     let err = E::Database(std::io::Error::other("connection refused"));
     assert_eq!(err.entry().unwrap().source_field(), Some("0"));
-    assert!(err.entry().unwrap().fields().is_empty());
+    assert!(err.entry().unwrap().fields().next().is_none());
     assert_eq!(field(&err, "0"), None);
     let err = E::Upstream {
         name: "billing".into(),
@@ -191,7 +209,7 @@ fn messages_that_are_not_templates_show_no_field() {
     // thiserror's `Display` is the message, but shows no field by name.
     assert_eq!(E::NotFound(7).message(), "no user 7");
     assert_eq!(field(&E::NotFound(7), "0"), None);
-    assert!(E::NotFound(7).entry().unwrap().fields().is_empty());
+    assert!(E::NotFound(7).entry().unwrap().fields().next().is_none());
     assert_eq!(field(&E::Fixed(1), "0"), None);
 }
 

@@ -13,7 +13,7 @@ use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{GenericArgument, Ident, LitStr, PathArguments, Type, WhereClause};
 
-use crate::ast::{Input, Message, Variant};
+use crate::ast::{Field, Input, Message, Variant};
 use crate::attr::{Given, Status};
 use crate::example;
 use crate::fmt::{Placeholder, Placeholders, Template};
@@ -222,7 +222,8 @@ fn entries(cx: &Cx) -> TokenStream {
             };
             let parts = entry_parts(variant);
             let example = example_message(variant).unwrap_or_default();
-            quote!(__entry(#name, #code, #status, #message, #example, #parts))
+            let placeholders = placeholder_names(variant);
+            quote!(__entry(#name, #code, #status, #message, #example, #placeholders, #parts))
         })
         .collect();
     let count = entries.len();
@@ -234,9 +235,10 @@ fn entries(cx: &Cx) -> TokenStream {
             __status: u16,
             __message: &'static ::core::primitive::str,
             __example: &'static ::core::primitive::str,
+            __placeholders: &'static ::core::primitive::str,
             __parts: __Parts,
         ) -> __api_error::__private::Entry {
-            __api_error::__private::entry(#type_name, __variant, __code, __status, __message, __example, __parts)
+            __api_error::__private::entry(#type_name, __variant, __code, __status, __message, __example, __placeholders, __parts)
         }
         static __ENTRIES: [__api_error::__private::Entry; #count] = [#(#entries),*];
     }
@@ -294,12 +296,6 @@ fn entry_parts(variant: &Variant) -> TokenStream {
             part(name, text.into_token_stream());
         }
     }
-    if let Message::Formatted(template) = &variant.message {
-        let names = template.shown().into_iter();
-        let names = names.filter_map(|(field, _)| Some(variant.fields.get(field)?.name()));
-        let names: Vec<String> = names.collect();
-        part("fields", quote!(&[#(#names),*]));
-    }
     if let Some(source) = variant.source_field() {
         part("source_field", source.name().into_token_stream());
     }
@@ -308,6 +304,23 @@ fn entry_parts(variant: &Variant) -> TokenStream {
     } else {
         quote!(__Parts { #(#parts,)* ..__Parts::DEFAULT })
     }
+}
+
+/// The names of the fields a variant's message's placeholders show, in
+/// order, separated by commas; empty without placeholders. An argument of
+/// every entry rather than one of its parts: cheaper to check than a
+/// struct update for each variant with placeholders.
+fn placeholder_names(variant: &Variant) -> String {
+    let Message::Formatted(template) = &variant.message else {
+        return String::new();
+    };
+    // One name a placeholder, in place, so that positions match the fields
+    // `__message` passes.
+    let names = template.placeholder_fields().into_iter().map(|field| {
+        let field = field.and_then(|field| variant.fields.get(field));
+        field.map_or_else(String::new, Field::name)
+    });
+    names.collect::<Vec<String>>().join(",")
 }
 
 /// The headers and the extension members a variant's fields give, as its
@@ -553,70 +566,26 @@ fn message_fn(cx: &Cx) -> Option<TokenStream> {
     })
 }
 
-/// `fmt_field`: for each variant whose message has placeholders, an arm
-/// writing each field it shows as the message does, by the field's name;
-/// a transparent variant's come from the inner error.
-fn fmt_field_method(cx: &Cx) -> Option<TokenStream> {
-    let mut arms = Vec::new();
-    for variant in &cx.input.variants {
-        let Message::Formatted(template) = &variant.message else {
-            continue;
-        };
-        if variant.transparent.is_some() {
-            continue;
-        }
-        let shown = template.shown();
-        let mut read: Vec<usize> = Vec::new();
-        let names = shown.iter().filter_map(|(field, placeholder)| {
-            read.extend(template.read_by(placeholder));
-            let name = variant.fields.get(*field)?.name();
-            let write = match placeholder {
-                // As `__message` takes it, for one error on a field that
-                // is not `Display` rather than two.
-                Placeholder::Display(local) => {
-                    quote!(__api_error::__private::write_placeholder(#local, __f))
-                }
-                Placeholder::Spec(format, ..) => {
-                    let format = LitStr::new(format, template.span);
-                    quote!(__f.write_fmt(::core::format_args!(#format)))
-                }
-            };
-            Some(quote!(#name => ::core::option::Option::Some(#write),))
-        });
-        let names: Vec<TokenStream> = names.collect();
-        let bindings = template
-            .bindings
-            .iter()
-            .filter(|(_, field)| read.contains(field));
-        let bindings = bindings.filter_map(|(local, field)| {
-            let member = &variant.fields.get(*field)?.member;
-            Some(quote!(#member: #local))
-        });
-        let path = cx.path(variant);
-        arms.push(quote! {
-            #path { #(#bindings,)* .. } => match __name {
-                #(#names)*
-                _ => ::core::option::Option::None,
-            },
-        });
-    }
-    if arms.is_empty() && !cx.has_transparent {
-        return None;
-    }
-    let fallback = if cx.has_transparent {
-        quote!(__resolve(self).fmt_field(__name, __f))
+/// `__fmt_placeholder`, which `fmt_field` calls: `__message` (or the
+/// transparent variant's inner error) writing one placeholder alone. No code
+/// per variant: which placeholder shows which field is in the entries.
+fn fmt_placeholder_method(cx: &Cx) -> Option<TokenStream> {
+    let write = if cx.input.variants.iter().any(has_message_arm) {
+        quote!(let _ = __message(self, &mut __out);)
+    } else if cx.has_transparent {
+        quote!(__out.resolved(__resolve(self));)
     } else {
-        quote!(::core::option::Option::None)
+        return None;
     };
-    let body = match_self(cx, &arms, fallback);
     Some(quote! {
-        #[allow(deprecated)]
-        fn fmt_field(
+        fn __fmt_placeholder(
             &self,
-            __name: &::core::primitive::str,
+            __index: ::core::primitive::usize,
             __f: &mut ::core::fmt::Formatter<'_>,
         ) -> ::core::option::Option<::core::fmt::Result> {
-            #body
+            let mut __out = __api_error::__private::MessageOut::placeholder(__f, __index, &__MESSAGES);
+            #write
+            __out.found()
         }
     })
 }
@@ -662,7 +631,7 @@ fn api_impl(cx: &Cx, api_where: Option<&syn::WhereClause>) -> TokenStream {
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
     let (write_message, write_json) = write_message(cx);
     let format_fn = format_fn(cx);
-    let fmt_field = fmt_field_method(cx);
+    let fmt_placeholder = fmt_placeholder_method(cx);
     let answers = answer_methods(cx);
     let headers = headers_method(cx);
     let extensions = extensions_method(cx);
@@ -692,7 +661,7 @@ fn api_impl(cx: &Cx, api_where: Option<&syn::WhereClause>) -> TokenStream {
                 __resolve(self).entry()
             }
             #format_fn
-            #fmt_field
+            #fmt_placeholder
             #(#answers)*
             #headers
             #extensions

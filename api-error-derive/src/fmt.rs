@@ -83,44 +83,21 @@ impl Template {
         self.bindings.is_empty()
     }
 
-    /// Each field the message shows, once, with the placeholder that shows
-    /// it first: what a translation of the message may name.
-    pub(crate) fn shown(&self) -> Vec<(usize, &Placeholder)> {
-        let mut shown: Vec<(usize, &Placeholder)> = Vec::new();
-        for placeholder in &self.placeholders {
-            let field = match placeholder {
-                Placeholder::Display(local) => self.field_of(local),
+    /// The field each placeholder shows, in order: what a translation of
+    /// the message may name, and where `fmt_field` finds it.
+    pub(crate) fn placeholder_fields(&self) -> Vec<Option<usize>> {
+        let field_of = |local: &Ident| {
+            let binding = self.bindings.iter().find(|(name, _)| name == local);
+            binding.map(|(_, field)| *field)
+        };
+        let fields = self
+            .placeholders
+            .iter()
+            .map(|placeholder| match placeholder {
+                Placeholder::Display(local) => field_of(local),
                 Placeholder::Spec(_, field, _) => Some(*field),
-            };
-            if let Some(field) = field
-                && !shown.iter().any(|(known, _)| *known == field)
-            {
-                shown.push((field, placeholder));
-            }
-        }
-        shown
-    }
-
-    /// The fields `placeholder` reads: the one it shows, and those its
-    /// width and precision name.
-    pub(crate) fn read_by(&self, placeholder: &Placeholder) -> Vec<usize> {
-        match placeholder {
-            Placeholder::Display(local) => self.field_of(local).into_iter().collect(),
-            Placeholder::Spec(_, field, spec) => {
-                let counts = [spec.width, spec.precision].into_iter().flatten();
-                let counts = counts.filter_map(|count| match count {
-                    Count::Field(field) => Some(field),
-                    Count::Fixed(_) => None,
-                });
-                std::iter::once(*field).chain(counts).collect()
-            }
-        }
-    }
-
-    /// The index of the field `local` is bound to.
-    fn field_of(&self, local: &Ident) -> Option<usize> {
-        let binding = self.bindings.iter().find(|(name, _)| name == local);
-        binding.map(|(_, field)| *field)
+            });
+        fields.collect()
     }
 
     /// Checks `lit`'s placeholders, recording each mistake in `cx`.

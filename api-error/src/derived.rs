@@ -227,15 +227,6 @@ impl<'a> Resolved<'a> {
         }
     }
 
-    /// What the resolved variant answers to `ApiError::fmt_field`: an
-    /// entry's variant has no arm of its own there, so shows no field.
-    pub fn fmt_field(self, name: &str, f: &mut fmt::Formatter<'_>) -> Option<fmt::Result> {
-        match self {
-            Resolved::Entry { .. } => None,
-            Resolved::Transparent(inner) => inner.fmt_field(name, f),
-        }
-    }
-
     /// What the resolved variant answers to `ApiError::headers`.
     pub fn headers(self, headers: &mut HeaderMap) {
         match self {

@@ -60,11 +60,13 @@ pub trait ApiError: Error {
     /// if its message shows no field `name`. What translations of the
     /// message fill their placeholders with.
     ///
-    /// Derived types answer for the fields their `message` names, and a
-    /// transparent variant for its inner error's; the default shows none.
+    /// The default finds the field among the placeholders of the error's
+    /// [entry](Self::entry) and has the message write that placeholder
+    /// alone: derived types so answer for the fields their `message` names,
+    /// and a transparent variant for its inner error's.
     fn fmt_field(&self, name: &str, f: &mut fmt::Formatter<'_>) -> Option<fmt::Result> {
-        let _ = (name, f);
-        None
+        let placeholder = self.entry()?.placeholder(name)?;
+        self.__fmt_placeholder(placeholder, f)
     }
 
     /// A short, human-readable summary of the kind of error, the same for
@@ -145,6 +147,15 @@ pub trait ApiError: Error {
     fn __message_json(&self, out: &mut Vec<u8>) -> fmt::Result {
         write!(Escape(out), "{}", PublicMessage(self))
     }
+
+    /// Writes the message's placeholder number `index` alone (counting from
+    /// 0), as the message writes it: what [`fmt_field`](Self::fmt_field)
+    /// calls. `None` when the message has no such placeholder.
+    #[doc(hidden)]
+    fn __fmt_placeholder(&self, index: usize, f: &mut fmt::Formatter<'_>) -> Option<fmt::Result> {
+        let _ = (index, f);
+        None
+    }
 }
 
 /// The `type` of a problem that says no more than its status.
@@ -174,6 +185,9 @@ impl<E: ApiError + ?Sized> ApiError for &E {
     }
     fn fmt_field(&self, name: &str, f: &mut fmt::Formatter<'_>) -> Option<fmt::Result> {
         (**self).fmt_field(name, f)
+    }
+    fn __fmt_placeholder(&self, index: usize, f: &mut fmt::Formatter<'_>) -> Option<fmt::Result> {
+        (**self).__fmt_placeholder(index, f)
     }
     fn title(&self) -> &str {
         (**self).title()

@@ -148,13 +148,6 @@ pub trait Placeholder: fmt::Display {}
 #[diagnostic::do_not_recommend]
 impl<T: fmt::Display + ?Sized> Placeholder for T {}
 
-/// Writes one field a message shows with `{field}`, for `fmt_field`: taken
-/// as the message takes it, so that a field that is not `Display` gets the
-/// message's error once, not a second one of its own.
-pub fn write_placeholder(field: &dyn Placeholder, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-    fmt::Display::fmt(field, f)
-}
-
 /// The destination of a derived message; see the module documentation.
 pub struct MessageOut<'a, 'f> {
     sink: Sink<'a, 'f>,
@@ -166,6 +159,13 @@ enum Sink<'a, 'f> {
     Formatter(&'a mut fmt::Formatter<'f>),
     /// The inside of a JSON string.
     Json(&'a mut Vec<u8>),
+    /// One placeholder alone, for `ApiError::fmt_field`: the one at
+    /// `index`, written to `f`, and whether the message had it.
+    Placeholder {
+        f: &'a mut fmt::Formatter<'f>,
+        index: usize,
+        found: bool,
+    },
 }
 
 impl<'a, 'f> MessageOut<'a, 'f> {
@@ -190,11 +190,31 @@ impl<'a, 'f> MessageOut<'a, 'f> {
         }
     }
 
+    /// The placeholder number `index` of the message alone (counting from
+    /// 0), written to `f` as the message writes it; [`found`](Self::found)
+    /// says whether there was one.
+    #[inline]
+    pub fn placeholder(
+        f: &'a mut fmt::Formatter<'f>,
+        index: usize,
+        messages: &'a Messages,
+    ) -> Self {
+        MessageOut {
+            sink: Sink::Placeholder {
+                f,
+                index,
+                found: false,
+            },
+            messages,
+            result: Ok(()),
+        }
+    }
+
     /// A string as it is.
     fn str(&mut self, value: &str) {
         match &mut self.sink {
             Sink::Formatter(f) if self.result.is_ok() => self.result = f.write_str(value),
-            Sink::Formatter(_) => {}
+            Sink::Formatter(_) | Sink::Placeholder { .. } => {}
             Sink::Json(out) => escape_into(out, value),
         }
     }
@@ -206,6 +226,13 @@ impl<'a, 'f> MessageOut<'a, 'f> {
             self.result = match &mut self.sink {
                 Sink::Formatter(f) => self.messages.write_text(f, entry, fields),
                 Sink::Json(out) => self.messages.write_json(out, entry, fields),
+                Sink::Placeholder { f, index, found } => match fields.get(*index) {
+                    Some(field) => {
+                        *found = true;
+                        write!(f, "{field}")
+                    }
+                    None => Ok(()),
+                },
             };
         }
     }
@@ -219,6 +246,8 @@ impl<'a, 'f> MessageOut<'a, 'f> {
             self.result = match &mut self.sink {
                 Sink::Formatter(f) => write!(f, "{err}"),
                 Sink::Json(out) => write!(Escape(out), "{err}"),
+                // thiserror's `Display` shows no field by name.
+                Sink::Placeholder { .. } => Ok(()),
             };
         }
     }
@@ -240,6 +269,15 @@ impl<'a, 'f> MessageOut<'a, 'f> {
                     self.result = match &mut self.sink {
                         Sink::Formatter(f) => inner.fmt_message(f),
                         Sink::Json(out) => inner.__message_json(out),
+                        Sink::Placeholder { f, index, found } => {
+                            match inner.__fmt_placeholder(*index, f) {
+                                Some(result) => {
+                                    *found = true;
+                                    result
+                                }
+                                None => Ok(()),
+                            }
+                        }
                     };
                 }
             }
@@ -250,5 +288,14 @@ impl<'a, 'f> MessageOut<'a, 'f> {
     #[inline]
     pub fn done(&mut self) -> fmt::Result {
         self.result
+    }
+
+    /// For [`placeholder`](Self::placeholder): how writing the placeholder
+    /// went, or `None` if the message had none at its index.
+    pub fn found(&self) -> Option<fmt::Result> {
+        match self.sink {
+            Sink::Placeholder { found: true, .. } => Some(self.result),
+            _ => None,
+        }
     }
 }

@@ -94,4 +94,4 @@ pub fn remote_index(remote: &RemoteError, entries: &[Entry]) -> usize {
 // What a derived type's messages are made of: its static text, escaped for
 // JSON at compile time, and the fields written between the pieces.
 pub use crate::format::json::{Escaped, escape_pieces, escaped_len};
-pub use crate::message::{Messages, Placeholder, write_placeholder};
+pub use crate::message::{Messages, Placeholder};

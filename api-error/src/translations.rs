@@ -31,6 +31,8 @@
 use std::collections::BTreeMap;
 use std::fmt::{self, Write as _};
 
+use http::HeaderValue;
+
 use crate::catalog::{Catalog, Entry};
 use crate::error::ApiError;
 use crate::format::json::{Escape, escape_into};
@@ -40,6 +42,8 @@ use crate::format::json::{Escape, escape_into};
 #[derive(Debug, Clone)]
 pub struct Translations {
     default: String,
+    /// `default` as a `Content-Language` value, made once.
+    default_header: HeaderValue,
     /// The catalog's entries by code: several when types share a code.
     entries: BTreeMap<&'static str, Vec<&'static Entry>>,
     locales: Vec<Translated>,
@@ -49,6 +53,9 @@ pub struct Translations {
 #[derive(Debug, Clone)]
 struct Translated {
     tag: String,
+    /// `tag` as a `Content-Language` value, made once: a response clones
+    /// it, sharing its bytes, rather than allocating its own.
+    header: HeaderValue,
     templates: BTreeMap<String, Template>,
 }
 
@@ -80,7 +87,7 @@ impl Translations {
     /// such as `en`), the language of the derive's messages; `catalog`
     /// lists the errors translated.
     pub fn new(default: &str, catalog: Catalog) -> Result<Translations, TranslationError> {
-        check_tag(default)?;
+        let default_header = check_tag(default)?;
         let mut entries: BTreeMap<&'static str, Vec<&'static Entry>> = BTreeMap::new();
         for item in &catalog {
             let entry = item.entry();
@@ -88,6 +95,7 @@ impl Translations {
         }
         Ok(Translations {
             default: default.to_owned(),
+            default_header,
             entries,
             locales: Vec::new(),
         })
@@ -105,7 +113,7 @@ impl Translations {
         tag: &str,
         templates: impl IntoIterator<Item = (String, String)>,
     ) -> Result<Translations, TranslationError> {
-        self.check_new_locale(tag)?;
+        let header = self.check_new_locale(tag)?;
         let mut parsed = BTreeMap::new();
         for (code, template) in templates {
             let template = self.parse(tag, &code, &template)?;
@@ -113,6 +121,7 @@ impl Translations {
         }
         self.locales.push(Translated {
             tag: tag.to_owned(),
+            header,
             templates: parsed,
         });
         Ok(self)
@@ -269,14 +278,25 @@ impl Translations {
     }
 
     /// The template of `code` in `locale`, if it has one.
+    /// The `Content-Language` of a body whose error has the code `code`
+    /// in `locale` (`None`: the default language): the locale's tag where
+    /// it translates `code`, else the default language's.
+    pub(crate) fn content_language(&self, locale: Option<Locale>, code: &str) -> &HeaderValue {
+        let translated = locale.and_then(|locale| self.locales.get(locale.0));
+        match translated {
+            Some(translated) if translated.templates.contains_key(code) => &translated.header,
+            _ => &self.default_header,
+        }
+    }
+
     fn template(&self, locale: Locale, code: &str) -> Option<&Template> {
         self.locales.get(locale.0)?.templates.get(code)
     }
 
     /// Checks that `tag` can be added: well formed, and neither the default
     /// language nor a locale already added.
-    fn check_new_locale(&self, tag: &str) -> Result<(), TranslationError> {
-        check_tag(tag)?;
+    fn check_new_locale(&self, tag: &str) -> Result<HeaderValue, TranslationError> {
+        let header = check_tag(tag)?;
         if tag.eq_ignore_ascii_case(&self.default) {
             return Err(TranslationError::new(Kind::Default {
                 tag: tag.to_owned(),
@@ -291,7 +311,7 @@ impl Translations {
                 tag: tag.to_owned(),
             }));
         }
-        Ok(())
+        Ok(header)
     }
 
     /// Parses the template of `code` in `tag`, and checks each field it
@@ -318,14 +338,14 @@ impl Translations {
                         field: name.to_owned(),
                     }));
                 }
-                if !entry.fields().contains(&name) {
+                if !entry.fields().any(|shown| shown == name) {
                     return Err(TranslationError::new(Kind::Unshown {
                         tag: tag.to_owned(),
                         code: code.to_owned(),
                         field: name.to_owned(),
                         // Named only when it is one of several.
                         entry: (entries.len() > 1).then(|| entry.rust_path()),
-                        shown: entry.fields(),
+                        shown: entry.fields().collect(),
                     }));
                 }
             }
@@ -439,20 +459,24 @@ fn piece(text: &str, field: Option<&str>) -> Piece {
 
 /// Checks that `tag` has the shape of a BCP 47 language tag: subtags of 1
 /// to 8 ASCII letters or digits separated by `-`, the first of letters.
-fn check_tag(tag: &str) -> Result<(), TranslationError> {
+/// `tag` as a `Content-Language` value, if it is a well-formed language
+/// tag.
+fn check_tag(tag: &str) -> Result<HeaderValue, TranslationError> {
     let mut subtags = tag.split('-');
     let first = subtags.next().unwrap_or_default();
     let subtag = |subtag: &str| (1..=8).contains(&subtag.len());
     let well_formed = subtag(first)
         && first.bytes().all(|b| b.is_ascii_alphabetic())
         && subtags.all(|rest| subtag(rest) && rest.bytes().all(|b| b.is_ascii_alphanumeric()));
-    if well_formed {
-        Ok(())
-    } else {
-        Err(TranslationError::new(Kind::BadTag {
+    let bad = || {
+        TranslationError::new(Kind::BadTag {
             tag: tag.to_owned(),
-        }))
+        })
+    };
+    if !well_formed {
+        return Err(bad());
     }
+    HeaderValue::from_str(tag).map_err(|_| bad())
 }
 
 /// One item of an `Accept-Language` list: its language range and weight
@@ -620,7 +644,7 @@ enum Kind {
         /// The entry whose message does not show it, when the code has
         /// several.
         entry: Option<String>,
-        shown: &'static [&'static str],
+        shown: Vec<&'static str>,
     },
     Source {
         tag: String,

@@ -32,7 +32,9 @@ pub struct Entry {
     example_path: &'static str,
     /// Empty when the variant has no such field.
     example_instance: &'static str,
-    fields: &'static [&'static str],
+    /// The names of its message's placeholders, in order, separated by
+    /// commas: one text, cheaper to build than a list.
+    placeholders: &'static str,
     /// Empty when the variant has no source.
     source_field: &'static str,
 }
@@ -40,7 +42,12 @@ pub struct Entry {
 /// The entry of the variant `variant` (empty for a struct) of the type
 /// `type_name`, with the parts every entry has, then the parts only some
 /// have; the derive writes one per variant into a static, through
-/// `__private`. An empty `message` is the status's reason phrase.
+/// `__private`. An empty `message` is the status's reason phrase;
+/// `placeholders` names the field each placeholder of the message shows,
+/// separated by commas.
+// Arguments rather than a struct: the derive calls it once per variant, and
+// `cargo check` of a large enum pays for every struct it builds.
+#[allow(clippy::too_many_arguments)]
 pub const fn entry(
     type_name: &'static str,
     variant: &'static str,
@@ -48,6 +55,7 @@ pub const fn entry(
     status: u16,
     message: &'static str,
     example_message: &'static str,
+    placeholders: &'static str,
     parts: EntryParts,
 ) -> Entry {
     let status = crate::status::from_checked(status);
@@ -84,7 +92,7 @@ pub const fn entry(
         example_message,
         example_path: parts.example_path,
         example_instance: parts.example_instance,
-        fields: parts.fields,
+        placeholders,
         source_field: parts.source_field,
     }
 }
@@ -127,8 +135,6 @@ pub struct EntryParts {
     pub example_path: &'static str,
     /// The example value of its `instance` field.
     pub example_instance: &'static str,
-    /// The distinct fields its message's placeholders name.
-    pub fields: &'static [&'static str],
     /// The name of its `#[source]` or `#[from]` field.
     pub source_field: &'static str,
 }
@@ -147,7 +153,6 @@ impl EntryParts {
         extensions: &[],
         example_path: "",
         example_instance: "",
-        fields: &[],
         source_field: "",
     };
 }
@@ -247,12 +252,32 @@ impl Entry {
     }
 
     /// The fields the message shows, each once, in the order its
-    /// placeholders first name them: `["id"]` for `No user {id}.`, `["0"]`
-    /// for a tuple variant's `{0}`. What a translation of the message may
-    /// name; empty when the message is fixed text, a reason phrase or
-    /// thiserror's `Display`.
-    pub const fn fields(&self) -> &'static [&'static str] {
-        self.fields
+    /// placeholders first name them: `id` for `No user {id}.`, `0` for a
+    /// tuple variant's `{0}`. What a translation of the message may name;
+    /// none when the message is fixed text, a reason phrase or thiserror's
+    /// `Display`.
+    pub fn fields(&self) -> impl Iterator<Item = &'static str> + use<> {
+        let placeholders = self.placeholders;
+        let all = placeholders.split(',').filter(|name| !name.is_empty());
+        all.enumerate().filter_map(move |(index, name)| {
+            let seen = placeholders
+                .split(',')
+                .take(index)
+                .any(|before| before == name);
+            (!seen).then_some(name)
+        })
+    }
+
+    /// Where the message first shows the field `name`, counting its
+    /// placeholders from 0: what [`ApiError::fmt_field`](crate::ApiError::fmt_field)
+    /// asks the message for.
+    pub(crate) fn placeholder(&self, name: &str) -> Option<usize> {
+        if name.is_empty() {
+            return None;
+        }
+        self.placeholders
+            .split(',')
+            .position(|placeholder| placeholder == name)
     }
 
     /// The name of the field the error's source is (`#[source]`, `#[from]`,
