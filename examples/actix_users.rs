@@ -73,11 +73,12 @@
 //! data: the user `ada` (ada@example.com), the organization `123`, the group
 //! `engineering`.
 
-use api_error_examples::users::{Store, actix::serve, start};
+use api_error_examples::users::{Store, actix::serve, start, translations};
 
 #[actix_web::main]
 async fn main() -> std::io::Result<()> {
     let listener = start()?;
+    let translations = translations().map_err(std::io::Error::other)?;
     println!("users API (actix-web) on http://{}", listener.local_addr()?);
-    serve(listener, Store::demo()).await
+    serve(listener, Store::demo(), translations).await
 }

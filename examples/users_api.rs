@@ -74,13 +74,14 @@
 //! data: the user `ada` (ada@example.com), the organization `123`, the group
 //! `engineering`.
 
-use api_error_examples::users::{Store, axum::router, start};
+use api_error_examples::users::{Store, axum::router, start, translations};
 
 #[tokio::main]
 async fn main() -> std::io::Result<()> {
     let listener = start()?;
+    let translations = translations().map_err(std::io::Error::other)?;
     listener.set_nonblocking(true)?;
     let listener = tokio::net::TcpListener::from_std(listener)?;
     println!("users API (axum) on http://{}", listener.local_addr()?);
-    axum::serve(listener, router(Store::demo())).await
+    axum::serve(listener, router(Store::demo(), translations)).await
 }

@@ -89,6 +89,36 @@ fn a_body_inside_a_request_context_is_still_one_allocation() {
 }
 
 #[test]
+fn a_body_in_the_requests_language_is_still_one_allocation() {
+    use std::sync::Arc;
+
+    use api_error::context::{self, Context};
+    use api_error::translations::Translations;
+    let french = [
+        ("user_already_exists", "L'utilisateur {id} existe déjà."),
+        ("rate_limited", "Réessayez dans {0} secondes."),
+        ("database", "Erreur de la base de données"),
+        ("missing_authorization_header", "Il manque le jeton."),
+    ];
+    let french = french.map(|(code, template)| (code.to_owned(), template.to_owned()));
+    let translations = Translations::new("en", UserError::catalog())
+        .and_then(|translations| translations.add("fr", french))
+        .unwrap();
+    let locale = translations.choose([&b"fr-CA, en;q=0.5"[..]]);
+    let context = Context::new().with_translations(Arc::new(translations), locale);
+    context::sync_scope(context, || {
+        for err in errors() {
+            for (name, render) in renders() {
+                let count = allocations(|| drop(std::hint::black_box(render(&err))));
+                assert_eq!(count, 1, "{name} {err:?}");
+            }
+        }
+        let body = Flat::render(&errors()[0]);
+        assert!(String::from_utf8_lossy(&body).contains("existe déjà"));
+    });
+}
+
+#[test]
 fn a_response_adds_only_what_its_headers_need() {
     use api_error::http::header::{CONTENT_TYPE, RETRY_AFTER};
     use api_error::http::{HeaderMap, HeaderValue};

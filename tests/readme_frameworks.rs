@@ -55,8 +55,9 @@ fn the_readme_code_is_the_examples_code() {
     ];
     let shown = blocks("rust,ignore");
     // The catalog tests, the two whole programs, then a part of the third,
-    // the per-operation line, and a part of the aide example.
-    assert_eq!(shown.len(), 6);
+    // the per-operation line, a part of the aide example, and the users
+    // API's translations.
+    assert_eq!(shown.len(), 7);
     assert!(
         include_str!("users_errors.rs").contains(shown[0]),
         "{}",
@@ -69,6 +70,29 @@ fn the_readme_code_is_the_examples_code() {
     assert!(subset.starts_with("api_error::subset!(PutUserErrors = UsersError {"));
     assert!(USERS_OPENAPI.contains("api_error::subset!(\n    PutUserErrors = UsersError {"));
     assert!(AIDE_SIGNUP.contains(shown[5]), "{}", shown[5]);
+    assert!(
+        include_str!("../examples/users/mod.rs").contains(shown[6]),
+        "{}",
+        shown[6]
+    );
+}
+
+#[test]
+fn the_readme_translations_are_the_users_apis() {
+    let french = include_str!("../examples/users/fr.toml");
+    let shown = blocks("toml");
+    let shown: Vec<_> = shown
+        .into_iter()
+        .filter(|block| block.starts_with("# fr.toml"))
+        .collect();
+    assert_eq!(shown.len(), 1);
+    let lines = shown[0].lines().filter(|line| !line.starts_with('#'));
+    for line in lines {
+        assert!(
+            french.lines().any(|french| french == line),
+            "{line} is not in fr.toml"
+        );
+    }
 }
 
 /// A request the README shows as a curl command line, and the body it shows

@@ -327,6 +327,140 @@ const SEED_CODES: [&str; 19] = [
     "error",
 ];
 
+/// A request's answer: its status, its `Content-Language`, its `Vary`
+/// values, and its body without its `request_id`.
+struct Localized {
+    status: u16,
+    language: Option<String>,
+    vary: Vec<String>,
+    body: String,
+}
+
+/// Sends `method path` with `body` (as JSON), the demo credentials, and the
+/// `Accept-Language` header `languages` if there is one.
+async fn localized(
+    client: &reqwest::Client,
+    address: SocketAddr,
+    (method, path, body): (Method, &str, Option<&'static str>),
+    languages: Option<&str>,
+) -> Localized {
+    let mut request = client
+        .request(method, format!("http://{address}{path}"))
+        .header("authorization", "Bearer demo-token")
+        .header("x-request-id", "fr-1");
+    if let Some(body) = body {
+        request = request
+            .header("content-type", "application/json")
+            .body(body);
+    }
+    if let Some(languages) = languages {
+        request = request.header("accept-language", languages);
+    }
+    let response = request.send().await.expect("the server answers");
+    let headers = response.headers();
+    let language = headers
+        .get("content-language")
+        .map(|value| value.to_str().expect("ASCII").to_owned());
+    let vary = headers
+        .get_all("vary")
+        .iter()
+        .map(|value| value.to_str().expect("ASCII").to_owned())
+        .collect();
+    Localized {
+        status: response.status().as_u16(),
+        language,
+        vary,
+        body: response
+            .text()
+            .await
+            .expect("a body")
+            .replacen(r#","request_id":"fr-1""#, "", 1),
+    }
+}
+
+/// Messages in French for a request that prefers French, checked over
+/// HTTP: `Accept-Language` with weights and fallbacks, `Content-Language`
+/// and `Vary` on every error, a server error's message translated without
+/// its cause, and the request errors raised before a handler runs.
+async fn check_languages(client: &reqwest::Client, address: SocketAddr) {
+    let unknown_member = || {
+        (
+            Method::POST,
+            "/v1/groups",
+            Some(r#"{"id": "design", "name": "Design", "members": ["bob"]}"#),
+        )
+    };
+    let french =
+        r#"{"error":"user_not_found","message":"L'utilisateur bob n'a pas encore été créé."}"#;
+    let english =
+        r#"{"error":"user_not_found","message":"The user bob has not been created yet."}"#;
+    for (languages, body, language) in [
+        (Some("fr"), french, "fr"),
+        // A region falls back to its language.
+        (Some("fr-CA"), french, "fr"),
+        (Some("FR-ca, en;q=0.5"), french, "fr"),
+        // Weights: the highest wins, whatever the order.
+        (Some("en;q=0.4, fr;q=0.9"), french, "fr"),
+        (Some("fr;q=0.4, en;q=0.9"), english, "en"),
+        // A language the API has not is skipped; nothing it has: English.
+        (Some("de, fr;q=0.5"), french, "fr"),
+        (Some("de, ja"), english, "en"),
+        (Some("fr;q=0"), english, "en"),
+        (Some("*"), english, "en"),
+        (None, english, "en"),
+        // Garbage is no language.
+        (Some(";;;, q=fr, fr;q=2, fr;q=x"), english, "en"),
+    ] {
+        let answer = localized(client, address, unknown_member(), languages).await;
+        assert_eq!(answer.status, 401, "{languages:?}");
+        assert_eq!(answer.body, body, "{languages:?}");
+        assert_eq!(answer.language.as_deref(), Some(language), "{languages:?}");
+        assert!(
+            answer.vary.iter().any(|vary| vary == "Accept-Language"),
+            "{languages:?}: {:?}",
+            answer.vary
+        );
+    }
+
+    // A server error: its reason phrase in French, its cause nowhere.
+    let crash = (Method::PUT, "/v1/users/crash", Some("{}"));
+    let answer = localized(client, address, crash, Some("fr")).await;
+    assert_eq!(answer.status, 500);
+    assert_eq!(
+        answer.body,
+        r#"{"error":"error","message":"Erreur interne du serveur"}"#
+    );
+    assert_eq!(answer.language.as_deref(), Some("fr"));
+
+    // The request errors, raised before a handler runs, are translated too.
+    let invalid = (
+        Method::PUT,
+        "/v1/users/123",
+        Some(r#"{"name": "", "email": "ada"}"#),
+    );
+    let answer = localized(client, address, invalid, Some("fr")).await;
+    assert_eq!(answer.status, 422);
+    let body: Value = serde_json::from_str(&answer.body).expect("JSON");
+    assert_eq!(body["error"], "validation_failed");
+    assert_eq!(
+        body["message"],
+        "Le corps de la requête n'a pas passé la validation (2 fields)."
+    );
+    let fallback = (Method::GET, "/v1/unknown", None);
+    let answer = localized(client, address, fallback, Some("fr")).await;
+    assert_eq!(
+        answer.body,
+        r#"{"error":"not_found","message":"La ressource demandée n'existe pas."}"#
+    );
+    assert_eq!(answer.language.as_deref(), Some("fr"));
+
+    // A success has no message, and says no language.
+    let update = (Method::PUT, "/v1/users/123", Some(r#"{"name": "Charles"}"#));
+    let answer = localized(client, address, update, Some("fr")).await;
+    assert_eq!(answer.status, 200);
+    assert_eq!(answer.language, None);
+}
+
 /// Sends every case to the server at `address` and checks the answers.
 async fn check_errors(address: SocketAddr) {
     let client = reqwest::Client::new();
@@ -414,7 +548,12 @@ async fn check_errors(address: SocketAddr) {
         .expect("the server answers");
     assert_eq!(response.status(), 406);
     assert_eq!(response.headers()["content-type"], "application/json");
-    assert_eq!(response.headers()["vary"], "Accept");
+    // Its message's language, and both headers it depended on.
+    assert_eq!(response.headers()["content-language"], "en");
+    let vary = response.headers().get_all("vary").iter();
+    let mut vary: Vec<_> = vary.map(|value| value.to_str().expect("ASCII")).collect();
+    vary.sort_unstable();
+    assert_eq!(vary, ["Accept", "Accept-Language"]);
     assert_eq!(response.headers()["x-request-id"], "refused-1");
     assert_eq!(
         response.text().await.expect("a body"),
@@ -429,6 +568,8 @@ async fn check_errors(address: SocketAddr) {
         .await
         .expect("the server answers");
     assert_eq!(response.status(), 200, "the refused update took effect");
+
+    check_languages(&client, address).await;
 
     // The trace-id of a `traceparent`, when the request has no id of its
     // own; a malformed id of its own is replaced, never echoed.
@@ -548,7 +689,9 @@ async fn axum_server() {
         .expect("a port");
     let address = listener.local_addr().expect("an address");
     let server = tokio::spawn(async move {
-        let app = api_error_examples::users::axum::router(Store::demo());
+        let translations =
+            api_error_examples::users::translations().expect("the translations load");
+        let app = api_error_examples::users::axum::router(Store::demo(), translations);
         axum::serve(listener, app).await
     });
     check_errors(address).await;
@@ -564,7 +707,10 @@ async fn actix_server() {
     let (sender, receiver) = std::sync::mpsc::channel();
     let thread = std::thread::spawn(move || {
         actix_web::rt::System::new().block_on(async move {
-            let server = api_error_examples::users::actix::server(listener, Store::demo())?;
+            let translations =
+                api_error_examples::users::translations().expect("the translations load");
+            let server =
+                api_error_examples::users::actix::server(listener, Store::demo(), translations)?;
             let _ = sender.send(server.handle());
             server.await
         })

@@ -65,6 +65,7 @@
 use std::borrow::Cow;
 use std::future::{Future, Ready, ready};
 use std::pin::Pin;
+use std::sync::Arc;
 
 use actix_web::body::{BodyStream, MessageBody};
 use actix_web::dev::{Payload, Service, ServiceRequest, ServiceResponse, Transform};
@@ -83,6 +84,7 @@ use crate::request::{
     JsonParser, RequestError, RequestHeaders, RequestMethod, media_type, rejected, sentence,
 };
 use crate::status::error_status;
+use crate::translations::Translations;
 
 /// The status of `err`, as actix-web spells it; what the derived
 /// `ResponseError` impls call.
@@ -363,7 +365,10 @@ fn rewrite<B: 'static>(
 /// or a middleware inside this one (an `Err` one returns is rendered here,
 /// inside the context, rather than by actix after the whole chain), carries
 /// the request's id in its body and its log line, and every response of the
-/// request, success too, echoes the id in the request-id header.
+/// request, success too, echoes the id in the request-id header. It
+/// negotiates a `Problem` body's media type with the request's `Accept`
+/// ([`Negotiation`]), and with [`translations`](Self::translations) writes
+/// messages in the language of its `Accept-Language`.
 ///
 /// ```
 /// use actix_web::{web, App};
@@ -395,6 +400,7 @@ fn rewrite<B: 'static>(
 pub struct RequestContext {
     ids: RequestIds,
     negotiation: Negotiation,
+    translations: Option<Arc<Translations>>,
 }
 
 impl RequestContext {
@@ -419,6 +425,14 @@ impl RequestContext {
         self.negotiation = negotiation;
         self
     }
+
+    /// Messages in the language of the request's `Accept-Language`, from
+    /// `translations`, with `Content-Language` and `Vary: Accept-Language`
+    /// on every error response; off until set.
+    pub fn translations(mut self, translations: Translations) -> Self {
+        self.translations = Some(Arc::new(translations));
+        self
+    }
 }
 
 impl<S, B> Transform<S, ServiceRequest> for RequestContext
@@ -439,6 +453,7 @@ where
             service,
             ids: self.ids.clone(),
             negotiation: self.negotiation,
+            translations: self.translations.clone(),
             name,
         }))
     }
@@ -447,7 +462,10 @@ where
 /// `Vary: Accept` in actix-web's header map, unless a `Vary` says so
 /// already.
 fn vary_accept(headers: &mut header::HeaderMap) {
-    if !context::varies_on_accept(headers.get_all(header::VARY).map(HeaderValue::as_bytes)) {
+    if !context::varies_on(
+        headers.get_all(header::VARY).map(HeaderValue::as_bytes),
+        "Accept",
+    ) {
         headers.append(header::VARY, HeaderValue::from_static("Accept"));
     }
 }
@@ -458,6 +476,7 @@ pub struct RequestContextMiddleware<S> {
     service: S,
     ids: RequestIds,
     negotiation: Negotiation,
+    translations: Option<Arc<Translations>>,
     name: HeaderName,
 }
 
@@ -491,6 +510,11 @@ where
             refused = self.negotiation.refuses_unacceptable()
                 && !context::accepts_any_json(accept.as_ref().map(http::HeaderValue::as_bytes));
             context = context.with_accept(accept);
+        }
+        if let Some(translations) = &self.translations {
+            let values = headers.get_all(header::ACCEPT_LANGUAGE);
+            let locale = translations.choose(values.map(HeaderValue::as_bytes));
+            context = context.with_translations(translations.clone(), locale);
         }
         let echo = context
             .request_id()

@@ -46,11 +46,12 @@
 //! ```
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use axum::body::Body;
 use axum::extract::rejection::{PathRejection, QueryRejection, RawPathParamsRejection};
 use axum::extract::{FromRequest, FromRequestParts, RawPathParams, Request};
-use axum::http::header::{ACCEPT, ALLOW, CONTENT_TYPE};
+use axum::http::header::{ACCEPT, ACCEPT_LANGUAGE, ALLOW, CONTENT_TYPE};
 use axum::http::request::Parts;
 use axum::http::{Method, StatusCode};
 use axum::middleware::Next;
@@ -64,6 +65,7 @@ use crate::request::{
     DEFAULT_LIMIT, JsonParser, RequestError, clip_long, clip_name, json_words, media_type,
     rejected, the_string,
 };
+use crate::translations::Translations;
 use crate::{ApiError, FieldPath, parse_path, parse_query};
 
 /// The response for `err`, in its type's format or the application's
@@ -414,7 +416,10 @@ async fn body_text(response: Response) -> String {
 /// rendered while serving a request, by a handler, an extractor's rejection
 /// or a layer inside this one, carries the request's id in its body and its
 /// log line, and every response of the request, success too, echoes the id
-/// in the request-id header.
+/// in the request-id header. It negotiates a `Problem` body's media type
+/// with the request's `Accept` ([`Negotiation`]), and with
+/// [`translations`](Self::translations) writes messages in the language of
+/// its `Accept-Language`.
 ///
 /// ```
 /// use api_error::axum::RequestContextLayer;
@@ -443,6 +448,7 @@ async fn body_text(response: Response) -> String {
 pub struct RequestContextLayer {
     ids: RequestIds,
     negotiation: Negotiation,
+    translations: Option<Arc<Translations>>,
 }
 
 impl RequestContextLayer {
@@ -467,6 +473,14 @@ impl RequestContextLayer {
         self.negotiation = negotiation;
         self
     }
+
+    /// Messages in the language of the request's `Accept-Language`, from
+    /// `translations`, with `Content-Language` and `Vary: Accept-Language`
+    /// on every error response; off until set.
+    pub fn translations(mut self, translations: Translations) -> Self {
+        self.translations = Some(Arc::new(translations));
+        self
+    }
 }
 
 impl<S> tower_layer::Layer<S> for RequestContextLayer {
@@ -477,6 +491,7 @@ impl<S> tower_layer::Layer<S> for RequestContextLayer {
             inner,
             ids: self.ids.clone(),
             negotiation: self.negotiation,
+            translations: self.translations.clone(),
         }
     }
 }
@@ -487,6 +502,7 @@ pub struct RequestContextService<S> {
     inner: S,
     ids: RequestIds,
     negotiation: Negotiation,
+    translations: Option<Arc<Translations>>,
 }
 
 pin_project_lite::pin_project! {
@@ -539,7 +555,7 @@ where
             response.headers_mut().insert(name, id);
         }
         if *this.vary {
-            context::vary_accept(response.headers_mut());
+            context::vary(response.headers_mut(), "Accept");
         }
         std::task::Poll::Ready(Ok(response))
     }
@@ -588,6 +604,11 @@ where
                 refused = true;
             }
             context = context.with_accept(accept);
+        }
+        if let Some(translations) = &self.translations {
+            let values = headers.get_all(ACCEPT_LANGUAGE).iter();
+            let locale = translations.choose(values.map(http::HeaderValue::as_bytes));
+            context = context.with_translations(translations.clone(), locale);
         }
         let echo = context
             .request_id()

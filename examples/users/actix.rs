@@ -3,6 +3,7 @@
 use actix_web::{HttpRequest, HttpResponse, web};
 use api_error::actix::{Path, RequestContext, error_handlers, not_found};
 use api_error::context::Negotiation;
+use api_error::translations::Translations;
 use api_error::validator::Valid;
 
 use super::{NewGroup, Store, UpdateOrganization, UpdateUser, UsersError, authenticate};
@@ -25,8 +26,12 @@ pub fn configure(store: Store) -> impl FnOnce(&mut web::ServiceConfig) {
 }
 
 /// Serves the API on `listener` until the server is stopped.
-pub async fn serve(listener: std::net::TcpListener, store: Store) -> std::io::Result<()> {
-    server(listener, store)?.await
+pub async fn serve(
+    listener: std::net::TcpListener,
+    store: Store,
+    translations: Translations,
+) -> std::io::Result<()> {
+    server(listener, store, translations)?.await
 }
 
 /// The server for `listener`, not yet running; its handle stops it. The
@@ -34,15 +39,21 @@ pub async fn serve(listener: std::net::TcpListener, store: Store) -> std::io::Re
 /// request its id: in every error body, log line and response; and as the
 /// API answers JSON only, it refuses a request that accepts no JSON with
 /// `not_acceptable` (406) before any handler runs, as the reference page
-/// says.
+/// says; and it writes messages in the language of the request's
+/// `Accept-Language`, from `translations`.
 pub fn server(
     listener: std::net::TcpListener,
     store: Store,
+    translations: Translations,
 ) -> std::io::Result<actix_web::dev::Server> {
     let server = actix_web::HttpServer::new(move || {
         actix_web::App::new()
             .wrap(error_handlers())
-            .wrap(RequestContext::new().negotiation(Negotiation::new().refuse_unacceptable(true)))
+            .wrap(
+                RequestContext::new()
+                    .negotiation(Negotiation::new().refuse_unacceptable(true))
+                    .translations(translations.clone()),
+            )
             .configure(configure(store.clone()))
     })
     .workers(1)

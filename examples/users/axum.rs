@@ -2,6 +2,7 @@
 
 use api_error::axum::{Json, Path, RequestContextLayer, not_found, render_errors};
 use api_error::context::Negotiation;
+use api_error::translations::Translations;
 use api_error::validator::Valid;
 use axum::Router;
 use axum::extract::State;
@@ -18,10 +19,11 @@ use super::{
 /// API's own through `UsersError`'s `format`, axum's and the extractors'
 /// through the application's default, which `main` sets. The request
 /// context, outermost, gives each request its id: in every error body, log
-/// line and response; and as the API answers JSON only, it refuses a
-/// request that accepts no JSON with `not_acceptable` (406) before any
-/// handler runs, as the reference page says.
-pub fn router(store: Store) -> Router {
+/// line and response; as the API answers JSON only, it refuses a request
+/// that accepts no JSON with `not_acceptable` (406) before any handler
+/// runs, as the reference page says; and it writes messages in the
+/// language of the request's `Accept-Language`, from `translations`.
+pub fn router(store: Store, translations: Translations) -> Router {
     let router = Router::new()
         .route("/v1/users/{id}", put(put_user))
         .route("/v1/organizations/{id}", put(put_organization))
@@ -31,7 +33,11 @@ pub fn router(store: Store) -> Router {
     router
         .fallback(not_found)
         .layer(axum::middleware::from_fn(render_errors))
-        .layer(RequestContextLayer::new().negotiation(Negotiation::new().refuse_unacceptable(true)))
+        .layer(
+            RequestContextLayer::new()
+                .negotiation(Negotiation::new().refuse_unacceptable(true))
+                .translations(translations),
+        )
         .with_state(store)
 }
 

@@ -24,6 +24,8 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use api_error::format::{self, Flat};
 use api_error::request::RequestHeaders;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+use api_error::translations::{TranslationError, Translations};
 use api_error::{ApiError, RequestError, bearer_token};
 use serde::{Deserialize, Serialize};
 
@@ -40,6 +42,16 @@ pub fn start() -> io::Result<TcpListener> {
         .and_then(|port| port.parse().ok())
         .unwrap_or(3000);
     TcpListener::bind(("127.0.0.1", port))
+}
+
+/// The API's messages in French besides English, by code, from
+/// `examples/users/fr.toml`, embedded: each template checked, as it loads,
+/// against the message of the error with its code (the request errors
+/// included, which `UsersError` holds). The request context writes a body's
+/// message in French for a request whose `Accept-Language` prefers it.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub fn translations() -> Result<Translations, TranslationError> {
+    Translations::new("en", UsersError::catalog())?.add_toml("fr", include_str!("fr.toml"))
 }
 
 /// The API's error reference page, in Markdown: what

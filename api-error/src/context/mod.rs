@@ -54,17 +54,22 @@
 //! that accepts no JSON at all is answered `not_acceptable` (406) before
 //! its handler runs.
 
+mod language;
 mod negotiation;
 mod request_id;
 
-use http::HeaderValue;
+use std::sync::Arc;
 
+use http::HeaderValue;
+use http::header::{CONTENT_LANGUAGE, CONTENT_TYPE};
+
+use crate::translations::{Locale, Translations};
+
+pub(crate) use self::language::write_translated;
 pub use self::negotiation::Negotiation;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 pub(crate) use self::negotiation::one_accept;
-#[cfg(feature = "actix-web")]
-pub(crate) use self::negotiation::varies_on_accept;
-pub(crate) use self::negotiation::{Negotiated, accepts_any_json, negotiate, vary_accept};
+pub(crate) use self::negotiation::{Negotiated, accepts_any_json};
 pub use self::request_id::{REQUEST_ID, RequestId, RequestIds, TRACEPARENT};
 
 /// What errors rendered while serving one request know of it.
@@ -73,6 +78,7 @@ pub struct Context {
     request_id: Option<RequestId>,
     id_as_instance: bool,
     negotiation: Option<Negotiated>,
+    language: Option<language::Language>,
 }
 
 impl Context {
@@ -112,6 +118,31 @@ impl Context {
         self.negotiation.as_ref()?.accept.as_ref()
     }
 
+    /// The same, writing messages with `translations`, in `locale` (as
+    /// [`Translations::choose`] picks it from the request's
+    /// `Accept-Language`; `None` for their default language).
+    pub fn with_translations(
+        mut self,
+        translations: Arc<Translations>,
+        locale: Option<Locale>,
+    ) -> Self {
+        self.language = Some(language::Language {
+            translations,
+            locale,
+        });
+        self
+    }
+
+    /// The language tag messages are written in, when the context
+    /// localizes: the chosen locale's, or the translations' default.
+    pub fn language(&self) -> Option<&str> {
+        let language = self.language.as_ref()?;
+        Some(match language.locale {
+            Some(locale) => language.translations.tag(locale),
+            None => language.translations.default_language(),
+        })
+    }
+
     /// The request's id.
     pub fn request_id(&self) -> Option<&RequestId> {
         self.request_id.as_ref()
@@ -125,6 +156,57 @@ impl Context {
             .filter(|_| self.id_as_instance)
             .map(RequestId::as_str)
     }
+}
+
+/// Sets what the current request's context makes of the headers of an
+/// error response whose error has the code `code`: the body's media type,
+/// `content_type` or, for a `+json` type, the one the request's `Accept`
+/// prefers; its `Content-Language`, when the context localizes; and the
+/// `Vary` these call for. Outside any context, `content_type` as it is.
+pub(crate) fn response_headers(
+    code: &str,
+    content_type: HeaderValue,
+    headers: &mut http::HeaderMap,
+) {
+    let (json, on_accept, language) = with(|context| match context {
+        Some(context) => {
+            let (json, on_accept) = negotiation::prefers_json(context, &content_type);
+            (json, on_accept, language::content_language(context, code))
+        }
+        None => (false, false, None),
+    });
+    if on_accept {
+        vary(headers, "Accept");
+    }
+    if let Some(language) = language {
+        vary(headers, "Accept-Language");
+        headers.insert(CONTENT_LANGUAGE, language);
+    }
+    let content_type = if json {
+        HeaderValue::from_static("application/json")
+    } else {
+        content_type
+    };
+    headers.insert(CONTENT_TYPE, content_type);
+}
+
+/// Says in `headers` that the response depended on the request's header
+/// `name`, unless a `Vary` says so already.
+pub(crate) fn vary(headers: &mut http::HeaderMap, name: &'static str) {
+    let values = headers.get_all(http::header::VARY).iter();
+    if !varies_on(values.map(HeaderValue::as_bytes), name) {
+        headers.append(http::header::VARY, HeaderValue::from_static(name));
+    }
+}
+
+/// Whether `Vary` values `values` name the header `name`, or `*`.
+pub(crate) fn varies_on<'a>(mut values: impl Iterator<Item = &'a [u8]>, name: &str) -> bool {
+    values.any(|value| {
+        value
+            .split(|&byte| byte == b',')
+            .map(<[u8]>::trim_ascii)
+            .any(|listed| listed.eq_ignore_ascii_case(name.as_bytes()) || listed == b"*")
+    })
 }
 
 #[cfg(any(feature = "axum", feature = "actix-web"))]
@@ -197,5 +279,30 @@ mod tests {
         let context = Context::new().with_request_id(id);
         assert_eq!(context.instance(), None);
         assert_eq!(context.with_id_as_instance(true).instance(), Some("r1"));
+    }
+
+    #[test]
+    fn vary_is_said_once() {
+        let varies = |headers: &http::HeaderMap| {
+            let values = headers.get_all(http::header::VARY).iter();
+            let values = values.map(|value| value.to_str().unwrap().to_owned());
+            values.collect::<Vec<_>>()
+        };
+        let mut headers = http::HeaderMap::new();
+        vary(&mut headers, "Accept");
+        vary(&mut headers, "Accept");
+        vary(&mut headers, "Accept-Language");
+        assert_eq!(varies(&headers), ["Accept", "Accept-Language"]);
+        let mut headers = http::HeaderMap::new();
+        headers.insert(
+            http::header::VARY,
+            HeaderValue::from_static("origin, ACCEPT"),
+        );
+        vary(&mut headers, "Accept");
+        vary(&mut headers, "Origin");
+        assert_eq!(varies(&headers), ["origin, ACCEPT"]);
+        headers.insert(http::header::VARY, HeaderValue::from_static("*"));
+        vary(&mut headers, "Accept-Language");
+        assert_eq!(varies(&headers), ["*"]);
     }
 }

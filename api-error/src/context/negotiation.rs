@@ -4,7 +4,7 @@
 
 use http::HeaderValue;
 
-use super::with;
+use super::Context;
 
 /// How the request context negotiates a response's media type with the
 /// request's `Accept`: on or off, and whether a request that accepts no
@@ -220,37 +220,24 @@ pub(crate) fn accepts_any_json<'a>(values: impl IntoIterator<Item = &'a [u8]>) -
     !any
 }
 
-/// Says in `headers` that the response depended on the request's `Accept`,
-/// unless a `Vary` says so already.
-pub(crate) fn vary_accept(headers: &mut http::HeaderMap) {
-    let values = headers.get_all(http::header::VARY).iter();
-    if !varies_on_accept(values.map(HeaderValue::as_bytes)) {
-        headers.append(http::header::VARY, HeaderValue::from_static("Accept"));
-    }
-}
-
-/// Whether `Vary` values `values` name `Accept`, or `*`.
-pub(crate) fn varies_on_accept<'a>(values: impl Iterator<Item = &'a [u8]>) -> bool {
-    values
-        .flat_map(|value| value.split(|&byte| byte == b','))
-        .map(<[u8]>::trim_ascii)
-        .any(|name| name.eq_ignore_ascii_case(b"accept") || name == b"*")
-}
-
 /// What a request's `Accept` asks of a response's media type.
 #[derive(Clone, Debug)]
 pub(crate) struct Negotiated {
     pub(crate) accept: Option<HeaderValue>,
 }
 
-/// The media type a `+json` format's body goes as in the current request:
-/// `own` (such as `application/problem+json`) unless the request prefers
-/// `application/json` to it, and whether that depended on the request's
-/// `Accept` (the response then says `Vary: Accept`). Any other media type,
-/// or outside any negotiating context, `own` as it is.
-pub(crate) fn negotiate(own: HeaderValue) -> (HeaderValue, bool) {
+/// Whether a `+json` format's body, whose own media type is `own` (such as
+/// `application/problem+json`), goes as `application/json` in a request
+/// with `context`: when the request prefers it; and whether that depended on
+/// the request's `Accept` (the response then says `Vary: Accept`). Any
+/// other media type, or a context that does not negotiate: `own`, and
+/// nothing depended on `Accept`.
+pub(crate) fn prefers_json(context: &Context, own: &HeaderValue) -> (bool, bool) {
+    let Some(negotiated) = context.negotiation.as_ref() else {
+        return (false, false);
+    };
     let Ok(text) = own.to_str() else {
-        return (own, false);
+        return (false, false);
     };
     let plus_json = text.len() > 17
         && text
@@ -260,19 +247,11 @@ pub(crate) fn negotiate(own: HeaderValue) -> (HeaderValue, bool) {
             .get(text.len() - 5..)
             .is_some_and(|end| end.eq_ignore_ascii_case("+json"));
     if !plus_json {
-        return (own, false);
+        return (false, false);
     }
-    let json = with(|context| {
-        let negotiated = context?.negotiation.as_ref()?;
-        let values = negotiated.accept.iter().map(HeaderValue::as_bytes);
-        let json = quality(values.clone(), "application/json");
-        Some(json > quality(values, text))
-    });
-    match json {
-        None => (own, false),
-        Some(true) => (HeaderValue::from_static("application/json"), true),
-        Some(false) => (own, true),
-    }
+    let values = negotiated.accept.iter().map(HeaderValue::as_bytes);
+    let json = quality(values.clone(), "application/json");
+    (json > quality(values, text), true)
 }
 
 #[cfg(test)]
@@ -331,44 +310,27 @@ mod tests {
     }
 
     #[test]
-    #[cfg(any(feature = "axum", feature = "actix-web"))]
     fn problem_json_unless_json_is_preferred() {
-        use crate::context::{Context, sync_scope};
         let problem = HeaderValue::from_static("application/problem+json");
         let chosen = |accept: Option<&'static str>| {
             let context = Context::new().with_accept(accept.map(HeaderValue::from_static));
-            sync_scope(context, || negotiate(problem.clone()))
+            prefers_json(&context, &problem)
         };
-        assert_eq!(chosen(None), (problem.clone(), true));
-        assert_eq!(
-            chosen(Some("application/json")),
-            (HeaderValue::from_static("application/json"), true)
-        );
+        assert_eq!(chosen(None), (false, true));
+        assert_eq!(chosen(Some("application/json")), (true, true));
         assert_eq!(
             chosen(Some("application/json, application/problem+json")),
-            (problem.clone(), true)
+            (false, true)
         );
         assert_eq!(
-            chosen(Some("application/json;q=0.9, application/*;q=0.8")).0,
-            "application/json"
+            chosen(Some("application/json;q=0.9, application/*;q=0.8")),
+            (true, true)
         );
-        assert_eq!(chosen(Some("text/html")), (problem.clone(), true));
-        // Outside a negotiating context, or for a plain JSON format: as is.
-        assert_eq!(negotiate(problem.clone()), (problem.clone(), false));
+        assert_eq!(chosen(Some("text/html")), (false, true));
+        // A context that does not negotiate, or a plain JSON format: as is.
+        assert_eq!(prefers_json(&Context::new(), &problem), (false, false));
         let json = HeaderValue::from_static("application/json");
-        let plain = sync_scope(Context::new().with_accept(None), || negotiate(json.clone()));
-        assert_eq!(plain, (json, false));
-    }
-
-    #[test]
-    fn vary_is_said_once() {
-        let mut headers = http::HeaderMap::new();
-        vary_accept(&mut headers);
-        vary_accept(&mut headers);
-        assert_eq!(headers.get_all(http::header::VARY).iter().count(), 1);
-        let mut headers = http::HeaderMap::new();
-        headers.insert(http::header::VARY, HeaderValue::from_static("Origin"));
-        vary_accept(&mut headers);
-        assert_eq!(headers.get_all(http::header::VARY).iter().count(), 2);
+        let negotiating = Context::new().with_accept(None);
+        assert_eq!(prefers_json(&negotiating, &json), (false, false));
     }
 }

@@ -77,7 +77,8 @@ impl<'a> Object<'a> {
 
     /// Writes `err`'s public message, streamed into the body without an
     /// intermediate `String` (a derived message's text is copied already
-    /// escaped).
+    /// escaped); in a request whose context localizes, translated into the
+    /// request's language where a translation of its code exists.
     ///
     /// If the message fails to format, the status's reason phrase is written
     /// instead.
@@ -85,7 +86,9 @@ impl<'a> Object<'a> {
         self.key(key);
         self.out.push(b'"');
         let start = self.out.len();
-        if err.__message_json(self.out).is_err() {
+        // In the request's language, if it has a translation.
+        if !crate::context::write_translated(err, self.out) && err.__message_json(self.out).is_err()
+        {
             self.out.truncate(start);
             escape_into(self.out, reason_phrase(error_status(err)));
         }

@@ -88,7 +88,7 @@ mod default;
 use std::any::TypeId;
 use std::fmt;
 
-use http::header::{CONTENT_TYPE, WWW_AUTHENTICATE};
+use http::header::WWW_AUTHENTICATE;
 use http::{HeaderValue, Response, StatusCode};
 
 use crate::ApiError;
@@ -311,11 +311,8 @@ fn build_response(
         headers.insert(WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
     }
     // After the error's own headers: the body's type is the format's to say,
-    // or the request's, for a `+json` type it may take as `application/json`.
-    let (content_type, negotiated) = crate::context::negotiate(content_type);
-    if negotiated {
-        crate::context::vary_accept(headers);
-    }
-    headers.insert(CONTENT_TYPE, content_type);
+    // or the request's, for a `+json` type it may take as `application/json`;
+    // its language, the request's.
+    crate::context::response_headers(err.code(), content_type, headers);
     response
 }
