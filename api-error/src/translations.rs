@@ -34,6 +34,7 @@ use std::fmt::{self, Write as _};
 use http::HeaderValue;
 
 use crate::catalog::{Catalog, Entry};
+use crate::context::qvalue;
 use crate::error::ApiError;
 use crate::format::json::{Escape, escape_into};
 
@@ -505,29 +506,6 @@ fn language_range(item: &[u8]) -> Option<(&[u8], u16)> {
         weight = qvalue(value)?;
     }
     Some((range, weight))
-}
-
-/// A weight, `0`, `0.5`, `1.000` (RFC 9110 §12.4.2), in thousandths.
-fn qvalue(value: &[u8]) -> Option<u16> {
-    let (whole, fraction) = match value.split_first()? {
-        (b'0', []) => return Some(0),
-        (b'1', []) => return Some(1000),
-        (whole @ (b'0' | b'1'), [b'.', fraction @ ..]) => (*whole, fraction),
-        _ => return None,
-    };
-    if fraction.len() > 3 || !fraction.iter().all(u8::is_ascii_digit) {
-        return None;
-    }
-    let mut thousandths = 0;
-    for place in 0..3 {
-        let digit = fraction.get(place).map_or(0, |digit| digit - b'0');
-        thousandths = thousandths * 10 + u16::from(digit);
-    }
-    match whole {
-        b'0' => Some(thousandths),
-        _ if thousandths == 0 => Some(1000),
-        _ => None,
-    }
 }
 
 /// `bytes` without the spaces and tabs around it.

@@ -69,7 +69,7 @@ pub(crate) use self::language::write_translated;
 pub use self::negotiation::Negotiation;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 pub(crate) use self::negotiation::one_accept;
-pub(crate) use self::negotiation::{Negotiated, accepts_any_json};
+pub(crate) use self::negotiation::{Negotiated, accepts_any_json, qvalue};
 pub use self::request_id::{REQUEST_ID, RequestId, RequestIds, TRACEPARENT};
 
 /// What errors rendered while serving one request know of it.

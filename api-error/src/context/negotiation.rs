@@ -141,8 +141,9 @@ fn is_token(text: &[u8]) -> bool {
             .all(|&b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
-/// A qvalue, `0`–`1` with up to three decimals, in thousandths.
-fn qvalue(text: &[u8]) -> Option<u16> {
+/// A qvalue (RFC 9110 §12.4.2), `0`–`1` with up to three decimals, in
+/// thousandths: the weight of an `Accept` or `Accept-Language` range.
+pub(crate) fn qvalue(text: &[u8]) -> Option<u16> {
     let (whole, decimals) = match text {
         [whole] => (*whole, &[][..]),
         [whole, b'.', decimals @ ..] if decimals.len() <= 3 => (*whole, decimals),
