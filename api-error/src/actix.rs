@@ -79,7 +79,8 @@ use serde::de::DeserializeOwned;
 use serde_json::error::Category;
 
 use crate::ApiError;
-use crate::context::{self, Negotiation, RequestIds, TRACEPARENT};
+use crate::context::{self, Negotiation, RequestIds};
+use crate::request::ContextParts;
 use crate::request::{
     JsonParser, RequestError, RequestHeaders, RequestMethod, media_type, rejected, sentence,
 };
@@ -398,9 +399,7 @@ fn rewrite<B: 'static>(
 /// id.
 #[derive(Clone, Debug, Default)]
 pub struct RequestContext {
-    ids: RequestIds,
-    negotiation: Negotiation,
-    translations: Option<Arc<Translations>>,
+    parts: ContextParts,
 }
 
 impl RequestContext {
@@ -413,7 +412,7 @@ impl RequestContext {
     /// How requests get their ids, or `RequestIds::new().enabled(false)`
     /// for none.
     pub fn request_ids(mut self, ids: RequestIds) -> Self {
-        self.ids = ids;
+        self.parts.ids = ids;
         self
     }
 
@@ -422,7 +421,7 @@ impl RequestContext {
     /// app or scope that answers JSON only answers a request that accepts
     /// no JSON with `not_acceptable` (406), its handler never run.
     pub fn negotiation(mut self, negotiation: Negotiation) -> Self {
-        self.negotiation = negotiation;
+        self.parts.negotiation = negotiation;
         self
     }
 
@@ -430,7 +429,7 @@ impl RequestContext {
     /// `translations`, with `Content-Language` and `Vary: Accept-Language`
     /// on every error response; off until set.
     pub fn translations(mut self, translations: Translations) -> Self {
-        self.translations = Some(Arc::new(translations));
+        self.parts.translations = Some(Arc::new(translations));
         self
     }
 }
@@ -448,12 +447,10 @@ where
 
     fn new_transform(&self, service: S) -> Self::Future {
         // The same header name, in actix-web's `http` types.
-        let name = HeaderName::from_bytes(self.ids.header_name().as_str().as_bytes());
+        let name = HeaderName::from_bytes(self.parts.ids.header_name().as_str().as_bytes());
         ready(name.map_err(drop).map(|name| RequestContextMiddleware {
             service,
-            ids: self.ids.clone(),
-            negotiation: self.negotiation,
-            translations: self.translations.clone(),
+            parts: self.parts.clone(),
             name,
         }))
     }
@@ -474,9 +471,7 @@ fn vary_accept(headers: &mut header::HeaderMap) {
 #[derive(Debug)]
 pub struct RequestContextMiddleware<S> {
     service: S,
-    ids: RequestIds,
-    negotiation: Negotiation,
-    translations: Option<Arc<Translations>>,
+    parts: ContextParts,
     name: HeaderName,
 }
 
@@ -493,34 +488,20 @@ where
 
     fn call(&self, request: ServiceRequest) -> Self::Future {
         let headers = request.headers();
-        let mut context = self.ids.context(
-            headers
-                .get(self.ids.header_name().as_str())
-                .map(HeaderValue::as_bytes),
-            headers.get(TRACEPARENT.as_str()).map(HeaderValue::as_bytes),
-        );
-        let mut refused = false;
-        if self.negotiation.is_enabled() {
-            // In `http`'s types: one copy of the value.
-            let accept = context::one_accept(
+        // In `http`'s types: one copy of the value.
+        let accept = || {
+            context::one_accept(
                 || headers.get_all(header::ACCEPT),
                 |one| http::HeaderValue::from_bytes(one.as_bytes()).ok(),
                 HeaderValue::as_bytes,
-            );
-            refused = self.negotiation.refuses_unacceptable()
-                && !context::accepts_any_json(accept.as_ref().map(http::HeaderValue::as_bytes));
-            context = context.with_accept(accept);
-        }
-        if let Some(translations) = &self.translations {
-            let values = headers.get_all(header::ACCEPT_LANGUAGE);
-            let locale = translations.choose(values.map(HeaderValue::as_bytes));
-            context = context.with_translations(translations.clone(), locale);
-        }
+            )
+        };
+        let (context, refused) = self.parts.begin(headers, accept);
         let echo = context
             .request_id()
             .and_then(|id| HeaderValue::from_bytes(id.as_str().as_bytes()).ok())
             .map(|id| (self.name.clone(), id));
-        let vary = self.negotiation.refuses_unacceptable();
+        let vary = self.parts.varies_on_accept();
         // What every response says: its request's id, and, where a request
         // accepting no JSON is refused, that it depended on `Accept`.
         let finish = move |headers: &mut header::HeaderMap| {

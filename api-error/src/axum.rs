@@ -51,7 +51,7 @@ use std::sync::Arc;
 use axum::body::Body;
 use axum::extract::rejection::{PathRejection, QueryRejection, RawPathParamsRejection};
 use axum::extract::{FromRequest, FromRequestParts, RawPathParams, Request};
-use axum::http::header::{ACCEPT, ACCEPT_LANGUAGE, ALLOW, CONTENT_TYPE};
+use axum::http::header::{ACCEPT, ALLOW, CONTENT_TYPE};
 use axum::http::request::Parts;
 use axum::http::{Method, StatusCode};
 use axum::middleware::Next;
@@ -60,7 +60,8 @@ use http_body_util::{BodyExt, LengthLimitError, Limited};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::context::{self, Negotiation, RequestIds, TRACEPARENT};
+use crate::context::{self, Negotiation, RequestIds};
+use crate::request::ContextParts;
 use crate::request::{
     DEFAULT_LIMIT, JsonParser, RequestError, clip_long, clip_name, json_words, media_type,
     rejected, the_string,
@@ -446,9 +447,7 @@ async fn body_text(response: Response) -> String {
 /// hands to `tokio::spawn` are outside it: they carry no id.
 #[derive(Clone, Debug, Default)]
 pub struct RequestContextLayer {
-    ids: RequestIds,
-    negotiation: Negotiation,
-    translations: Option<Arc<Translations>>,
+    parts: ContextParts,
 }
 
 impl RequestContextLayer {
@@ -461,7 +460,7 @@ impl RequestContextLayer {
     /// How requests get their ids, or `RequestIds::new().enabled(false)`
     /// for none.
     pub fn request_ids(mut self, ids: RequestIds) -> Self {
-        self.ids = ids;
+        self.parts.ids = ids;
         self
     }
 
@@ -470,7 +469,7 @@ impl RequestContextLayer {
     /// router that answers JSON only answers a request that accepts no JSON
     /// with `not_acceptable` (406), its handler never run.
     pub fn negotiation(mut self, negotiation: Negotiation) -> Self {
-        self.negotiation = negotiation;
+        self.parts.negotiation = negotiation;
         self
     }
 
@@ -478,7 +477,7 @@ impl RequestContextLayer {
     /// `translations`, with `Content-Language` and `Vary: Accept-Language`
     /// on every error response; off until set.
     pub fn translations(mut self, translations: Translations) -> Self {
-        self.translations = Some(Arc::new(translations));
+        self.parts.translations = Some(Arc::new(translations));
         self
     }
 }
@@ -489,9 +488,7 @@ impl<S> tower_layer::Layer<S> for RequestContextLayer {
     fn layer(&self, inner: S) -> Self::Service {
         RequestContextService {
             inner,
-            ids: self.ids.clone(),
-            negotiation: self.negotiation,
-            translations: self.translations.clone(),
+            parts: self.parts.clone(),
         }
     }
 }
@@ -500,9 +497,7 @@ impl<S> tower_layer::Layer<S> for RequestContextLayer {
 #[derive(Clone, Debug)]
 pub struct RequestContextService<S> {
     inner: S,
-    ids: RequestIds,
-    negotiation: Negotiation,
-    translations: Option<Arc<Translations>>,
+    parts: ContextParts,
 }
 
 pin_project_lite::pin_project! {
@@ -585,34 +580,20 @@ where
 
     fn call(&mut self, request: http::Request<B>) -> Self::Future {
         let headers = request.headers();
-        let mut context = self.ids.context(
-            headers
-                .get(self.ids.header_name())
-                .map(http::HeaderValue::as_bytes),
-            headers.get(TRACEPARENT).map(http::HeaderValue::as_bytes),
-        );
-        let mut refused = false;
-        if self.negotiation.is_enabled() {
-            let accept = context::one_accept(
+        let accept = || {
+            context::one_accept(
                 || headers.get_all(ACCEPT).iter(),
                 |one| Some(one.clone()),
                 http::HeaderValue::as_bytes,
-            );
-            if self.negotiation.refuses_unacceptable()
-                && !context::accepts_any_json(accept.as_ref().map(http::HeaderValue::as_bytes))
-            {
-                refused = true;
-            }
-            context = context.with_accept(accept);
-        }
-        if let Some(translations) = &self.translations {
-            let values = headers.get_all(ACCEPT_LANGUAGE).iter();
-            let locale = translations.choose(values.map(http::HeaderValue::as_bytes));
-            context = context.with_translations(translations.clone(), locale);
-        }
-        let echo = context
-            .request_id()
-            .map(|id| (self.ids.header_name().clone(), id.header_value().clone()));
+            )
+        };
+        let (context, refused) = self.parts.begin(headers, accept);
+        let echo = context.request_id().map(|id| {
+            (
+                self.parts.ids.header_name().clone(),
+                id.header_value().clone(),
+            )
+        });
         let state = if refused {
             // Refused before the inner service sees the request: the
             // handler never runs.
@@ -630,7 +611,7 @@ where
         RequestContextFuture {
             state,
             echo,
-            vary: self.negotiation.refuses_unacceptable(),
+            vary: self.parts.varies_on_accept(),
         }
     }
 }

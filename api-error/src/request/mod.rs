@@ -98,6 +98,8 @@
 //! writes a struct as an object.
 
 mod checks;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+mod context;
 // The body parser, api-error's largest part, builds only where it is used.
 #[cfg(feature = "parse-json")]
 mod json;
@@ -133,6 +135,8 @@ pub use self::params::{parse_path, parse_query};
 
 // Cutting a client's text short, and the words of the frameworks' own
 // rejections, shared with the framework integrations.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub(crate) use self::context::ContextParts;
 #[cfg(feature = "actix-web")]
 pub(crate) use self::tree::sentence;
 #[cfg(feature = "axum")]
