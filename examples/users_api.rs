@@ -57,6 +57,17 @@
 //! response's `x-request-id`: the client's own (`-H 'X-Request-Id: r-1'`),
 //! else the trace-id of its `traceparent`, else a fresh one.
 //!
+//! A request that prefers French gets its messages in French
+//! (`examples/users/fr.toml`), with `Content-Language: fr`; one that
+//! accepts no JSON is refused with 406 before its handler runs:
+//!
+//! ```sh
+//! # 401 user_not_found: {"error":"user_not_found","message":"L'utilisateur bob n'a pas encore été créé.","request_id":"…"}
+//! curl -X POST localhost:3000/v1/groups -H 'Accept-Language: fr-CA, en;q=0.5' -H 'Content-Type: application/json' -H 'Authorization: Bearer demo-token' -d '{"id": "design", "name": "Design", "members": ["bob"]}'
+//! # 406 not_acceptable: the update does not take effect
+//! curl -X PUT localhost:3000/v1/users/123 -H 'Accept: text/html' -H 'Content-Type: application/json' -H 'Authorization: Bearer demo-token' -d '{"name": "Charles"}'
+//! ```
+//!
 //! And what the framework answers itself, in the same format:
 //!
 //! ```sh

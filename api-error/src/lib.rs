@@ -49,8 +49,9 @@
 //! - [`context`] is what an error rendered while serving a request knows of
 //!   it: its request id, which every body, log line and response of the
 //!   request carries once the framework's layer installs it.
-//! - [`translations`] holds the application's translations of the
-//!   messages, by locale and code, and chooses one from `Accept-Language`.
+//! - `translations` (with `axum` or `actix-web`, whose request context
+//!   applies them) holds the application's translations of the messages,
+//!   by locale and code, and chooses one from `Accept-Language`.
 //! - [`RequestError`] answers a request that goes wrong before a handler
 //!   runs, and `parse_json` (feature `parse-json`) reads a JSON body, saying
 //!   exactly what is wrong and where, every problem at once; `parse_path`
@@ -78,7 +79,7 @@
 //!
 //! | feature | gives |
 //! |---|---|
-//! | `toml` | `Translations::add_toml`: a locale's translations read from a TOML document of `code = "template"` |
+//! | `toml` | `Translations::add_toml` (with `axum` or `actix-web`): a locale's translations read from a TOML document of `code = "template"` |
 //!
 //! The others make every derived type implement the matching trait, with
 //! nothing to write and no dependency to add:
@@ -124,6 +125,7 @@ pub mod format;
 
 pub mod headers;
 pub mod request;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
 pub mod translations;
 
 #[cfg(feature = "actix-web")]

@@ -36,15 +36,18 @@ pub(crate) fn write_translated(err: &(impl ApiError + ?Sized), out: &mut Vec<u8>
     })
 }
 
-/// The `Content-Language` of a body whose error has the code `code`, in a
-/// localizing context: the chosen locale's tag where it translates `code`,
-/// else the default language's.
-pub(crate) fn content_language(context: &Context, code: &str) -> Option<HeaderValue> {
+/// The `Content-Language` of a body for `err`, in a localizing context:
+/// the chosen locale's tag where it translates `err`'s code, else the
+/// default language's.
+pub(crate) fn content_language(
+    context: &Context,
+    err: &(impl ApiError + ?Sized),
+) -> Option<HeaderValue> {
     let language = context.language.as_ref()?;
+    let translations = &language.translations;
     Some(
-        language
-            .translations
-            .content_language(language.locale, code)
+        translations
+            .content_language(language.locale, err.code())
             .clone(),
     )
 }

@@ -1,5 +1,5 @@
 //! What an error rendered while serving a request knows of that request:
-//! its request id, and what its `Accept` asks for.
+//! its request id, what its `Accept` asks for, and its language.
 //!
 //! The framework integrations install a [`Context`] around each request
 //! ([`api_error::axum::RequestContextLayer`](crate::axum) and
@@ -53,23 +53,39 @@
 //! equal weight), with `Vary: Accept`; and, when so configured, a request
 //! that accepts no JSON at all is answered `not_acceptable` (406) before
 //! its handler runs.
+//!
+//! # Localized messages
+//!
+//! With the application's [`Translations`] set where the context is
+//! installed, the context holds the locale the request's `Accept-Language`
+//! chose ([`Translations::choose`], once per request), and every body
+//! rendered inside writes its message in that locale where its code has a
+//! translation; the response says `Content-Language` and
+//! `Vary: Accept-Language`. `message()`, `Display` and log lines stay in the
+//! default language.
 
+#[cfg(any(feature = "axum", feature = "actix-web"))]
 mod language;
 mod negotiation;
 mod request_id;
 
+#[cfg(any(feature = "axum", feature = "actix-web"))]
 use std::sync::Arc;
 
 use http::HeaderValue;
-use http::header::{CONTENT_LANGUAGE, CONTENT_TYPE};
+use http::header::CONTENT_TYPE;
 
+#[cfg(any(feature = "axum", feature = "actix-web"))]
 use crate::translations::{Locale, Translations};
 
+#[cfg(any(feature = "axum", feature = "actix-web"))]
 pub(crate) use self::language::write_translated;
 pub use self::negotiation::Negotiation;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 pub(crate) use self::negotiation::one_accept;
-pub(crate) use self::negotiation::{Negotiated, accepts_any_json, qvalue};
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub(crate) use self::negotiation::qvalue;
+pub(crate) use self::negotiation::{Negotiated, accepts_any_json};
 pub use self::request_id::{REQUEST_ID, RequestId, RequestIds, TRACEPARENT};
 
 /// What errors rendered while serving one request know of it.
@@ -78,6 +94,7 @@ pub struct Context {
     request_id: Option<RequestId>,
     id_as_instance: bool,
     negotiation: Option<Negotiated>,
+    #[cfg(any(feature = "axum", feature = "actix-web"))]
     language: Option<language::Language>,
 }
 
@@ -121,6 +138,7 @@ impl Context {
     /// The same, writing messages with `translations`, in `locale` (as
     /// [`Translations::choose`] picks it from the request's
     /// `Accept-Language`; `None` for their default language).
+    #[cfg(any(feature = "axum", feature = "actix-web"))]
     pub fn with_translations(
         mut self,
         translations: Arc<Translations>,
@@ -135,6 +153,7 @@ impl Context {
 
     /// The language tag messages are written in, when the context
     /// localizes: the chosen locale's, or the translations' default.
+    #[cfg(any(feature = "axum", feature = "actix-web"))]
     pub fn language(&self) -> Option<&str> {
         let language = self.language.as_ref()?;
         Some(match language.locale {
@@ -159,30 +178,33 @@ impl Context {
 }
 
 /// Sets what the current request's context makes of the headers of an
-/// error response whose error has the code `code`: the body's media type,
+/// error response for `err`: the body's media type,
 /// `content_type` or, for a `+json` type, the one the request's `Accept`
 /// prefers; its `Content-Language`, when the context localizes; and the
 /// `Vary` these call for. Outside any context, `content_type` as it is.
 pub(crate) fn response_headers(
-    code: &str,
+    err: &(impl crate::ApiError + ?Sized),
     content_type: HeaderValue,
     headers: &mut http::HeaderMap,
 ) {
-    let (json, on_accept, language) = with(|context| match context {
-        Some(context) => {
-            let (json, on_accept) = negotiation::prefers_json(context, &content_type);
-            (json, on_accept, language::content_language(context, code))
+    // All inside the lookup, which then returns as little as it can.
+    let json = with(|context| {
+        let context = context?;
+        let (json, on_accept) = negotiation::prefers_json(context, &content_type);
+        if on_accept {
+            vary(headers, "Accept");
         }
-        None => (false, false, None),
+        // Without a framework's feature, no context localizes.
+        #[cfg(not(any(feature = "axum", feature = "actix-web")))]
+        let _ = err;
+        #[cfg(any(feature = "axum", feature = "actix-web"))]
+        if let Some(language) = language::content_language(context, err) {
+            vary(headers, "Accept-Language");
+            headers.insert(http::header::CONTENT_LANGUAGE, language);
+        }
+        Some(json)
     });
-    if on_accept {
-        vary(headers, "Accept");
-    }
-    if let Some(language) = language {
-        vary(headers, "Accept-Language");
-        headers.insert(CONTENT_LANGUAGE, language);
-    }
-    let content_type = if json {
+    let content_type = if json == Some(true) {
         HeaderValue::from_static("application/json")
     } else {
         content_type

@@ -209,6 +209,7 @@ impl RequestIds {
             request_id: self.id_for(header, traceparent),
             id_as_instance: self.as_instance,
             negotiation: None,
+            #[cfg(any(feature = "axum", feature = "actix-web"))]
             language: None,
         }
     }

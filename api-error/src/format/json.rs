@@ -87,8 +87,11 @@ impl<'a> Object<'a> {
         self.out.push(b'"');
         let start = self.out.len();
         // In the request's language, if it has a translation.
-        if !crate::context::write_translated(err, self.out) && err.__message_json(self.out).is_err()
-        {
+        #[cfg(any(feature = "axum", feature = "actix-web"))]
+        let translated = crate::context::write_translated(err, self.out);
+        #[cfg(not(any(feature = "axum", feature = "actix-web")))]
+        let translated = false;
+        if !translated && err.__message_json(self.out).is_err() {
             self.out.truncate(start);
             escape_into(self.out, reason_phrase(error_status(err)));
         }

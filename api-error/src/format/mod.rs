@@ -313,6 +313,6 @@ fn build_response(
     // After the error's own headers: the body's type is the format's to say,
     // or the request's, for a `+json` type it may take as `application/json`;
     // its language, the request's.
-    crate::context::response_headers(err.code(), content_type, headers);
+    crate::context::response_headers(err, content_type, headers);
     response
 }
