@@ -25,10 +25,17 @@
 use std::fmt::{self, Write as _};
 use std::hint::black_box;
 
+#[cfg(feature = "context")]
+use std::sync::Arc;
+
+#[cfg(feature = "context")]
+use api_error::context::{self, Context, RequestId};
 use api_error::format::{Flat, Format};
 use api_error::http::header::CONTENT_TYPE;
 use api_error::http::{HeaderMap, HeaderValue};
 use api_error::request::DEFAULT_LIMIT;
+#[cfg(feature = "context")]
+use api_error::translations::Translations;
 use api_error::{ApiError, FieldError, RequestError, parse_json};
 use axum::Json;
 use axum::http::StatusCode;
@@ -246,6 +253,13 @@ pub struct Inputs {
     pub unknown_keys: String,
     /// The error the render and response cases write.
     pub err: UserError,
+    /// A request's context as the layer makes it: an id, negotiation, and
+    /// translations in which the request chose the default language.
+    #[cfg(feature = "context")]
+    pub request: Context,
+    /// The same, the request having chosen French.
+    #[cfg(feature = "context")]
+    pub french: Context,
 }
 
 /// A case run once on the inputs, its result dropped through `black_box`.
@@ -278,6 +292,63 @@ pub const COMPARISONS: [(&str, &str, &str); 6] = [
     ),
 ];
 
+/// With the feature `context` (which turns on `api-error/axum`, for the
+/// task-local context): the render and the response inside a request's
+/// context, beside the same outside any. Not budgeted themselves: what the
+/// context adds to the budgeted cases.
+#[cfg(feature = "context")]
+pub const IN_A_REQUEST: [(&str, &str, &str); 3] = [
+    (
+        "render in a request vs outside",
+        "render-request",
+        "render-flat",
+    ),
+    (
+        "render in French vs outside",
+        "render-french",
+        "render-flat",
+    ),
+    (
+        "response in French vs outside",
+        "response-french",
+        "response-flat",
+    ),
+];
+
+/// Every comparison this build measures: [`COMPARISONS`], then, with the
+/// feature `context`, `IN_A_REQUEST`.
+pub fn comparisons() -> Vec<(&'static str, &'static str, &'static str)> {
+    let all = COMPARISONS.to_vec();
+    #[cfg(feature = "context")]
+    let all = [all, IN_A_REQUEST.to_vec()].concat();
+    all
+}
+
+/// The context of a request with an id, negotiating, with translations
+/// into French, in which it chose French or English.
+#[cfg(feature = "context")]
+fn request_context(french: bool) -> Context {
+    let translations = Translations::new("en", UserError::catalog())
+        .and_then(|translations| {
+            translations.add(
+                "fr",
+                [(
+                    "user_already_exists".to_owned(),
+                    "L'utilisateur {id} que vous essayez de créer existe déjà.".to_owned(),
+                )],
+            )
+        })
+        .expect("the translation fits the message");
+    let languages: &[u8] = if french { b"fr-CA, en;q=0.5" } else { b"en" };
+    let locale = translations.choose([languages]);
+    assert_eq!(locale.is_some(), french);
+    let id = RequestId::parse("4bf92f3577b34da6a3ce929d0e0e4736").expect("an id");
+    Context::new()
+        .with_request_id(id)
+        .with_accept(None)
+        .with_translations(Arc::new(translations), locale)
+}
+
 impl Inputs {
     pub fn new() -> Self {
         let mut headers = HeaderMap::new();
@@ -293,6 +364,10 @@ impl Inputs {
             err: UserError::AlreadyExists {
                 id: "ada-lovelace-1815".into(),
             },
+            #[cfg(feature = "context")]
+            request: request_context(false),
+            #[cfg(feature = "context")]
+            french: request_context(true),
         }
     }
 
@@ -301,6 +376,23 @@ impl Inputs {
     /// once, before timing.
     pub fn check(&self) {
         let headers = &self.headers;
+
+        // In a request, the body has its id, and in French its message.
+        #[cfg(feature = "context")]
+        {
+            let render = |context: &Context| {
+                let body = context::sync_scope(context.clone(), || Flat::render(&self.err));
+                String::from_utf8(body).expect("UTF-8")
+            };
+            let english = render(&self.request);
+            assert!(english.contains("already exists."), "{english}");
+            assert!(
+                english.contains("4bf92f3577b34da6a3ce929d0e0e4736"),
+                "{english}"
+            );
+            let french = render(&self.french);
+            assert!(french.contains("existe déjà."), "{french}");
+        }
 
         let valid = VALID.as_bytes();
         assert!(parse_json::<Order>(headers, valid).is_ok());
@@ -388,6 +480,28 @@ impl Inputs {
             "render-serde" => |_| drop(black_box(hand_written(black_box("ada-lovelace-1815")))),
             "response-flat" => |inputs| drop(black_box(Flat::response(black_box(&inputs.err)))),
             "response-axum" => |_| drop(black_box(axum_json(black_box("ada-lovelace-1815")))),
+            // The context cloned into the scope, as the layer moves it in.
+            #[cfg(feature = "context")]
+            "render-request" => |inputs| {
+                let body = context::sync_scope(inputs.request.clone(), || {
+                    Flat::render(black_box(&inputs.err))
+                });
+                drop(black_box(body));
+            },
+            #[cfg(feature = "context")]
+            "render-french" => |inputs| {
+                let body = context::sync_scope(inputs.french.clone(), || {
+                    Flat::render(black_box(&inputs.err))
+                });
+                drop(black_box(body));
+            },
+            #[cfg(feature = "context")]
+            "response-french" => |inputs| {
+                let response = context::sync_scope(inputs.french.clone(), || {
+                    Flat::response(black_box(&inputs.err))
+                });
+                drop(black_box(response));
+            },
             _ => return None,
         })
     }

@@ -5,7 +5,7 @@
 //! does not move. On a quiet machine it agrees with criterion; on a busy
 //! one it is steadier, since criterion times each side in one stretch.
 //!
-//! The comparisons are [`cases::COMPARISONS`]; those of `parse_json`, with
+//! The comparisons are [`cases::comparisons`]; those of `parse_json`, with
 //! their budgets:
 //!
 //! - a valid body: within 1.1× `serde_json::from_slice`;
@@ -24,7 +24,7 @@ use std::time::{Duration, Instant};
 
 mod cases;
 
-use cases::{COMPARISONS, Case, Inputs};
+use cases::{Case, Inputs, comparisons};
 
 /// Rounds per comparison: an odd number, for a middle ratio.
 const ROUNDS: usize = 301;
@@ -37,7 +37,7 @@ fn main() {
     println!(
         "medians of {ROUNDS} rounds, each a batch of about {BATCH:?} of the slower side and as many runs of the other"
     );
-    for (what, ours, theirs) in COMPARISONS {
+    for (what, ours, theirs) in comparisons() {
         let (Some(ours_case), Some(theirs_case)) = (Inputs::case(ours), Inputs::case(theirs))
         else {
             eprintln!("unknown case in {what}");
