@@ -10,15 +10,6 @@ fn codes_are_unique() {
 }
 
 #[test]
-fn the_french_translations_fit_and_name_known_codes() {
-    let translations = api_error_examples::users::translations().expect("the translations load");
-    api_error::assert_translations!(translations);
-    // Every code of the API has its French.
-    let report = translations.check();
-    assert!(report.untranslated().is_empty(), "{report}");
-}
-
-#[test]
 fn the_error_contract_holds() {
     api_error::assert_contract!("../examples/users/errors.json", UsersError);
 }
@@ -30,4 +21,13 @@ fn the_reference_page_is_up_to_date() {
         committed == reference_page(),
         "examples/users/ERRORS.md is out of date: cargo run --example error_reference"
     );
+}
+
+#[test]
+fn the_french_translations_fit_and_name_known_codes() {
+    let translations = api_error_examples::users::translations().expect("the translations load");
+    api_error::assert_translations!(translations);
+    // Every code of the API has its French.
+    let report = translations.check();
+    assert!(report.untranslated().is_empty(), "{report}");
 }
