@@ -120,3 +120,85 @@ fn outside_a_localizing_context_nothing_changes() {
     let message = context::sync_scope(asking("fr"), || not_found().message());
     assert_eq!(message, "No order 7 for Ada \"the first\".");
 }
+
+/// An error written by hand, with no entry: it answers `fmt_field` itself,
+/// or not at all.
+#[derive(Debug)]
+struct Quota {
+    limit: u32,
+    fields_by_name: bool,
+}
+
+impl std::fmt::Display for Quota {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "over the quota of {}", self.limit)
+    }
+}
+
+impl std::error::Error for Quota {}
+
+impl ApiError for Quota {
+    fn status(&self) -> api_error::http::StatusCode {
+        api_error::http::StatusCode::TOO_MANY_REQUESTS
+    }
+    fn code(&self) -> &str {
+        "over_quota"
+    }
+    fn fmt_message(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Over the quota of {} orders.", self.limit)
+    }
+    fn fmt_field(&self, name: &str, f: &mut std::fmt::Formatter<'_>) -> Option<std::fmt::Result> {
+        (self.fields_by_name && name == "limit").then(|| write!(f, "{}", self.limit))
+    }
+}
+
+#[derive(Debug, ApiError)]
+enum Outer {
+    #[api(transparent)]
+    Quota(Quota),
+}
+
+fn with_quota() -> Translations {
+    let mut catalog = Outer::catalog();
+    catalog.merge(ShopError::catalog());
+    let french = [("over_quota", "Plus de {limit} commandes.")];
+    let french = french.map(|(code, template)| (code.to_owned(), template.to_owned()));
+    // A code no entry has, so that no field can be checked: kept.
+    Translations::new("en", catalog)
+        .and_then(|translations| translations.add("fr", french))
+        .expect("the translations load")
+}
+
+#[test]
+fn a_transparent_variant_asks_its_inner_error_by_name() {
+    let translations = with_quota();
+    let locale = translations.choose([&b"fr"[..]]);
+    let context = Context::new().with_translations(Arc::new(translations), locale);
+    let err = Outer::Quota(Quota {
+        limit: 3,
+        fields_by_name: true,
+    });
+    let response = context::sync_scope(context, || Flat::response(&err));
+    assert_eq!(
+        String::from_utf8_lossy(response.body()),
+        r#"{"error":"over_quota","message":"Plus de 3 commandes."}"#
+    );
+    assert_eq!(response.headers()["content-language"], "fr");
+}
+
+#[test]
+fn a_translation_whose_field_does_not_show_is_english_and_says_so() {
+    let translations = with_quota();
+    let locale = translations.choose([&b"fr"[..]]);
+    let context = Context::new().with_translations(Arc::new(translations), locale);
+    let err = Outer::Quota(Quota {
+        limit: 3,
+        fields_by_name: false,
+    });
+    let response = context::sync_scope(context, || Flat::response(&err));
+    assert_eq!(
+        String::from_utf8_lossy(response.body()),
+        r#"{"error":"over_quota","message":"Over the quota of 3 orders."}"#
+    );
+    assert_eq!(response.headers()["content-language"], "en");
+}

@@ -291,6 +291,19 @@ fn bad_locales_are_refused() {
         "the locale `FR` is added twice"
     );
     assert_eq!(
+        english()
+            .add(
+                "fr",
+                pairs(&[
+                    ("user_not_found", "Aucun utilisateur {id}."),
+                    ("user_not_found", "Pas d'utilisateur {id}."),
+                ])
+            )
+            .unwrap_err()
+            .to_string(),
+        "translation `fr` gives `user_not_found` twice"
+    );
+    assert_eq!(
         english().add("EN", pairs(&[])).unwrap_err().to_string(),
         "the locale `EN` is the default language, that of the messages themselves; it needs no translation"
     );

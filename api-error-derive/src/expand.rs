@@ -577,7 +577,21 @@ fn fmt_placeholder_method(cx: &Cx) -> Option<TokenStream> {
     } else {
         return None;
     };
+    // A transparent variant asks its inner error by name: that error may
+    // answer `fmt_field` without an entry.
+    let fmt_field = cx.has_transparent.then(|| {
+        quote! {
+            fn fmt_field(
+                &self,
+                __name: &::core::primitive::str,
+                __f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::option::Option<::core::fmt::Result> {
+                __resolve(self).fmt_field(__name, __f, |__index, __f| self.__fmt_placeholder(__index, __f))
+            }
+        }
+    });
     Some(quote! {
+        #fmt_field
         fn __fmt_placeholder(
             &self,
             __index: ::core::primitive::usize,

@@ -443,7 +443,10 @@ async fn body_text(response: Response) -> String {
 /// ```
 ///
 /// Install it outermost (the last `.layer`), so that the layers inside it
-/// render within the request's context. Errors rendered in work a handler
+/// render within the request's context. The responses it passes on must
+/// have a body it can make from a `Vec<u8>`, for the refusal it may answer
+/// with: axum's `Body` can; wrap a layer whose body cannot (a compressed
+/// one, say) around this one instead. Errors rendered in work a handler
 /// hands to `tokio::spawn` are outside it: they carry no id.
 #[derive(Clone, Debug, Default)]
 pub struct RequestContextLayer {

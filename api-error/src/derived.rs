@@ -227,6 +227,22 @@ impl<'a> Resolved<'a> {
         }
     }
 
+    /// What the resolved variant answers to `ApiError::fmt_field`: an
+    /// entry's placeholder showing the field `name`, which `placeholder`
+    /// writes; or the inner error's own answer, by name, for a transparent
+    /// variant, whatever the inner error is.
+    pub fn fmt_field(
+        self,
+        name: &str,
+        f: &mut fmt::Formatter<'_>,
+        placeholder: impl FnOnce(usize, &mut fmt::Formatter<'_>) -> Option<fmt::Result>,
+    ) -> Option<fmt::Result> {
+        match self {
+            Resolved::Entry { entry, .. } => placeholder(entry.placeholder(name)?, f),
+            Resolved::Transparent(inner) => inner.fmt_field(name, f),
+        }
+    }
+
     /// What the resolved variant answers to `ApiError::headers`.
     pub fn headers(self, headers: &mut HeaderMap) {
         match self {

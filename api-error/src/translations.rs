@@ -106,7 +106,8 @@ impl Translations {
     /// `Content-Language`, matched case-insensitively) with `templates`,
     /// code → template.
     ///
-    /// A code no error of the catalog has is kept (a file shared across
+    /// A code given twice is refused, as TOML refuses a key given twice. A
+    /// code no error of the catalog has is kept (a file shared across
     /// services or versions must not stop a server starting), and
     /// [`check`](Self::check) reports it.
     pub fn add(
@@ -118,6 +119,12 @@ impl Translations {
         let mut parsed = BTreeMap::new();
         for (code, template) in templates {
             let template = self.parse(tag, &code, &template)?;
+            if parsed.contains_key(&code) {
+                return Err(TranslationError::new(Kind::CodeTwice {
+                    tag: tag.to_owned(),
+                    code,
+                }));
+            }
             parsed.insert(code, template);
         }
         self.locales.push(Translated {
@@ -279,15 +286,29 @@ impl Translations {
     }
 
     /// The template of `code` in `locale`, if it has one.
-    /// The `Content-Language` of a body whose error has the code `code`
-    /// in `locale` (`None`: the default language): the locale's tag where
-    /// it translates `code`, else the default language's.
-    pub(crate) fn content_language(&self, locale: Option<Locale>, code: &str) -> &HeaderValue {
-        let translated = locale.and_then(|locale| self.locales.get(locale.0));
-        match translated {
-            Some(translated) if translated.templates.contains_key(code) => &translated.header,
-            _ => &self.default_header,
-        }
+    /// The `Content-Language` of a body for `err` in `locale` (`None`: the
+    /// default language): the locale's tag where its translation of
+    /// `err`'s code is written (every field it names shows), else the
+    /// default language's, which the message is then written in.
+    pub(crate) fn content_language(
+        &self,
+        locale: Option<Locale>,
+        err: &(impl ApiError + ?Sized),
+    ) -> &HeaderValue {
+        let translated = locale.and_then(|locale| {
+            let template = self.template(locale, err.code())?;
+            let shown = template
+                .pieces
+                .iter()
+                .filter_map(|piece| piece.field.as_deref());
+            // As `write_json` writes them, into nothing.
+            let mut nothing = Nothing;
+            let all = shown
+                .into_iter()
+                .all(|name| write!(nothing, "{}", Field { err, name }).is_ok());
+            all.then(|| self.locales.get(locale.0)).flatten()
+        });
+        translated.map_or(&self.default_header, |translated| &translated.header)
     }
 
     fn template(&self, locale: Locale, code: &str) -> Option<&Template> {
@@ -384,6 +405,15 @@ impl Translations {
 }
 
 /// Writes the field `name` of `err`, failing when it shows no such field.
+/// A writer that keeps nothing: for checking that fields write.
+struct Nothing;
+
+impl fmt::Write for Nothing {
+    fn write_str(&mut self, _: &str) -> fmt::Result {
+        Ok(())
+    }
+}
+
 struct Field<'a, E: ?Sized> {
     err: &'a E,
     name: &'a str,
@@ -610,6 +640,10 @@ enum Kind {
     Twice {
         tag: String,
     },
+    CodeTwice {
+        tag: String,
+        code: String,
+    },
     Template {
         tag: String,
         code: String,
@@ -672,6 +706,9 @@ impl fmt::Display for TranslationError {
                 "the locale `{tag}` is the default language, that of the messages themselves; it needs no translation"
             ),
             Kind::Twice { tag } => write!(f, "the locale `{tag}` is added twice"),
+            Kind::CodeTwice { tag, code } => {
+                write!(f, "translation `{tag}` gives `{code}` twice")
+            }
             Kind::Template { tag, code, problem } => {
                 write!(f, "translation `{tag}` of `{code}` ")?;
                 match problem {
@@ -765,7 +802,7 @@ impl std::error::Error for TranslationError {}
 /// See [`Translations::check`].
 #[macro_export]
 macro_rules! assert_translations {
-    ($translations:expr $(,)?) => {
+    ($translations:expr $(,)?) => {{
         let report = $crate::translations::Translations::check(&$translations);
         if !report.unknown_codes().is_empty() {
             ::core::panic!("{}", report);
@@ -773,7 +810,7 @@ macro_rules! assert_translations {
         if !report.untranslated().is_empty() {
             ::std::eprintln!("{}", report);
         }
-    };
+    }};
 }
 
 #[cfg(test)]

@@ -37,17 +37,13 @@ pub(crate) fn write_translated(err: &(impl ApiError + ?Sized), out: &mut Vec<u8>
 }
 
 /// The `Content-Language` of a body for `err`, in a localizing context:
-/// the chosen locale's tag where it translates `err`'s code, else the
-/// default language's.
+/// the language its message is written in, the chosen locale's where its
+/// translation is written, else the default language's.
 pub(crate) fn content_language(
     context: &Context,
     err: &(impl ApiError + ?Sized),
 ) -> Option<HeaderValue> {
     let language = context.language.as_ref()?;
     let translations = &language.translations;
-    Some(
-        translations
-            .content_language(language.locale, err.code())
-            .clone(),
-    )
+    Some(translations.content_language(language.locale, err).clone())
 }

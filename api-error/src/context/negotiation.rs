@@ -240,6 +240,8 @@ pub(crate) fn prefers_json(context: &Context, own: &HeaderValue) -> (bool, bool)
     let Ok(text) = own.to_str() else {
         return (false, false);
     };
+    // The type itself, without parameters (`; charset=utf-8`).
+    let text = text.split(';').next().unwrap_or_default().trim();
     let plus_json = text.len() > 17
         && text
             .get(..12)
@@ -328,6 +330,15 @@ mod tests {
             (true, true)
         );
         assert_eq!(chosen(Some("text/html")), (false, true));
+        // A type with parameters is negotiated as the type itself.
+        let versioned = HeaderValue::from_static("application/vnd.acme+json; v=2");
+        let context =
+            Context::new().with_accept(Some(HeaderValue::from_static("application/json")));
+        assert_eq!(prefers_json(&context, &versioned), (true, true));
+        let context = Context::new().with_accept(Some(HeaderValue::from_static(
+            "application/vnd.acme+json, application/json;q=0.5",
+        )));
+        assert_eq!(prefers_json(&context, &versioned), (false, true));
         // A context that does not negotiate, or a plain JSON format: as is.
         assert_eq!(prefers_json(&Context::new(), &problem), (false, false));
         let json = HeaderValue::from_static("application/json");
