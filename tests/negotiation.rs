@@ -319,6 +319,27 @@ async fn without_the_context_or_with_negotiation_off_nothing_changes() {
     }
 }
 
+/// The layer wraps layers whose bodies are their own (here limited, as a
+/// compressing layer's are compressed): a refusal is axum's own body.
+#[actix_web::test]
+async fn layers_inside_may_have_bodies_of_their_own() {
+    let runs = Runs::default();
+    let limited = tower::util::MapResponseLayer::new(|response: axum::response::Response| {
+        response.map(|body| http_body_util::Limited::new(body, 1 << 20))
+    });
+    let refusing = Negotiation::new().refuse_unacceptable(true);
+    let router = axum_router(runs.clone())
+        .layer(limited)
+        .layer(api_error::axum::RequestContextLayer::new().negotiation(refusing));
+    let served = servers::axum(router).await;
+    let answer = send(&served, reqwest::Method::PUT, "/record", &["text/html"]).await;
+    assert_eq!(answer.status, 406);
+    assert_eq!(json_of(&answer.body)["code"], "not_acceptable");
+    let answer = send(&served, reqwest::Method::PUT, "/record", &[JSON]).await;
+    assert_eq!(answer.body, b"recorded");
+    assert_eq!(runs.load(Ordering::SeqCst), 1);
+}
+
 #[test]
 fn the_readme_shows_the_switches() {
     let section = include_str!("../README.md")

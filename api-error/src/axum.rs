@@ -56,7 +56,7 @@ use axum::http::request::Parts;
 use axum::http::{Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use http_body_util::{BodyExt, LengthLimitError, Limited};
+use http_body_util::{BodyExt, Either, LengthLimitError, Limited};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -443,10 +443,10 @@ async fn body_text(response: Response) -> String {
 /// ```
 ///
 /// Install it outermost (the last `.layer`), so that the layers inside it
-/// render within the request's context. The responses it passes on must
-/// have a body it can make from a `Vec<u8>`, for the refusal it may answer
-/// with: axum's `Body` can; wrap a layer whose body cannot (a compressed
-/// one, say) around this one instead. Errors rendered in work a handler
+/// render within the request's context. Its responses' body is the inner
+/// service's or, for a refused request, axum's `Body` (an
+/// `http_body_util::Either` of the two), so that the layers inside may have
+/// bodies of their own (a compressed one, say). Errors rendered in work a handler
 /// hands to `tokio::spawn` are outside it: they carry no id.
 #[derive(Clone, Debug, Default)]
 pub struct RequestContextLayer {
@@ -507,9 +507,9 @@ pin_project_lite::pin_project! {
     /// The future of a [`RequestContextService`]'s response: the inner
     /// service's, inside the request's context, then the id echoed; or the
     /// request's refusal, the inner service never called.
-    pub struct RequestContextFuture<F, R> {
+    pub struct RequestContextFuture<F> {
         #[pin]
-        state: State<F, R>,
+        state: State<F>,
         echo: Option<(http::HeaderName, http::HeaderValue)>,
         // A refusing context: every response depended on `Accept`.
         vary: bool,
@@ -518,32 +518,32 @@ pin_project_lite::pin_project! {
 
 pin_project_lite::pin_project! {
     #[project = StateProject]
-    enum State<F, R> {
+    enum State<F> {
         Running {
             #[pin]
             inner: context::Scope<F>,
         },
         Refused {
-            response: Option<http::Response<R>>,
+            response: Option<http::Response<Body>>,
         },
     }
 }
 
-impl<F, R, E> Future for RequestContextFuture<F, R>
+impl<F, R, E> Future for RequestContextFuture<F>
 where
     F: Future<Output = Result<http::Response<R>, E>>,
 {
-    type Output = F::Output;
+    type Output = Result<http::Response<Either<R, Body>>, E>;
 
     fn poll(
         self: std::pin::Pin<&mut Self>,
         cx: &mut std::task::Context<'_>,
-    ) -> std::task::Poll<F::Output> {
+    ) -> std::task::Poll<Self::Output> {
         let this = self.project();
         let mut response = match this.state.project() {
-            StateProject::Running { inner } => std::task::ready!(inner.poll(cx))?,
+            StateProject::Running { inner } => std::task::ready!(inner.poll(cx))?.map(Either::Left),
             StateProject::Refused { response } => match response.take() {
-                Some(response) => response,
+                Some(response) => response.map(Either::Right),
                 // Polled after it answered, which no caller may do: it
                 // stays pending rather than panic.
                 None => return std::task::Poll::Pending,
@@ -561,18 +561,19 @@ where
 
 /// The answer to a request that accepts no JSON on a context that refuses
 /// it: `not_acceptable` (406).
-fn refusal<R: From<Vec<u8>>>() -> http::Response<R> {
-    crate::response(&RequestError::NotAcceptable).map(R::from)
+fn refusal() -> http::Response<Body> {
+    crate::response(&RequestError::NotAcceptable).map(Body::from)
 }
 
 impl<S, B, R> tower_service::Service<http::Request<B>> for RequestContextService<S>
 where
     S: tower_service::Service<http::Request<B>, Response = http::Response<R>>,
-    R: From<Vec<u8>>,
 {
-    type Response = http::Response<R>;
+    /// The inner service's responses, or the refusal's: whatever body
+    /// the inner service's have, as axum's `Router` takes any.
+    type Response = http::Response<Either<R, Body>>;
     type Error = S::Error;
-    type Future = RequestContextFuture<S::Future, R>;
+    type Future = RequestContextFuture<S::Future>;
 
     fn poll_ready(
         &mut self,
