@@ -638,7 +638,7 @@ fn field_keys_accept_options_and_common_types() {
     assert_eq!(none.instance(), None);
     assert_eq!(
         Flat::render(&none),
-        br#"{"error":"optional","message":"Unprocessable Entity"}"#
+        br#"{"error":"optional","message":"Unprocessable Content"}"#
     );
 
     let plain = E::Plain {
@@ -660,7 +660,7 @@ fn field_keys_accept_options_and_common_types() {
     assert_eq!(some.instance(), Some("/x"));
     assert_eq!(
         Problem::render(&some),
-        br##"{"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"Unprocessable Entity","instance":"/x","code":"optional","pointer":"#/a","hint":"try again","errors":[{"code":"required","detail":"Required.","pointer":"#/name"}]}"##
+        br##"{"type":"about:blank","title":"Unprocessable Content","status":422,"detail":"Unprocessable Content","instance":"/x","code":"optional","pointer":"#/a","hint":"try again","errors":[{"code":"required","detail":"Required.","pointer":"#/name"}]}"##
     );
 }
 

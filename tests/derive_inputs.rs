@@ -169,7 +169,7 @@ fn non_ascii_identifiers() {
     assert_eq!(size.entry().unwrap().rust_path(), "Fehler::Größe");
     assert_eq!(
         Problem::render(&Fehler::名前("ada")),
-        r#"{"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"adaさん","code":"name","名前":"ada"}"#.as_bytes()
+        r#"{"type":"about:blank","title":"Unprocessable Content","status":422,"detail":"adaさん","code":"name","名前":"ada"}"#.as_bytes()
     );
     let long = Fehler::TooLong { café: 7 };
     assert_eq!(long.code(), "TOO_LONG");
@@ -444,7 +444,7 @@ fn type_and_const_generics_with_bounds_defaults_and_where_clauses() {
     let bytes: E<u8, String, 2> = E::Bytes([1, 2]);
     assert_eq!(
         (bytes.code(), bytes.message()),
-        ("bytes", "Unprocessable Entity".into())
+        ("bytes", "Unprocessable Content".into())
     );
     let padded: E<i64> = E::Padded {
         len: -7,
@@ -608,9 +608,14 @@ fn many_expected(i: usize) -> (String, u16, String, String, String) {
         400 + i % 200
     };
     let status = u16::try_from(status).unwrap();
-    let reason = StatusCode::from_u16(status)
-        .unwrap()
-        .canonical_reason()
+    // http's phrases, but where RFC 9110 renamed them.
+    let renamed = match status {
+        413 => Some("Content Too Large"),
+        422 => Some("Unprocessable Content"),
+        _ => None,
+    };
+    let reason = renamed
+        .or(StatusCode::from_u16(status).unwrap().canonical_reason())
         .unwrap_or(if status < 500 {
             "Client Error"
         } else {

@@ -400,7 +400,7 @@ fn problem_with_paths_sub_errors_and_members() {
     );
     assert_eq!(
         text(Problem::render(&invalid())),
-        r##"{"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"2 problems.","code":"invalid","attempt":7,"errors":[{"code":"required","detail":"Zip is missing","pointer":"#/address/zip"},{"code":"conflict","detail":"Two fields disagree."}]}"##
+        r##"{"type":"about:blank","title":"Unprocessable Content","status":422,"detail":"2 problems.","code":"invalid","attempt":7,"errors":[{"code":"required","detail":"Zip is missing","pointer":"#/address/zip"},{"code":"conflict","detail":"Two fields disagree."}]}"##
     );
 }
 

@@ -61,14 +61,15 @@ pub(crate) const fn reason_phrase(status: StatusCode) -> &'static str {
         410 => "Gone",
         411 => "Length Required",
         412 => "Precondition Failed",
-        413 => "Payload Too Large",
+        // RFC 9110 renamed these two; RFC 9457 asks for its phrases.
+        413 => "Content Too Large",
         414 => "URI Too Long",
         415 => "Unsupported Media Type",
         416 => "Range Not Satisfiable",
         417 => "Expectation Failed",
         418 => "I'm a teapot",
         421 => "Misdirected Request",
-        422 => "Unprocessable Entity",
+        422 => "Unprocessable Content",
         423 => "Locked",
         424 => "Failed Dependency",
         425 => "Too Early",
@@ -98,10 +99,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn reason_phrases_match_the_http_crate() {
+    fn reason_phrases_match_the_http_crate_but_where_rfc_9110_renamed_them() {
         for code in 400..=599 {
             let status = StatusCode::from_u16(code).unwrap();
-            if let Some(canonical) = status.canonical_reason() {
+            let renamed = match code {
+                413 => Some("Content Too Large"),
+                422 => Some("Unprocessable Content"),
+                _ => None,
+            };
+            if let Some(canonical) = renamed.or(status.canonical_reason()) {
                 assert_eq!(reason_phrase(status), canonical, "{code}");
             }
         }

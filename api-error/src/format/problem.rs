@@ -24,7 +24,7 @@ use crate::status::error_status;
 /// sub-errors, each with `code`, `detail` and a `pointer` when it has a path:
 ///
 /// ```json
-/// {"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"The request is invalid.","code":"invalid","errors":[{"code":"required","detail":"This field is required.","pointer":"#/address/zip"}]}
+/// {"type":"about:blank","title":"Unprocessable Content","status":422,"detail":"The request is invalid.","code":"invalid","errors":[{"code":"required","detail":"This field is required.","pointer":"#/address/zip"}]}
 /// ```
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Problem;
