@@ -136,6 +136,8 @@ Every error the API returns.
 
 **Bad Request**
 
+gRPC: `INVALID_ARGUMENT`
+
 The request is invalid; `errors` says where.
 
 #### Example
@@ -153,6 +155,8 @@ The request is invalid; `errors` says where.
 ## 401 AUTH-401
 
 **Authentication Failed**
+
+gRPC: `UNAUTHENTICATED`
 
 The provided authentication credentials are invalid or missing. This
 could be due to an expired token, incorrect username/password, or
@@ -177,7 +181,7 @@ authentication, ensure the session is still active.
 "#;
     assert!(page.starts_with(expected), "{page}");
     assert!(page.ends_with(
-        "## 429 TOOLIMITED-429\n\n**Too Many Requests**\n\n\
+        "## 429 TOOLIMITED-429\n\n**Too Many Requests**\n\ngRPC: `RESOURCE_EXHAUSTED`\n\n\
          The user has sent too many requests in a given amount of time (rate\n\
          limiting).\n\n```json\n{\"error\":\"TOOLIMITED-429\",\"message\":\"Retry in 60 seconds.\"}\n```\n"
     ));

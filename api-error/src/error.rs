@@ -9,6 +9,7 @@ use crate::catalog::{Catalog, Entry};
 use crate::field::{FieldError, FieldPath};
 use crate::format::json::Escape;
 use crate::format::{DynFormat, Members};
+use crate::grpc::GrpcCode;
 use crate::status::{error_status, reason_phrase};
 
 /// An error that an HTTP API can return.
@@ -67,6 +68,15 @@ pub trait ApiError: Error {
     fn fmt_field(&self, name: &str, f: &mut fmt::Formatter<'_>) -> Option<fmt::Result> {
         let placeholder = self.entry()?.placeholder(name)?;
         self.__fmt_placeholder(placeholder, f)
+    }
+
+    /// The gRPC status code of this error, for services that answer gRPC
+    /// too: its entry's, else its status's ([`GrpcCode::for_status`]).
+    fn grpc_code(&self) -> GrpcCode {
+        match self.entry() {
+            Some(entry) => entry.grpc_code(),
+            None => GrpcCode::for_status(error_status(self)),
+        }
     }
 
     /// A short, human-readable summary of the kind of error, the same for
@@ -191,6 +201,9 @@ impl<E: ApiError + ?Sized> ApiError for &E {
     }
     fn title(&self) -> &str {
         (**self).title()
+    }
+    fn grpc_code(&self) -> GrpcCode {
+        (**self).grpc_code()
     }
     fn type_uri(&self) -> &str {
         (**self).type_uri()

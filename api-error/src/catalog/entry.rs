@@ -3,6 +3,7 @@
 use http::StatusCode;
 
 use super::shown::Sent;
+use crate::grpc::GrpcCode;
 use crate::status::{reason_phrase, shows_display};
 
 /// The catalog entry of one kind of error: one variant of a derived enum, or
@@ -176,6 +177,11 @@ impl Entry {
     /// The HTTP status.
     pub const fn status(&self) -> StatusCode {
         self.status
+    }
+
+    /// The gRPC status code: the status's ([`GrpcCode::for_status`]).
+    pub const fn grpc_code(&self) -> GrpcCode {
+        GrpcCode::for_status(self.status)
     }
 
     /// The title: the `title` key, or the status's reason phrase.

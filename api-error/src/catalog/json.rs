@@ -30,6 +30,7 @@ impl Catalog {
     ///     {
     ///       "code": "user_already_exists",
     ///       "status": 409,
+    ///       "grpc": "ALREADY_EXISTS",
     ///       "title": "Conflict",
     ///       "message": "A user with the email {0} already exists.",
     ///       "description": "The user you're trying to create already exists.",
@@ -76,6 +77,7 @@ impl Serialize for Entry {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("code", self.code())?;
         map.serialize_entry("status", &self.status().as_u16())?;
+        map.serialize_entry("grpc", self.grpc_code().as_str())?;
         map.serialize_entry("title", self.title())?;
         map.serialize_entry("message", self.message())?;
         if !self.description().is_empty() {

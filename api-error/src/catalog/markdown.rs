@@ -64,6 +64,8 @@ impl Catalog {
 ///
 /// **Conflict**
 ///
+/// gRPC: `ALREADY_EXISTS`
+///
 /// The user you're trying to create already exists.
 ///
 /// Possible causes:
@@ -128,6 +130,7 @@ impl<'a> Markdown<'a> {
         let (status, code) = (entry.status().as_u16(), entry.code());
         writeln!(f, "<a id=\"{code}\"></a>\n\n## {status} {code}\n")?;
         writeln!(f, "**{}**\n", entry.title())?;
+        writeln!(f, "gRPC: `{}`\n", entry.grpc_code())?;
         if !entry.description().is_empty() {
             writeln!(f, "{}\n", Demoted(entry.description()))?;
         }
