@@ -130,3 +130,30 @@ fn the_catalog_shows_each_code() {
         "{page}"
     );
 }
+
+/// `grpc = "…"` overrides the table, on a variant or, for every variant
+/// without its own, on the type.
+#[derive(Debug, ApiError)]
+#[api(grpc = "FAILED_PRECONDITION")]
+enum Checkout {
+    #[api(status = 400, message = "The cart is empty.")]
+    EmptyCart,
+    #[api(status = 409, grpc = "ABORTED", message = "Someone else paid first.")]
+    Raced,
+}
+
+#[derive(Debug, ApiError)]
+#[api(status = 503, grpc = "RESOURCE_EXHAUSTED", message = "Out of stock.")]
+struct OutOfStock;
+
+#[test]
+fn a_variant_or_its_type_may_name_its_own_code() {
+    assert_eq!(
+        Checkout::EmptyCart.grpc_code(),
+        GrpcCode::FailedPrecondition
+    );
+    assert_eq!(Checkout::Raced.grpc_code(), GrpcCode::Aborted);
+    assert_eq!(OutOfStock.grpc_code(), GrpcCode::ResourceExhausted);
+    let json = Checkout::catalog().to_json();
+    assert!(json.contains(r#""grpc": "ABORTED""#), "{json}");
+}

@@ -48,6 +48,8 @@ pub(crate) struct Variant<'a> {
     pub(crate) type_uri: Option<String>,
     /// Its own `www_authenticate`, else the type's.
     pub(crate) challenge: Option<Given>,
+    /// Its own `grpc` code's name, else the type's.
+    pub(crate) grpc: Option<String>,
     pub(crate) message: Message,
     pub(crate) contributions: Vec<Contribution>,
 }
@@ -288,6 +290,10 @@ impl<'a> Variant<'a> {
                 .get("www_authenticate")
                 .or_else(|| inherited.get("www_authenticate"))
                 .cloned(),
+            grpc: own
+                .text("grpc")
+                .or_else(|| inherited.text("grpc"))
+                .map(LitStr::value),
             message,
             contributions,
             fields,

@@ -669,6 +669,61 @@ pub(crate) fn member_name(cx: &Ctxt, input: ParseStream) -> Option<Value> {
     Some(Value::Str(name))
 }
 
+/// The gRPC codes an error may name (`google.rpc.Code`, but `OK`), each
+/// with the runtime's `GrpcCode` variant.
+const GRPC_CODES: [(&str, &str); 16] = [
+    ("CANCELLED", "Cancelled"),
+    ("UNKNOWN", "Unknown"),
+    ("INVALID_ARGUMENT", "InvalidArgument"),
+    ("DEADLINE_EXCEEDED", "DeadlineExceeded"),
+    ("NOT_FOUND", "NotFound"),
+    ("ALREADY_EXISTS", "AlreadyExists"),
+    ("PERMISSION_DENIED", "PermissionDenied"),
+    ("RESOURCE_EXHAUSTED", "ResourceExhausted"),
+    ("FAILED_PRECONDITION", "FailedPrecondition"),
+    ("ABORTED", "Aborted"),
+    ("OUT_OF_RANGE", "OutOfRange"),
+    ("UNIMPLEMENTED", "Unimplemented"),
+    ("INTERNAL", "Internal"),
+    ("UNAVAILABLE", "Unavailable"),
+    ("DATA_LOSS", "DataLoss"),
+    ("UNAUTHENTICATED", "Unauthenticated"),
+];
+
+/// `grpc = "ALREADY_EXISTS"`: a gRPC code, by its name.
+pub(crate) fn grpc(cx: &Ctxt, input: ParseStream) -> Option<Value> {
+    let code = string(
+        cx,
+        input,
+        "grpc must be a string literal naming a gRPC code, e.g. `grpc = \"ALREADY_EXISTS\"`",
+    )?;
+    let name = code.value();
+    if name == "OK" {
+        cx.error_spanned_by(
+            &code,
+            "`OK` is not the code of an error: name the gRPC code of the failure, e.g. `FAILED_PRECONDITION`",
+        );
+        return None;
+    }
+    if grpc_variant(&name).is_none() {
+        let names = GRPC_CODES.map(|(name, _)| name);
+        let upper = name.to_ascii_uppercase();
+        let hint = closest(&upper, &names).map_or_else(
+            || format!("; it is one of `{}`", names.join("`, `")),
+            |near| format!("; did you mean `{near}`?"),
+        );
+        cx.error_spanned_by(&code, format!("`{name}` is not a gRPC code{hint}"));
+        return None;
+    }
+    Some(Value::Str(code))
+}
+
+/// The runtime's `GrpcCode` variant of the gRPC code `name`.
+pub(crate) fn grpc_variant(name: &str) -> Option<&'static str> {
+    let found = GRPC_CODES.iter().find(|(code, _)| *code == name);
+    found.map(|(_, variant)| *variant)
+}
+
 /// A `WWW-Authenticate` challenge, checked to be a valid header value.
 pub(crate) fn challenge(cx: &Ctxt, input: ParseStream) -> Option<Value> {
     let challenge = string(

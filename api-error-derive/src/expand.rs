@@ -14,7 +14,7 @@ use syn::spanned::Spanned;
 use syn::{GenericArgument, Ident, LitStr, PathArguments, Type, WhereClause};
 
 use crate::ast::{Field, Input, Message, Variant};
-use crate::attr::{Given, Status};
+use crate::attr::{self, Given, Status};
 use crate::example;
 use crate::fmt::{Placeholder, Placeholders, Template};
 use crate::generics::{self, InferredBounds};
@@ -277,6 +277,13 @@ fn entry_parts(variant: &Variant) -> TokenStream {
         if let Some(value) = value {
             part(name, value);
         }
+    }
+    if let Some(code) = variant.grpc.as_deref().and_then(attr::grpc_variant) {
+        let code = Ident::new(code, Span::call_site());
+        part(
+            "grpc",
+            quote!(::core::option::Option::Some(__api_error::__private::GrpcCode::#code)),
+        );
     }
     if !doc.causes.is_empty() {
         let causes = &doc.causes;

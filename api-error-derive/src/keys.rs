@@ -134,6 +134,12 @@ pub(crate) const KEYS: &[Key] = &[
         value(attr::challenge),
         "www_authenticate = \"Basic realm=\\\"api\\\"\"",
     ),
+    key(
+        "grpc",
+        Scope::Both,
+        value(attr::grpc),
+        "grpc = \"ALREADY_EXISTS\"",
+    ),
     field(
         "errors",
         Kind::Flag,

@@ -95,3 +95,6 @@ pub fn remote_index(remote: &RemoteError, entries: &[Entry]) -> usize {
 // JSON at compile time, and the fields written between the pieces.
 pub use crate::format::json::{Escaped, escape_pieces, escaped_len};
 pub use crate::message::{Messages, Placeholder};
+
+// A variant's own gRPC code, in its entry.
+pub use crate::grpc::GrpcCode;

@@ -38,6 +38,8 @@ pub struct Entry {
     placeholders: &'static str,
     /// Empty when the variant has no source.
     source_field: &'static str,
+    /// `None`: its status's.
+    grpc: Option<GrpcCode>,
 }
 
 /// The entry of the variant `variant` (empty for a struct) of the type
@@ -95,6 +97,7 @@ pub const fn entry(
         example_instance: parts.example_instance,
         placeholders,
         source_field: parts.source_field,
+        grpc: parts.grpc,
     }
 }
 
@@ -138,6 +141,8 @@ pub struct EntryParts {
     pub example_instance: &'static str,
     /// The name of its `#[source]` or `#[from]` field.
     pub source_field: &'static str,
+    /// Its `grpc` key.
+    pub grpc: Option<GrpcCode>,
 }
 
 impl EntryParts {
@@ -155,6 +160,7 @@ impl EntryParts {
         example_path: "",
         example_instance: "",
         source_field: "",
+        grpc: None,
     };
 }
 
@@ -179,9 +185,13 @@ impl Entry {
         self.status
     }
 
-    /// The gRPC status code: the status's ([`GrpcCode::for_status`]).
+    /// The gRPC status code: the variant's `grpc` key, else its status's
+    /// ([`GrpcCode::for_status`]).
     pub const fn grpc_code(&self) -> GrpcCode {
-        GrpcCode::for_status(self.status)
+        match self.grpc {
+            Some(code) => code,
+            None => GrpcCode::for_status(self.status),
+        }
     }
 
     /// The title: the `title` key, or the status's reason phrase.
