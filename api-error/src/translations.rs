@@ -493,12 +493,7 @@ fn piece(text: &str, field: Option<&str>) -> Piece {
 /// `tag` as a `Content-Language` value, if it is a well-formed language
 /// tag.
 fn check_tag(tag: &str) -> Result<HeaderValue, TranslationError> {
-    let mut subtags = tag.split('-');
-    let first = subtags.next().unwrap_or_default();
-    let subtag = |subtag: &str| (1..=8).contains(&subtag.len());
-    let well_formed = subtag(first)
-        && first.bytes().all(|b| b.is_ascii_alphabetic())
-        && subtags.all(|rest| subtag(rest) && rest.bytes().all(|b| b.is_ascii_alphanumeric()));
+    let well_formed = is_language_tag(tag.as_bytes());
     let bad = || {
         TranslationError::new(Kind::BadTag {
             tag: tag.to_owned(),
@@ -514,22 +509,14 @@ fn check_tag(tag: &str) -> Result<HeaderValue, TranslationError> {
 /// in thousandths (1000 when it has none), or `None` when it is malformed.
 fn language_range(item: &[u8]) -> Option<(&[u8], u16)> {
     let mut parts = item.split(|&byte| byte == b';');
-    let range = trim(parts.next()?);
-    let is_range = range == b"*" || {
-        let mut subtags = range.split(|&byte| byte == b'-');
-        let first = subtags.next().unwrap_or_default();
-        (1..=8).contains(&first.len())
-            && first.iter().all(u8::is_ascii_alphabetic)
-            && subtags.all(|subtag| {
-                (1..=8).contains(&subtag.len()) && subtag.iter().all(u8::is_ascii_alphanumeric)
-            })
-    };
+    let range = parts.next()?.trim_ascii();
+    let is_range = range == b"*" || is_language_tag(range);
     if !is_range {
         return None;
     }
     let mut weight = 1000;
     for parameter in parts {
-        let parameter = trim(parameter);
+        let parameter = parameter.trim_ascii();
         let value = parameter
             .strip_prefix(b"q=")
             .or_else(|| parameter.strip_prefix(b"Q="))?;
@@ -538,15 +525,17 @@ fn language_range(item: &[u8]) -> Option<(&[u8], u16)> {
     Some((range, weight))
 }
 
-/// `bytes` without the spaces and tabs around it.
-fn trim(bytes: &[u8]) -> &[u8] {
-    let blank = |byte: &u8| matches!(byte, b' ' | b'\t');
-    let start = bytes.iter().position(|b| !blank(b)).unwrap_or(bytes.len());
-    let end = bytes
-        .iter()
-        .rposition(|b| !blank(b))
-        .map_or(start, |end| end + 1);
-    bytes.get(start..end).unwrap_or_default()
+/// Whether `bytes` is a language tag in the shape BCP 47 gives it:
+/// subtags of 1 to 8 ASCII letters or digits separated by `-`, the first
+/// of letters.
+fn is_language_tag(bytes: &[u8]) -> bool {
+    let mut subtags = bytes.split(|&byte| byte == b'-');
+    let first = subtags.next().unwrap_or_default();
+    (1..=8).contains(&first.len())
+        && first.iter().all(u8::is_ascii_alphabetic)
+        && subtags.all(|subtag| {
+            (1..=8).contains(&subtag.len()) && subtag.iter().all(u8::is_ascii_alphanumeric)
+        })
 }
 
 /// The line and column (from 1) of byte `at` of `text`.
