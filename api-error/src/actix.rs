@@ -490,11 +490,8 @@ where
         let headers = request.headers();
         // In `http`'s types: one copy of the value.
         let accept = || {
-            context::one_accept(
-                || headers.get_all(header::ACCEPT),
-                |one| http::HeaderValue::from_bytes(one.as_bytes()).ok(),
-                HeaderValue::as_bytes,
-            )
+            let accept = headers.get(header::ACCEPT)?;
+            http::HeaderValue::from_bytes(accept.as_bytes()).ok()
         };
         let (context, refused) = self.parts.begin(headers, accept);
         let echo = context

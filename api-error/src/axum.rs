@@ -584,14 +584,8 @@ where
 
     fn call(&mut self, request: http::Request<B>) -> Self::Future {
         let headers = request.headers();
-        let accept = || {
-            context::one_accept(
-                || headers.get_all(ACCEPT).iter(),
-                |one| Some(one.clone()),
-                http::HeaderValue::as_bytes,
-            )
-        };
-        let (context, refused) = self.parts.begin(headers, accept);
+        // Shared, not copied.
+        let (context, refused) = self.parts.begin(headers, || headers.get(ACCEPT).cloned());
         let echo = context.request_id().map(|id| {
             (
                 self.parts.ids.header_name().clone(),

@@ -82,8 +82,6 @@ use crate::translations::{Locale, Translations};
 pub(crate) use self::language::write_translated;
 pub use self::negotiation::Negotiation;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
-pub(crate) use self::negotiation::one_accept;
-#[cfg(any(feature = "axum", feature = "actix-web"))]
 pub(crate) use self::negotiation::qvalue;
 pub(crate) use self::negotiation::{Negotiated, accepts_any_json};
 pub use self::request_id::{REQUEST_ID, RequestId, RequestIds, TRACEPARENT};

@@ -65,32 +65,6 @@ impl Negotiation {
     }
 }
 
-/// The one `Accept` value of a request whose header values are `values`:
-/// `None` without any, the value itself for one (`first` clones it, which
-/// shares the request's bytes where the framework's header values allow
-/// it), and all of them (`as_bytes` reads each) joined with `, ` for more, as RFC 9110 §5.3
-/// combines them: at most one allocation.
-#[cfg(any(feature = "axum", feature = "actix-web"))]
-pub(crate) fn one_accept<'a, V: 'a, I: Iterator<Item = &'a V>>(
-    values: impl Fn() -> I,
-    first: impl FnOnce(&V) -> Option<HeaderValue>,
-    as_bytes: impl Fn(&V) -> &[u8],
-) -> Option<HeaderValue> {
-    let mut all = values();
-    let one = all.next()?;
-    if all.next().is_none() {
-        return first(one);
-    }
-    let mut joined = Vec::new();
-    for value in values() {
-        if !joined.is_empty() {
-            joined.extend_from_slice(b", ");
-        }
-        joined.extend_from_slice(as_bytes(value));
-    }
-    HeaderValue::from_maybe_shared(bytes::Bytes::from(joined)).ok()
-}
-
 /// One media range of an `Accept` header (RFC 9110 §12.5.1): its type and
 /// subtype, and its weight in thousandths.
 struct Range<'a> {

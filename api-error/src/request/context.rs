@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use http::HeaderValue;
-use http::header::ACCEPT_LANGUAGE;
+use http::header::{ACCEPT, ACCEPT_LANGUAGE};
 
 use super::RequestHeaders;
 use crate::context::{Context, Negotiation, RequestIds, TRACEPARENT, accepts_any_json};
@@ -22,12 +22,13 @@ pub(crate) struct ContextParts {
 impl ContextParts {
     /// The context of a request with `headers`, and whether the request is
     /// refused before its handler (a refusing context, and no JSON
-    /// accepted). `accept` gives the request's `Accept` as one value, in
-    /// `http`'s type, and is only asked for while negotiation is on.
+    /// accepted). `first_accept` gives the request's first `Accept` value in
+    /// `http`'s type, for the usual request that sends one; it is only asked
+    /// for while negotiation is on.
     pub(crate) fn begin(
         &self,
         headers: &impl RequestHeaders,
-        accept: impl FnOnce() -> Option<HeaderValue>,
+        first_accept: impl FnOnce() -> Option<HeaderValue>,
     ) -> (Context, bool) {
         let first = |name| headers.header_values(name).next();
         let mut context = self
@@ -35,7 +36,7 @@ impl ContextParts {
             .context(first(self.ids.header_name()), first(&TRACEPARENT));
         let mut refused = false;
         if self.negotiation.is_enabled() {
-            let accept = accept();
+            let accept = one_accept(headers, first_accept);
             let values = accept.as_ref().map(HeaderValue::as_bytes);
             refused = self.negotiation.refuses_unacceptable() && !accepts_any_json(values);
             context = context.with_accept(accept);
@@ -52,4 +53,26 @@ impl ContextParts {
     pub(crate) fn varies_on_accept(&self) -> bool {
         self.negotiation.refuses_unacceptable()
     }
+}
+
+/// The one `Accept` value of a request with `headers`: `None` without any,
+/// the first (`first`) when it is the only one, and all of them joined with
+/// `, ` for more, as RFC 9110 §5.3 combines them: at most one allocation.
+fn one_accept(
+    headers: &impl RequestHeaders,
+    first: impl FnOnce() -> Option<HeaderValue>,
+) -> Option<HeaderValue> {
+    let mut values = headers.header_values(&ACCEPT);
+    values.next()?;
+    if values.next().is_none() {
+        return first();
+    }
+    let mut joined = Vec::new();
+    for value in headers.header_values(&ACCEPT) {
+        if !joined.is_empty() {
+            joined.extend_from_slice(b", ");
+        }
+        joined.extend_from_slice(value);
+    }
+    HeaderValue::from_maybe_shared(bytes::Bytes::from(joined)).ok()
 }
