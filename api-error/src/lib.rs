@@ -103,7 +103,7 @@
 //!
 //! | layer | modules | what they hold |
 //! |---|---|---|
-//! | 1. the error | `error` `derived` `status` `field` `headers` `message` `context` `context::request_id` `context::negotiation` `log` `catalog` `catalog::entry` `catalog::shown` `catalog::unique` `format` `format::json` `grpc` `translations` | the trait, the static data the derive emits (an entry per variant, the catalog that lists them), and what the trait's methods speak of: field paths, headers, the request context formats read, the `Format` trait and the JSON writer |
+//! | 1. the error | `error` `app` `derived` `status` `field` `headers` `message` `context` `context::request_id` `context::negotiation` `log` `catalog` `catalog::entry` `catalog::shown` `catalog::unique` `format` `format::json` `grpc` `translations` | the trait, the static data the derive emits (an entry per variant, the catalog that lists them), and what the trait's methods speak of: field paths, headers, the request context formats read, the `Format` trait and the JSON writer |
 //! | 2. formats | `format::flat` `format::meta` `format::standard` `format::nested` `format::problem` `format::sub_errors` `format::default` | the preset envelopes, and the default format |
 //! | 3. on top | `crate` `__private` `integrations` `catalog::example` `catalog::markdown` `catalog::json` `catalog::contract` `client` `client::reqwest` `format::*::decode` `request` `request::context` `axum` `actix` `openapi` `utoipa` `aide` `validator` `garde` | the catalog's renderings, the client (with each preset's reader, kept in the preset's file so that its whole shape is in one place), request errors and the JSON body and parameter parsers, the OpenAPI responses and the framework integrations, the validation crates' reports as request errors, and the paths generated code names |
 //!
@@ -117,6 +117,7 @@
 // Generated code names `::api_error`, including in this crate's own derives.
 extern crate self as api_error;
 
+pub mod app;
 pub mod catalog;
 #[cfg(feature = "client")]
 pub mod client;
