@@ -50,6 +50,8 @@ pub(crate) struct Variant<'a> {
     pub(crate) challenge: Option<Given>,
     /// Its own `grpc` code's name, else the type's.
     pub(crate) grpc: Option<String>,
+    /// The type's `domain`.
+    pub(crate) domain: Option<String>,
     pub(crate) message: Message,
     pub(crate) contributions: Vec<Contribution>,
 }
@@ -293,6 +295,10 @@ impl<'a> Variant<'a> {
             grpc: own
                 .text("grpc")
                 .or_else(|| inherited.text("grpc"))
+                .map(LitStr::value),
+            domain: own
+                .text("domain")
+                .or_else(|| inherited.text("domain"))
                 .map(LitStr::value),
             message,
             contributions,

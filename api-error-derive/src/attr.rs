@@ -718,6 +718,28 @@ pub(crate) fn grpc(cx: &Ctxt, input: ParseStream) -> Option<Value> {
     Some(Value::Str(code))
 }
 
+/// `domain = "users.example.com"`: the domain of the type's codes, for
+/// the error models that carry one; printable ASCII, as
+/// `api_error::app::set_domain` takes it.
+pub(crate) fn domain(cx: &Ctxt, input: ParseStream) -> Option<Value> {
+    let domain = string(
+        cx,
+        input,
+        "domain must be a string literal, e.g. `domain = \"users.example.com\"`",
+    )?;
+    let value = domain.value();
+    if value.is_empty() || !value.bytes().all(|byte| byte.is_ascii_graphic()) {
+        cx.error_spanned_by(
+            &domain,
+            format_args!(
+                "domain must be printable ASCII without spaces, such as a service's name `users.example.com`, found {value:?}"
+            ),
+        );
+        return None;
+    }
+    Some(Value::Str(domain))
+}
+
 /// The runtime's `GrpcCode` variant of the gRPC code `name`.
 pub(crate) fn grpc_variant(name: &str) -> Option<&'static str> {
     let found = GRPC_CODES.iter().find(|(code, _)| *code == name);

@@ -264,6 +264,7 @@ fn entry_parts(variant: &Variant) -> TokenStream {
         ("description", text(&doc.description)),
         ("resolution", text(&doc.resolution)),
         ("type_uri", variant.type_uri.as_deref().and_then(text)),
+        ("domain", variant.domain.as_deref().and_then(text)),
         (
             "www_authenticate",
             variant

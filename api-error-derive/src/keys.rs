@@ -140,6 +140,12 @@ pub(crate) const KEYS: &[Key] = &[
         value(attr::grpc),
         "grpc = \"ALREADY_EXISTS\"",
     ),
+    key(
+        "domain",
+        Scope::Type,
+        value(attr::domain),
+        "domain = \"users.example.com\"",
+    ),
     field(
         "errors",
         Kind::Flag,

@@ -40,6 +40,8 @@ pub struct Entry {
     source_field: &'static str,
     /// `None`: its status's.
     grpc: Option<GrpcCode>,
+    /// Empty when the type names none.
+    domain: &'static str,
 }
 
 /// The entry of the variant `variant` (empty for a struct) of the type
@@ -98,6 +100,7 @@ pub const fn entry(
         placeholders,
         source_field: parts.source_field,
         grpc: parts.grpc,
+        domain: parts.domain,
     }
 }
 
@@ -143,6 +146,8 @@ pub struct EntryParts {
     pub source_field: &'static str,
     /// Its `grpc` key.
     pub grpc: Option<GrpcCode>,
+    /// Its type's `domain` key.
+    pub domain: &'static str,
 }
 
 impl EntryParts {
@@ -161,6 +166,7 @@ impl EntryParts {
         example_instance: "",
         source_field: "",
         grpc: None,
+        domain: "",
     };
 }
 
@@ -192,6 +198,13 @@ impl Entry {
             Some(code) => code,
             None => GrpcCode::for_status(self.status),
         }
+    }
+
+    /// The domain its type names with `#[api(domain = "...")]`, for the
+    /// error models that carry one (Google's `ErrorInfo`); else `None`, and
+    /// the application's ([`app::domain`](crate::app::domain)) applies.
+    pub const fn domain(&self) -> Option<&'static str> {
+        present(self.domain)
     }
 
     /// The title: the `title` key, or the status's reason phrase.
