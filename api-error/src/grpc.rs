@@ -161,9 +161,104 @@ impl fmt::Display for GrpcCode {
     }
 }
 
+/// An error's code as the `reason` of Google's `ErrorInfo` (AIP-193), in
+/// UPPER_SNAKE_CASE; `Display` writes it.
+///
+/// Letters are upper-cased, a capital after a lower-case letter or a digit
+/// starts a word (`mvnoAccount` is `MVNO_ACCOUNT`), and the separators a
+/// code may hold, `-`, `.` and `:`, become `_`. AIP-193 allows a reason of
+/// `[A-Z][A-Z0-9_]+[A-Z0-9]`, at most 63 characters:
+/// [`is_valid`](Self::is_valid) says whether a code makes one, which
+/// [`Catalog::check_reasons`](crate::Catalog::check_reasons) asks of every
+/// error sent in that model.
+///
+/// ```
+/// use api_error::grpc::Reason;
+///
+/// assert_eq!(Reason::of("user_not_found").to_string(), "USER_NOT_FOUND");
+/// assert_eq!(Reason::of("mvnoAccount").to_string(), "MVNO_ACCOUNT");
+/// assert_eq!(Reason::of("rate-limited").to_string(), "RATE_LIMITED");
+/// assert!(!Reason::of("ok").is_valid());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reason<'a>(&'a str);
+
+/// The longest reason AIP-193 allows.
+const MAX_REASON_LEN: usize = 63;
+
+impl<'a> Reason<'a> {
+    /// The reason of the error code `code`.
+    pub const fn of(code: &'a str) -> Self {
+        Reason(code)
+    }
+
+    /// The reason's characters.
+    fn chars(self) -> impl Iterator<Item = char> + 'a {
+        let mut before = None;
+        self.0.chars().flat_map(move |c| {
+            let word = c.is_ascii_uppercase()
+                && before.is_some_and(|b: char| b.is_ascii_lowercase() || b.is_ascii_digit());
+            before = Some(c);
+            let c = match c {
+                '-' | '.' | ':' => '_',
+                c => c.to_ascii_uppercase(),
+            };
+            word.then_some('_').into_iter().chain([c])
+        })
+    }
+
+    /// Whether it is a reason AIP-193 allows: `[A-Z][A-Z0-9_]+[A-Z0-9]`,
+    /// at most 63 characters.
+    pub fn is_valid(self) -> bool {
+        let (mut len, mut first, mut last) = (0, None, None);
+        for c in self.chars() {
+            if !(c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_') {
+                return false;
+            }
+            len += 1;
+            first.get_or_insert(c);
+            last = Some(c);
+        }
+        (3..=MAX_REASON_LEN).contains(&len)
+            && first.is_some_and(|c| c.is_ascii_uppercase())
+            && last.is_some_and(|c| c != '_')
+    }
+}
+
+impl fmt::Display for Reason<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use fmt::Write as _;
+        self.chars().try_for_each(|c| f.write_char(c))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reasons() {
+        for (code, reason, valid) in [
+            ("user_not_found", "USER_NOT_FOUND", true),
+            ("UserNotFound", "USER_NOT_FOUND", true),
+            ("USER_NOT_FOUND", "USER_NOT_FOUND", true),
+            ("v2Api", "V2_API", true),
+            ("auth.token:expired", "AUTH_TOKEN_EXPIRED", true),
+            ("abc", "ABC", true),
+            ("ab", "AB", false),
+            ("2fa_required", "2FA_REQUIRED", false),
+            ("_private", "_PRIVATE", false),
+            ("trailing_", "TRAILING_", false),
+            ("café", "CAFé", false),
+            ("", "", false),
+        ] {
+            assert_eq!(Reason::of(code).to_string(), reason, "{code:?}");
+            assert_eq!(Reason::of(code).is_valid(), valid, "{code:?}");
+        }
+        let long = "a".repeat(63);
+        assert!(Reason::of(&long).is_valid());
+        assert!(!Reason::of(&(long + "a")).is_valid());
+    }
 
     #[test]
     fn numbers_and_names_go_together() {

@@ -7,7 +7,8 @@
 //! errors its transparent variants hold included, and a [`Catalog`]
 //!
 //! - checks that codes are unique across types
-//!   ([`Catalog::check_unique_codes`], [`assert_unique_codes!`](crate::assert_unique_codes));
+//!   ([`Catalog::check_unique_codes`], [`assert_unique_codes!`](crate::assert_unique_codes)),
+//!   and as Google reasons where they are sent as such ([`Catalog::check_reasons`]);
 //!
 //! and with the `catalog` feature
 //!
@@ -42,6 +43,7 @@ mod example;
 mod json;
 #[cfg(feature = "catalog")]
 mod markdown;
+mod reasons;
 pub(crate) mod shown;
 mod unique;
 
@@ -50,6 +52,7 @@ pub use contract::{CONTRACT_ENV, Change, ContractError};
 pub use entry::Entry;
 #[cfg(feature = "catalog")]
 pub use markdown::Markdown;
+pub use reasons::BadReasons;
 pub use shown::{Example, JsonType, Sent};
 pub use unique::DuplicateCodes;
 
@@ -228,7 +231,9 @@ impl<'a> IntoIterator for &'a Catalog {
 }
 
 /// Fails the test if two errors of the given types share a code, naming
-/// both: types' own variants and those their transparent variants hold.
+/// both: types' own variants and those their transparent variants hold;
+/// and if an error sent in Google's error model has a code that makes no
+/// reason, or the reason of another ([`Catalog::check_reasons`]).
 ///
 /// ```
 /// #[derive(Debug, api_error::ApiError)]
@@ -252,6 +257,9 @@ macro_rules! assert_unique_codes {
         ]);
         if let ::core::result::Result::Err(duplicates) = catalog.check_unique_codes() {
             ::core::panic!("{}", duplicates);
+        }
+        if let ::core::result::Result::Err(reasons) = catalog.check_reasons() {
+            ::core::panic!("{}", reasons);
         }
     };
 }
