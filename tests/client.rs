@@ -8,7 +8,9 @@
 use std::collections::HashMap;
 
 use api_error::client::{self, Envelope, FromRemote, RemoteError};
-use api_error::format::{Flat, Format, Meta, Nested, Problem, Standard};
+use api_error::format::{
+    Flat, Format, Google, JsonApi, Meta, Microsoft, Nested, Problem, Standard,
+};
 use api_error::http::StatusCode;
 use api_error::{ApiError, FieldError, FieldErrors, FieldPath, RequestError};
 use proptest::prelude::*;
@@ -75,6 +77,9 @@ fn each_preset_is_told_apart_and_decoded() {
         (decode::<Standard>(&exists), Envelope::Standard),
         (decode::<Nested>(&exists), Envelope::Nested),
         (decode::<Problem>(&exists), Envelope::Problem),
+        (decode::<JsonApi>(&exists), Envelope::JsonApi),
+        (decode::<Google>(&exists), Envelope::Google),
+        (decode::<Microsoft>(&exists), Envelope::Microsoft),
     ] {
         assert_eq!(remote.envelope(), Some(envelope));
         assert_eq!(remote.status(), StatusCode::CONFLICT);
@@ -281,6 +286,9 @@ fn hostile_bodies_never_panic() {
         r#"{"error":{"code":1,"status":"x","inner":[{"status":99999999999},{"status":-1},{"status":99}]}}"#,
         r#"{"type":"validation_error","errors":[{"code":null,"attr":5}]}"#,
         r##"{"title":"t","status":"x","pointer":"not/a/pointer","errors":[{"pointer":"#/%E0%A4%A"}]}"##,
+        r#"{"errors":[{"status":"4040","source":{"pointer":7},"links":[]},{"status":null,"source":"s"}],"meta":[]}"#,
+        r#"{"error":{"code":404,"status":"NOT_FOUND","details":[{"@type":5},{"@type":"x/google.rpc.BadRequest","fieldViolations":[{"field":[]},7]},{"@type":"google.rpc.ErrorInfo","metadata":"m"}]}}"#,
+        r#"{"error":{"code":"c","message":"m","details":{},"innererror":"i","target":1}}"#,
     ] {
         let remote = client::decode(StatusCode::BAD_REQUEST, None, body.as_bytes());
         assert!(remote.envelope().is_some(), "{body}");
@@ -289,7 +297,7 @@ fn hostile_bodies_never_panic() {
     let remote = client::decode(
         StatusCode::BAD_REQUEST,
         None,
-        br#"{"error":{"code":"c","inner":[{"code":"a","status":99999999999},{"code":"b","status":418}]}}"#,
+        br#"{"error":{"code":"c","status":400,"inner":[{"code":"a","status":99999999999},{"code":"b","status":418}]}}"#,
     );
     let statuses: Vec<_> = remote.errors().iter().map(FieldError::status).collect();
     assert_eq!(statuses, [None, Some(StatusCode::IM_A_TEAPOT)]);
@@ -478,6 +486,16 @@ proptest! {
             (true, true),
             &["type", "title", "status", "detail", "instance", "code", "pointer", "errors"],
         )?;
+        check_decoded(&err, client::decode_response(&Microsoft::response(&err)), Envelope::Microsoft, (true, true), &[])?;
+        let json_api = client::decode_response(&JsonApi::response(&err));
+        if let [only] = err.errors.as_slice() {
+            // One sub-error reads back as the error itself: JSON:API's
+            // document has no member saying which it is.
+            prop_assert_eq!(json_api.code(), Some(only.code()));
+            prop_assert_eq!(json_api.message(), Some(only.message()));
+        } else {
+            check_decoded(&err, json_api, Envelope::JsonApi, (!has_errors, !has_errors), &[])?;
+        }
     }
 }
 
@@ -514,7 +532,7 @@ fn check_decoded(
     for (decoded, sub) in remote.errors().iter().zip(&err.errors) {
         prop_assert_eq!(decoded.code(), sub.code());
         prop_assert_eq!(decoded.message(), sub.message());
-        if envelope == Envelope::Problem {
+        if [Envelope::Problem, Envelope::JsonApi].contains(&envelope) {
             // A JSON Pointer says exactly where.
             let pointer = |path: Option<&FieldPath>| path.map(|path| path.pointer().to_string());
             prop_assert_eq!(pointer(decoded.path()), pointer(sub.path()));
@@ -528,7 +546,9 @@ fn check_decoded(
             };
             prop_assert_eq!(decoded.path().cloned(), dotted(sub.path()));
         }
-        let status = (envelope == Envelope::Nested).then(|| sub.status().unwrap_or(err.status));
+        let status = [Envelope::Nested, Envelope::JsonApi]
+            .contains(&envelope)
+            .then(|| sub.status().unwrap_or(err.status));
         prop_assert_eq!(decoded.status(), status);
     }
     Ok(())
@@ -585,11 +605,59 @@ fn bodies_that_fit_several_shapes_go_to_the_first_in_order() {
     let envelope = |content_type: Option<&str>, body: &str| {
         client::decode(StatusCode::BAD_REQUEST, content_type, body.as_bytes()).envelope()
     };
-    // A single `error` object is `Nested`, even when it looks like a
-    // `Flat` body's code and a problem's members are inside.
+    // A single `error` object: `Google` with a number `code` and a string
+    // `status`, `Nested` with a number `status`, then `Microsoft` with a
+    // string `code` and `message`, even when a problem's members are inside.
+    assert_eq!(
+        envelope(
+            None,
+            r#"{"error":{"code":400,"message":"m","status":"INVALID_ARGUMENT"}}"#
+        ),
+        Some(Envelope::Google)
+    );
+    assert_eq!(
+        envelope(
+            None,
+            r#"{"error":{"code":"c","message":"m","status":400,"title":"t"}}"#
+        ),
+        Some(Envelope::Nested)
+    );
     assert_eq!(
         envelope(None, r#"{"error":{"code":"c","message":"m","title":"t"}}"#),
-        Some(Envelope::Nested)
+        Some(Envelope::Microsoft)
+    );
+    // A string `status` beside a string `code` is none of the three.
+    assert_eq!(
+        envelope(None, r#"{"error":{"code":"c","status":"s"}}"#),
+        None
+    );
+    // `errors` alone is `JsonApi`; beside a `title` it is a problem's.
+    assert_eq!(
+        envelope(None, r#"{"errors":[{"code":"c","detail":"d"}],"meta":{}}"#),
+        Some(Envelope::JsonApi)
+    );
+    assert_eq!(
+        envelope(
+            None,
+            r#"{"title":"t","errors":[{"code":"c","detail":"d"}]}"#
+        ),
+        Some(Envelope::Problem)
+    );
+    // A `Flat` body with sub-errors is `Flat`, not `JsonApi`.
+    assert_eq!(
+        envelope(
+            None,
+            r#"{"error":"c","message":"m","errors":[{"error":"e"}]}"#
+        ),
+        Some(Envelope::Flat)
+    );
+    // JSON:API's content type decides, whatever the shape.
+    assert_eq!(
+        envelope(
+            Some("application/vnd.api+json"),
+            r#"{"error":"c","message":"m"}"#
+        ),
+        Some(Envelope::JsonApi)
     );
     // `meta` holding an `error` object is `Meta`, not `Nested`.
     assert_eq!(

@@ -8,7 +8,10 @@ use std::fmt;
 
 use api_error::context::{self, Context, RequestId};
 use api_error::format::json::Object;
-use api_error::format::{DynFormat, Flat, Format, Meta, Nested, Problem, Standard};
+use api_error::format::{
+    DataAttributes, DynFormat, Flat, Format, Google, JsonApi, JsonApiAt, Meta, Microsoft, Nested,
+    Problem, Standard,
+};
 use api_error::http::{HeaderMap, HeaderValue, StatusCode};
 use api_error::{ApiError, FieldError, FieldErrors, FieldPath, Segment};
 use proptest::prelude::*;
@@ -405,6 +408,50 @@ fn problem_with_paths_sub_errors_and_members() {
 }
 
 #[test]
+fn jsonapi_with_paths_sub_errors_and_members() {
+    assert_eq!(
+        text(JsonApi::render(&field())),
+        r#"{"errors":[{"status":"400","code":"invalid_field","title":"Bad Request","detail":"items[3].tags is invalid.","source":{"pointer":"/items/3/tags"}}],"meta":{"expected":"a list of strings","limits":[1,10]}}"#
+    );
+    // A sub-error without a status of its own shows the error's, and the
+    // title of its status.
+    assert_eq!(
+        text(JsonApi::render(&invalid())),
+        r#"{"errors":[{"status":"422","code":"required","title":"Unprocessable Content","detail":"Zip is missing","source":{"pointer":"/address/zip"}},{"status":"409","code":"conflict","title":"Conflict","detail":"Two fields disagree."}],"meta":{"attempt":7}}"#
+    );
+    assert_eq!(
+        text(JsonApiAt::<DataAttributes>::render(&field())),
+        r#"{"errors":[{"status":"400","code":"invalid_field","title":"Bad Request","detail":"items[3].tags is invalid.","source":{"pointer":"/data/attributes/items/3/tags"}}],"meta":{"expected":"a list of strings","limits":[1,10]}}"#
+    );
+}
+
+#[test]
+fn google_with_paths_sub_errors_and_members() {
+    // Extension members are strings in `metadata`; the path has no place
+    // outside field violations.
+    assert_eq!(
+        text(Google::render(&field())),
+        r#"{"error":{"code":400,"message":"items[3].tags is invalid.","status":"INVALID_ARGUMENT","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"INVALID_FIELD","metadata":{"expected":"a list of strings","limits":"[1,10]"}}]}}"#
+    );
+    assert_eq!(
+        text(Google::render(&invalid())),
+        r#"{"error":{"code":422,"message":"2 problems.","status":"INVALID_ARGUMENT","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"INVALID","metadata":{"attempt":"7"}},{"@type":"type.googleapis.com/google.rpc.BadRequest","fieldViolations":[{"field":"address.zip","description":"Zip is missing","reason":"REQUIRED"},{"description":"Two fields disagree.","reason":"CONFLICT"}]}]}}"#
+    );
+}
+
+#[test]
+fn microsoft_with_paths_sub_errors_and_members() {
+    assert_eq!(
+        text(Microsoft::render(&field())),
+        r#"{"error":{"code":"invalid_field","message":"items[3].tags is invalid.","target":"items[3].tags","innererror":{"expected":"a list of strings","limits":[1,10]}}}"#
+    );
+    assert_eq!(
+        text(Microsoft::render(&invalid())),
+        r#"{"error":{"code":"invalid","message":"2 problems.","details":[{"code":"required","message":"Zip is missing","target":"address.zip"},{"code":"conflict","message":"Two fields disagree."}],"innererror":{"attempt":7}}}"#
+    );
+}
+
+#[test]
 fn extension_members_never_replace_a_formats_own_members() {
     #[derive(Debug, ApiError)]
     #[api(status = 400, message = "real")]
@@ -709,6 +756,9 @@ fn every_body_a_preset_writes_is_in_its_schema() {
         DynFormat::of::<Standard>(),
         DynFormat::of::<Nested>(),
         DynFormat::of::<Problem>(),
+        DynFormat::of::<JsonApi>(),
+        DynFormat::of::<Google>(),
+        DynFormat::of::<Microsoft>(),
     ] {
         let schema: Value = serde_json::from_str(format.json_schema()).unwrap();
         for err in errors {

@@ -80,10 +80,7 @@ fn set_once(
     let mut wanted = Some(value);
     let current = cell.get_or_init(|| wanted.take().unwrap_or_default().into_boxed_str());
     match wanted {
-        Some(value) if *value != **current => Err(SettingError::AlreadySet {
-            setting,
-            current,
-        }),
+        Some(value) if *value != **current => Err(SettingError::AlreadySet { setting, current }),
         _ => Ok(()),
     }
 }
@@ -152,7 +149,10 @@ mod tests {
         for (base, reason) in [
             ("", "must not be empty"),
             ("/errors #", "must be a URI, which cannot contain ' '"),
-            ("/errors%2", "must be a URI, where `%` starts two hex digits"),
+            (
+                "/errors%2",
+                "must be a URI, where `%` starts two hex digits",
+            ),
             ("/erreurs/é", "must be a URI, which cannot contain 'é'"),
         ] {
             assert_eq!(not_a_uri(base).as_deref(), Some(reason), "{base:?}");

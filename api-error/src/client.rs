@@ -1,5 +1,5 @@
 //! The client side: an error response decoded back into one structure,
-//! whichever of the five formats the API answers in.
+//! whichever of the preset formats the API answers in.
 //!
 //! ```
 //! use api_error::client::{self, Envelope, FromRemote};
@@ -37,6 +37,9 @@
 //! | `Standard` | without sub-errors | without sub-errors | without sub-errors | yes | | yes |
 //! | `Nested` | yes | without sub-errors | yes | yes (yes) | | yes |
 //! | `Problem` | yes | yes | yes | yes | yes | yes |
+//! | `JsonApi` | without sub-errors | without sub-errors | without sub-errors | yes (yes) | title and type, without sub-errors | yes |
+//! | `Google` | as its reason, lower-cased | yes | | yes | | yes, as strings |
+//! | `Microsoft` | yes | yes | yes | yes | | yes |
 //!
 //! [`decode`] takes the parts of a response, [`decode_response`] an
 //! `http::Response`; with the `reqwest` feature, `decode_reqwest` reads a
@@ -47,17 +50,26 @@
 //!
 //! Each preset's file holds its whole shape: the writer, and the client's
 //! test of whether a body is in that shape and its reader. Some bodies fit
-//! more than one shape (`{"error":{...}}` is a `Nested` body, and the
-//! shape of others to come), so `decode` asks in one order:
+//! more than one shape (`{"error":{...}}` is the shape of `Google`,
+//! `Nested` and `Microsoft` alike), so `decode` asks in one order:
 //!
 //! 1. a content type that is one preset's own (`application/problem+json`
-//!    for `Problem`) decides;
+//!    for `Problem`, `application/vnd.api+json` for `JsonApi`) decides;
 //! 2. otherwise the first preset, in the order of [`Envelope`]'s variants,
-//!    whose test the body passes: `Meta` and `Nested` (a body of a single
-//!    object member) before the others, `Standard` (a `type` its own and
-//!    items with `code`s) before `Flat`, which a `Standard` body with an
-//!    extension member named `error` would otherwise pass, and `Problem`
-//!    (a string `title` or `detail`), the loosest, last.
+//!    whose test the body passes:
+//!    1. `Meta`: a single object member `meta`;
+//!    2. `Google`: a single object member `error` with a number `code`
+//!       and a string `status`;
+//!    3. `Nested`: a single object member `error` with a number `status`;
+//!    4. `Microsoft`: a single object member `error` with a string `code`
+//!       and a string `message` (which a `Nested` body also has, so
+//!       `Nested` is asked first);
+//!    5. `Standard`: a `type` of its own and items with `code`s;
+//!    6. `JsonApi`: only the top-level members JSON:API allows, and a
+//!       list of `errors`;
+//!    7. `Flat`: a string `error`, which a `Standard` body with an
+//!       extension member named `error` would also pass;
+//!    8. `Problem`: a string `title` or `detail`, the loosest, last.
 
 use std::fmt;
 
@@ -68,7 +80,8 @@ use crate::ApiError;
 use crate::catalog::Entry;
 use crate::field::{FieldErrors, FieldPath};
 use crate::format::json::REQUEST_ID;
-use crate::format::{Format, flat, meta, nested, problem, standard};
+use crate::format::{Format, flat, google, jsonapi, meta, microsoft, nested, problem, standard};
+use crate::grpc::Reason;
 
 #[cfg(feature = "reqwest")]
 mod reqwest;
@@ -100,10 +113,17 @@ macro_rules! presets {
 presets! {
     /// [`format::Meta`](crate::format::Meta): `{"meta": {"status", "error"}}`.
     Meta in meta,
-    /// [`format::Nested`](crate::format::Nested): `{"error": {"code", …}}`.
+    /// [`format::Google`](crate::format::Google):
+    /// `{"error": {"code": 404, "status": "NOT_FOUND", …}}`.
+    Google in google,
+    /// [`format::Nested`](crate::format::Nested): `{"error": {"code", "status": 404, …}}`.
     Nested in nested,
+    /// [`format::Microsoft`](crate::format::Microsoft): `{"error": {"code", "message", …}}`.
+    Microsoft in microsoft,
     /// [`format::Standard`](crate::format::Standard): `{"type", "errors"}`.
     Standard in standard,
+    /// [`format::JsonApi`](crate::format::JsonApi): `{"errors": […]}`.
+    JsonApi in jsonapi,
     /// [`format::Flat`](crate::format::Flat): `{"error", "message"}`.
     Flat in flat,
     /// [`format::Problem`](crate::format::Problem): RFC 9457 problem details.
@@ -292,8 +312,17 @@ impl RemoteError {
     /// Whether this is the kind of error `entry` describes: the same code
     /// and status. What a derived type's
     /// [`FromRemote::from_remote`] matches with.
+    ///
+    /// A `Google` body carries the code as its reason, which this crate
+    /// decodes lower-cased; it is the entry's when it is the entry's code's
+    /// [`Reason`], whatever the code's case.
     pub fn is(&self, entry: &Entry) -> bool {
-        self.status == entry.status() && self.code() == Some(entry.code())
+        let same_code = |code: &str| {
+            code == entry.code()
+                || (self.envelope == Some(Envelope::Google)
+                    && code.eq_ignore_ascii_case(&Reason::of(entry.code()).to_string()))
+        };
+        self.status == entry.status() && self.code().is_some_and(same_code)
     }
 }
 

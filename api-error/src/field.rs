@@ -408,7 +408,21 @@ impl FieldPath {
     /// `~` and `/` in names are escaped as `~0` and `~1`, and characters a
     /// URI fragment cannot hold are percent-encoded.
     pub fn pointer(&self) -> Pointer<'_> {
-        Pointer(self)
+        Pointer {
+            path: self,
+            fragment: true,
+        }
+    }
+
+    /// The path as a plain JSON Pointer (RFC 6901), as JSON:API's
+    /// `source.pointer` uses it: `/items/3/tags`.
+    ///
+    /// `~` and `/` in names are escaped as `~0` and `~1`; nothing else is.
+    pub fn json_pointer(&self) -> Pointer<'_> {
+        Pointer {
+            path: self,
+            fragment: false,
+        }
     }
 }
 
@@ -593,18 +607,32 @@ fn write_index(out: &mut impl fmt::Write, mut index: usize) -> fmt::Result {
     out.write_str(std::str::from_utf8(digits).unwrap_or_default())
 }
 
-/// A [`FieldPath`] shown as a JSON Pointer URI fragment; see
-/// [`FieldPath::pointer`].
+/// A [`FieldPath`] shown as a JSON Pointer, as a URI fragment
+/// ([`FieldPath::pointer`]) or plain ([`FieldPath::json_pointer`]).
 #[derive(Debug, Clone, Copy)]
-pub struct Pointer<'a>(&'a FieldPath);
+pub struct Pointer<'a> {
+    path: &'a FieldPath,
+    fragment: bool,
+}
 
 impl fmt::Display for Pointer<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_char('#')?;
-        for segment in &self.0.segments {
+        if self.fragment {
+            f.write_char('#')?;
+        }
+        for segment in &self.path.segments {
             f.write_char('/')?;
             match segment {
                 Segment::Index(index) => write_index(f, *index)?,
+                Segment::Field(name) if !self.fragment => {
+                    for c in name.chars() {
+                        match c {
+                            '~' => f.write_str("~0")?,
+                            '/' => f.write_str("~1")?,
+                            _ => f.write_char(c)?,
+                        }
+                    }
+                }
                 Segment::Field(name) => {
                     for byte in name.bytes() {
                         match byte {

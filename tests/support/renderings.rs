@@ -6,7 +6,9 @@
 #![allow(dead_code)]
 
 use api_error::ApiError;
-use api_error::format::{DynFormat, Flat, Format, Meta, Nested, Problem, Standard};
+use api_error::format::{
+    DynFormat, Flat, Format, Google, JsonApi, Meta, Microsoft, Nested, Problem, Standard,
+};
 use api_error::http::header::HeaderMap;
 use api_error::http::{Response, StatusCode};
 
@@ -92,6 +94,9 @@ pub fn renderings(err: &dyn ApiError) -> Vec<Seen> {
     seen_in::<Standard>(err, "Standard", &mut out);
     seen_in::<Nested>(err, "Nested", &mut out);
     seen_in::<Problem>(err, "Problem", &mut out);
+    seen_in::<JsonApi>(err, "JsonApi", &mut out);
+    seen_in::<Google>(err, "Google", &mut out);
+    seen_in::<Microsoft>(err, "Microsoft", &mut out);
     out.push(Seen::body("api_error::render", api_error::render(err)));
     out.push(Seen::response(
         "api_error::response",
@@ -101,12 +106,15 @@ pub fn renderings(err: &dyn ApiError) -> Vec<Seen> {
 }
 
 /// The preset formats, by name.
-pub const PRESETS: [(&str, DynFormat); 5] = [
+pub const PRESETS: [(&str, DynFormat); 8] = [
     ("Flat", DynFormat::of::<Flat>()),
     ("Meta", DynFormat::of::<Meta>()),
     ("Standard", DynFormat::of::<Standard>()),
     ("Nested", DynFormat::of::<Nested>()),
     ("Problem", DynFormat::of::<Problem>()),
+    ("JsonApi", DynFormat::of::<JsonApi>()),
+    ("Google", DynFormat::of::<Google>()),
+    ("Microsoft", DynFormat::of::<Microsoft>()),
 ];
 
 pub fn parsed(body: &[u8]) -> serde_json::Value {

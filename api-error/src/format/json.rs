@@ -133,6 +133,39 @@ impl<'a> Object<'a> {
         Object::new(self.out)
     }
 
+    /// Writes an object member with what `fill` writes in it, or nothing
+    /// at all when `fill` writes nothing: a preset's optional `metadata`
+    /// or `meta`.
+    pub(crate) fn object_if_any(&mut self, key: &str, fill: impl FnOnce(&mut Object<'_>)) {
+        let (len, empty) = (self.out.len(), self.empty);
+        let mut inner = self.object(key);
+        fill(&mut inner);
+        let filled = !inner.empty;
+        drop(inner);
+        if !filled {
+            self.out.truncate(len);
+            self.empty = empty;
+        }
+    }
+
+    /// Writes a member whose value is any `Serialize` value, as a string:
+    /// a string as itself, any other value as its JSON text. What a shape
+    /// whose extension members are strings (Google's `metadata`) writes.
+    pub(crate) fn serialize_as_string<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) {
+        let (len, empty) = (self.out.len(), self.empty);
+        self.key(key);
+        let start = self.out.len();
+        if serde_json::to_writer(&mut *self.out, value).is_err() {
+            self.out.truncate(len);
+            self.empty = empty;
+            return;
+        }
+        if self.out.get(start) != Some(&b'"') {
+            let text = self.out.split_off(start);
+            write_string(self.out, &String::from_utf8_lossy(&text));
+        }
+    }
+
     /// Starts an array member.
     pub fn array(&mut self, key: &str) -> Array<'_> {
         self.key(key);
@@ -146,6 +179,7 @@ impl<'a> Object<'a> {
             object: self,
             reserved,
             also: None,
+            strings: false,
         }
     }
 
@@ -160,6 +194,18 @@ impl<'a> Object<'a> {
             object: self,
             reserved,
             also,
+            strings: false,
+        }
+    }
+
+    /// Lets an error add its extension members to this object as strings
+    /// (see [`serialize_as_string`](Self::serialize_as_string)).
+    pub(crate) fn members_as_strings<'s>(&'s mut self) -> Members<'s, 'a> {
+        Members {
+            object: self,
+            reserved: &[],
+            also: None,
+            strings: true,
         }
     }
 
@@ -239,6 +285,8 @@ pub struct Members<'a, 'b> {
     object: &'a mut Object<'b>,
     reserved: &'a [&'a str],
     also: Option<&'a str>,
+    /// Whether values are written as strings.
+    strings: bool,
 }
 
 impl Members<'_, '_> {
@@ -248,7 +296,12 @@ impl Members<'_, '_> {
     /// are values that fail to serialize: a body never carries a made-up or
     /// duplicate member.
     pub fn insert<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) {
-        if !self.reserved.contains(&name) && self.also != Some(name) {
+        if self.reserved.contains(&name) || self.also == Some(name) {
+            return;
+        }
+        if self.strings {
+            self.object.serialize_as_string(name, value);
+        } else {
             self.object.serialize(name, value);
         }
     }

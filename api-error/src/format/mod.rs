@@ -15,6 +15,9 @@
 //! | [`Standard`] | `{"type":"client_error","errors":[{"code":"not_acceptable","detail":"…","attr":null}]}` | `application/json` |
 //! | [`Nested`] | `{"error":{"message":"…","code":"mvnoAccount","status":404}}` | `application/json` |
 //! | [`Problem`] | `{"type":"about:blank","title":"Not Found","status":404,"detail":"…","code":"not_found"}` | `application/problem+json` |
+//! | [`JsonApi`] | `{"errors":[{"status":"404","code":"not_found","title":"Not Found","detail":"…"}]}` | `application/vnd.api+json` |
+//! | [`Google`] | `{"error":{"code":404,"message":"…","status":"NOT_FOUND","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"NOT_FOUND"}]}}` | `application/json` |
+//! | [`Microsoft`] | `{"error":{"code":"not_found","message":"…"}}` | `application/json` |
 //!
 //! Each preset's page shows its body with sub-errors, and where it puts field
 //! paths and extension members.
@@ -77,7 +80,10 @@ pub mod json;
 // body is in the shape and its reader. Besides the file, it takes its
 // `mod` and `pub use` here and its line in `client`'s `presets!` list.
 pub(crate) mod flat;
+pub(crate) mod google;
+pub(crate) mod jsonapi;
 pub(crate) mod meta;
+pub(crate) mod microsoft;
 pub(crate) mod nested;
 pub(crate) mod problem;
 pub(crate) mod standard;
@@ -97,8 +103,11 @@ use crate::status::error_status;
 
 pub use self::default::{DefaultAlreadySet, default_format, for_error, set_default};
 pub use self::flat::Flat;
+pub use self::google::Google;
 pub use self::json::Members;
+pub use self::jsonapi::{DataAttributes, DocumentRoot, JsonApi, JsonApiAt, PointerPrefix};
 pub use self::meta::Meta;
+pub use self::microsoft::Microsoft;
 pub use self::nested::Nested;
 pub use self::problem::Problem;
 pub use self::standard::Standard;
