@@ -312,7 +312,12 @@ fn check_echo_response(seen: &Seen, expected: Option<&[u8]>, value: &str) {
     assert!(seen.header("x-injected").is_none(), "{how}");
     let content_type = seen.header("content-type").expect("a content type");
     assert!(
-        content_type == b"application/json" || content_type == b"application/problem+json",
+        [
+            &b"application/json"[..],
+            b"application/problem+json",
+            b"application/vnd.api+json"
+        ]
+        .contains(&content_type),
         "{how}"
     );
     // The body has the message with the value as it was, and the other

@@ -2,7 +2,9 @@
 //! writes for the README's enum) and its dependency lines (each one gets
 //! this crate, with features it has).
 
-use api_error::format::{Flat, Format, Meta, Nested, Problem, Standard};
+use api_error::format::{
+    Flat, Format, Google, JsonApi, Meta, Microsoft, Nested, Problem, Standard,
+};
 use api_error::{ApiError, FieldErrors};
 
 /// The enum the README's "Formats" section renders.
@@ -64,6 +66,18 @@ fn the_readme_shows_what_each_format_writes() {
     assert_eq!(
         shown_under(readme, "### `Problem`"),
         bodies(Problem::render::<SignupError>)
+    );
+    assert_eq!(
+        shown_under(readme, "### `JsonApi`"),
+        bodies(JsonApi::render::<SignupError>)
+    );
+    assert_eq!(
+        shown_under(readme, "### `Google`"),
+        bodies(Google::render::<SignupError>)
+    );
+    assert_eq!(
+        shown_under(readme, "### `Microsoft`"),
+        bodies(Microsoft::render::<SignupError>)
     );
 }
 

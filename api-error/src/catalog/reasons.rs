@@ -98,9 +98,12 @@ impl fmt::Display for BadReasons {
             )?;
         }
         for (reason, entries) in &self.shared {
-            let mut codes: Vec<&str> = entries.iter().map(|entry| entry.code()).collect();
-            codes.sort_unstable();
-            codes.dedup();
+            let mut codes: Vec<&str> = Vec::new();
+            for entry in entries {
+                if !codes.contains(&entry.code()) {
+                    codes.push(entry.code());
+                }
+            }
             let all = if codes.len() == 2 { "both" } else { "all" };
             let codes = codes.join("` and `");
             write!(f, "\n- `{codes}` {all} make the reason `{reason}`: ")?;
