@@ -6,7 +6,9 @@
 
 use std::time::Duration;
 
-use api_error::format::{Flat, Format, Meta, Nested, Problem, Standard};
+use api_error::format::{
+    Flat, Format, Google, JsonApi, Meta, Microsoft, Nested, Problem, Standard,
+};
 use api_error::openapi::Subset;
 use api_error::{ApiError, RequestError};
 use serde_json::{Value, json};
@@ -193,6 +195,9 @@ order_error!(FlatOrders, Flat);
 order_error!(MetaOrders, Meta);
 order_error!(NestedOrders, Nested);
 order_error!(StandardOrders, Standard);
+order_error!(JsonApiOrders, JsonApi);
+order_error!(GoogleOrders, Google);
+order_error!(MicrosoftOrders, Microsoft);
 
 /// The example of each code in `T`'s 429 response, in `content_type`, next
 /// to the body an error with the same field values gets on the wire.
@@ -239,6 +244,21 @@ fn examples_are_the_bodies_the_wire_has_in_every_format() {
             "application/json",
             &StandardOrders::like_the_examples(),
             Standard::render,
+        ),
+        examples_and_wire(
+            "application/vnd.api+json",
+            &JsonApiOrders::like_the_examples(),
+            JsonApi::render,
+        ),
+        examples_and_wire(
+            "application/json",
+            &GoogleOrders::like_the_examples(),
+            Google::render,
+        ),
+        examples_and_wire(
+            "application/json",
+            &MicrosoftOrders::like_the_examples(),
+            Microsoft::render,
         ),
     ];
     for (example, wire) in cases.into_iter().flatten() {

@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use http::StatusCode;
+use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 
 use super::{Entry, Item};
 use crate::error::ABOUT_BLANK;
@@ -76,6 +76,17 @@ impl ApiError for Sample {
     }
     fn path(&self) -> Option<&FieldPath> {
         self.path.as_ref()
+    }
+    fn headers(&self, headers: &mut HeaderMap) {
+        // A body may show what the error sends as a header (Google's
+        // `RetryInfo` shows `Retry-After`).
+        for header in self.entry.headers() {
+            let name = HeaderName::from_bytes(header.name().as_bytes());
+            let value = HeaderValue::from_str(&header.example().header_value());
+            if let (Ok(name), Ok(value)) = (name, value) {
+                headers.insert(name, value);
+            }
+        }
     }
     fn extensions(&self, members: &mut Members<'_, '_>) {
         for extension in self.entry.extensions() {
