@@ -1,6 +1,6 @@
 //! A tour of api-error: one error enum, and what each of its variants
 //! becomes: status, code, public message, headers, and the body in each of
-//! the five formats; then the errors of a request body, responses decoded
+//! the eight formats; then the errors of a request body, responses decoded
 //! on the client side, and the catalog as a reference page.
 //!
 //! ```sh
@@ -10,7 +10,9 @@
 use std::time::Duration;
 
 use api_error::client::FromRemote;
-use api_error::format::{Flat, Format, Meta, Nested, Problem, Standard};
+use api_error::format::{
+    Flat, Format, Google, JsonApi, Meta, Microsoft, Nested, Problem, Standard,
+};
 use api_error::http::header::CONTENT_TYPE;
 use api_error::http::{HeaderMap, HeaderValue, Response};
 use api_error::{ApiError, FieldErrors, client, parse_json};
@@ -100,11 +102,14 @@ fn main() {
     heading("One error in each format");
     for err in [&errors[0], &errors[2]] {
         println!("{} {}", err.status().as_u16(), err.code());
-        println!("  Flat:     {}", text(&Flat::render(err)));
-        println!("  Meta:     {}", text(&Meta::render(err)));
-        println!("  Standard: {}", text(&Standard::render(err)));
-        println!("  Nested:   {}", text(&Nested::render(err)));
-        println!("  Problem:  {}", text(&Problem::render(err)));
+        println!("  Flat:      {}", text(&Flat::render(err)));
+        println!("  Meta:      {}", text(&Meta::render(err)));
+        println!("  Standard:  {}", text(&Standard::render(err)));
+        println!("  Nested:    {}", text(&Nested::render(err)));
+        println!("  Problem:   {}", text(&Problem::render(err)));
+        println!("  JsonApi:   {}", text(&JsonApi::render(err)));
+        println!("  Google:    {}", text(&Google::render(err)));
+        println!("  Microsoft: {}", text(&Microsoft::render(err)));
     }
 
     heading("Whole responses: the headers HTTP requires");
