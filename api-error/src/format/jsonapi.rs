@@ -85,9 +85,6 @@ impl PointerPrefix for DataAttributes {
     const PREFIX: &'static str = "/data/attributes";
 }
 
-/// The top-level members JSON:API allows in an errors document.
-pub(crate) const TOP_LEVEL: &[&str] = &["errors", "meta", "jsonapi", "links"];
-
 impl<P: PointerPrefix> Format for JsonApiAt<P> {
     const CONTENT_TYPE: HeaderValue = HeaderValue::from_static("application/vnd.api+json");
     const JSON_SCHEMA: &'static str = r#"{"type":"object","required":["errors"],"properties":{"errors":{"type":"array","items":{"type":"object","required":["status","code","title","detail"],"properties":{"status":{"type":"string","description":"The HTTP status, as a string."},"code":{"type":"string","description":"The error's code."},"title":{"type":"string","description":"A short summary of the kind of error."},"detail":{"type":"string","description":"What went wrong in this occurrence, for people."},"source":{"type":"object","properties":{"pointer":{"type":"string","description":"The field the error is about, as a JSON Pointer into the request document."}}},"links":{"type":"object","properties":{"type":{"type":"string","format":"uri-reference","description":"A link naming the kind of error."}}}}}},"meta":{"type":"object","description":"The error's extension members.","properties":{"request_id":{"type":"string","description":"The request's id, when the server gives requests ids (the same as its response header): quote it to support."}},"additionalProperties":true}}}"#;
@@ -143,10 +140,12 @@ pub(crate) mod decode {
     use http::StatusCode;
     use serde_json::{Map, Value};
 
-    use super::TOP_LEVEL;
     use crate::client::RemoteError;
     use crate::client::read::{objects, pointer, string, take_object};
     use crate::field::{FieldError, FieldPath};
+
+    /// The top-level members JSON:API allows in an errors document.
+    const TOP_LEVEL: &[&str] = &["errors", "meta", "jsonapi", "links"];
 
     /// Only the members JSON:API allows at the top, and a non-empty list of
     /// `errors`, all objects. (The content type `application/vnd.api+json`,
