@@ -416,6 +416,19 @@ pub(crate) mod read {
         }
     }
 
+    /// The object that is `body`'s only member, `key`: the shape of
+    /// several presets' bodies, told apart by what the object holds.
+    pub(crate) fn sole_object<'a>(
+        body: &'a Map<String, Value>,
+        key: &str,
+    ) -> Option<&'a Map<String, Value>> {
+        if body.len() == 1 {
+            body.get(key).and_then(Value::as_object)
+        } else {
+            None
+        }
+    }
+
     /// The number member `key`, as a status.
     pub(crate) fn status(object: &Map<String, Value>, key: &str) -> Option<StatusCode> {
         let number = object.get(key).and_then(Value::as_u64)?;

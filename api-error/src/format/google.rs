@@ -122,18 +122,16 @@ pub(crate) mod decode {
 
     use super::{BAD_REQUEST, ERROR_INFO, REQUEST_INFO};
     use crate::client::RemoteError;
-    use crate::client::read::{dotted, objects, string, take_object};
+    use crate::client::read::{dotted, objects, sole_object, string, take_object};
     use crate::field::FieldError;
 
     /// A single member, `error`, an object with a number `code` and a
     /// string `status`.
     pub(crate) fn fits(body: &Map<String, Value>) -> bool {
-        let error = body.get("error").and_then(Value::as_object);
-        body.len() == 1
-            && error.is_some_and(|error| {
-                error.get("code").is_some_and(Value::is_u64)
-                    && error.get("status").is_some_and(Value::is_string)
-            })
+        sole_object(body, "error").is_some_and(|error| {
+            error.get("code").is_some_and(Value::is_u64)
+                && error.get("status").is_some_and(Value::is_string)
+        })
     }
 
     /// A type URL's message name: `google.rpc.ErrorInfo`, whatever the

@@ -73,13 +73,13 @@ pub(crate) mod decode {
 
     use super::{RESERVED, SUB_ERROR};
     use crate::client::RemoteError;
-    use crate::client::read::{dotted, extensions, string, sub_errors, take_object};
+    use crate::client::read::{dotted, extensions, sole_object, string, sub_errors, take_object};
     use crate::format::json::REQUEST_ID;
 
     /// A single member, `meta`, an object with an `error` object.
     pub(crate) fn fits(body: &Map<String, Value>) -> bool {
-        let meta = body.get("meta").and_then(Value::as_object);
-        body.len() == 1 && meta.is_some_and(|meta| meta.get("error").is_some_and(Value::is_object))
+        sole_object(body, "meta")
+            .is_some_and(|meta| meta.get("error").is_some_and(Value::is_object))
     }
 
     pub(crate) fn read(mut body: Map<String, Value>, remote: &mut RemoteError) {

@@ -68,18 +68,16 @@ pub(crate) mod decode {
 
     use super::DETAIL;
     use crate::client::RemoteError;
-    use crate::client::read::{dotted, string, sub_errors, take_object};
+    use crate::client::read::{dotted, sole_object, string, sub_errors, take_object};
 
     /// A single member, `error`, an object with a string `code` and a
     /// string `message`.
     pub(crate) fn fits(body: &Map<String, Value>) -> bool {
-        let error = body.get("error").and_then(Value::as_object);
-        body.len() == 1
-            && error.is_some_and(|error| {
-                ["code", "message"]
-                    .iter()
-                    .all(|key| error.get(*key).is_some_and(Value::is_string))
-            })
+        sole_object(body, "error").is_some_and(|error| {
+            ["code", "message"]
+                .iter()
+                .all(|key| error.get(*key).is_some_and(Value::is_string))
+        })
     }
 
     pub(crate) fn read(mut body: Map<String, Value>, remote: &mut RemoteError) {

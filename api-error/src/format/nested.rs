@@ -73,12 +73,12 @@ pub(crate) mod decode {
 
     use super::{RESERVED, SUB_ERROR};
     use crate::client::RemoteError;
-    use crate::client::read::{dotted, extensions, string, sub_errors, take_object};
+    use crate::client::read::{dotted, extensions, sole_object, string, sub_errors, take_object};
 
     /// A single member, `error`, an object with a number `status`.
     pub(crate) fn fits(body: &Map<String, Value>) -> bool {
-        let error = body.get("error").and_then(Value::as_object);
-        body.len() == 1 && error.is_some_and(|error| error.get("status").is_some_and(Value::is_u64))
+        sole_object(body, "error")
+            .is_some_and(|error| error.get("status").is_some_and(Value::is_u64))
     }
 
     pub(crate) fn read(mut body: Map<String, Value>, remote: &mut RemoteError) {
