@@ -201,6 +201,13 @@ impl DynFormat {
         }
     }
 
+    /// Whether this is the format `F`. Unlike comparing with
+    /// `DynFormat::of::<F>()`, it does not make `F`'s writer for `dyn
+    /// ApiError`, which a check that only asks has no use for.
+    pub(crate) fn is<F: Format + 'static>(&self) -> bool {
+        (self.type_id)() == TypeId::of::<F>()
+    }
+
     /// The format's Rust name, e.g. `api_error::format::flat::Flat`.
     pub(crate) fn type_name(&self) -> &'static str {
         (self.type_name)()
