@@ -90,7 +90,10 @@ pub trait ApiError: Error {
     /// The URI identifying the kind of error (problem+json's `type`).
     ///
     /// Defaults to `about:blank`, which RFC 9457 defines as "no more than the
-    /// status says".
+    /// status says". A body's `type` is this URI; where it is `about:blank`
+    /// and the application has set a docs base
+    /// ([`app::set_docs_base`](crate::app::set_docs_base)), it is the base
+    /// followed by the error's code instead: `/errors#user_not_found`.
     fn type_uri(&self) -> &str {
         ABOUT_BLANK
     }
@@ -170,6 +173,18 @@ pub trait ApiError: Error {
 
 /// The `type` of a problem that says no more than its status.
 pub(crate) const ABOUT_BLANK: &str = "about:blank";
+
+/// The `type` URI `err` is written with, as the pieces it is made of: its
+/// own ([`ApiError::type_uri`]); else, when the application set a docs
+/// base ([`app::set_docs_base`](crate::app::set_docs_base)), the base and
+/// its code (`/errors#` and `user_not_found`); else `about:blank`.
+pub(crate) fn written_type_uri<E: ApiError + ?Sized>(err: &E) -> [&str; 2] {
+    let own = err.type_uri();
+    match crate::app::docs_base() {
+        Some(base) if own == ABOUT_BLANK => [base, err.code()],
+        _ => [own, ""],
+    }
+}
 
 /// `Display`s an error's public message.
 pub(crate) struct PublicMessage<'a, E: ?Sized>(pub(crate) &'a E);

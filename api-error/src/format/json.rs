@@ -65,6 +65,16 @@ impl<'a> Object<'a> {
         write_string(self.out, value);
     }
 
+    /// Writes a string member made of `pieces`, end to end.
+    pub(crate) fn string_of(&mut self, key: &str, pieces: &[&str]) {
+        self.key(key);
+        self.out.push(b'"');
+        for piece in pieces {
+            escape_into(self.out, piece);
+        }
+        self.out.push(b'"');
+    }
+
     /// Writes a string member from a `Display` value, escaped as it is
     /// formatted.
     ///

@@ -7,7 +7,7 @@ use http::{HeaderValue, StatusCode};
 use super::json::{Array, Object};
 use super::{Format, listed_errors};
 use crate::ApiError;
-use crate::error::ABOUT_BLANK;
+use crate::error::{ABOUT_BLANK, written_type_uri};
 use crate::field::FieldPath;
 use crate::status::{error_status, reason_phrase};
 
@@ -98,9 +98,9 @@ impl<P: PointerPrefix> Format for JsonApiAt<P> {
             let mut item = item(&mut list, status, err.code(), err.title());
             item.message("detail", err);
             source::<P>(&mut item, err.path());
-            let type_uri = err.type_uri();
-            if type_uri != ABOUT_BLANK {
-                item.object("links").string("type", type_uri);
+            let type_uri = written_type_uri(err);
+            if type_uri != [ABOUT_BLANK, ""] {
+                item.object("links").string_of("type", &type_uri);
             }
         }
         for sub in errors {

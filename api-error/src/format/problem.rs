@@ -7,6 +7,7 @@ use super::sub_errors::{self, Member};
 use super::{Format, listed_errors};
 use crate::ApiError;
 use crate::context::{self, Context};
+use crate::error::written_type_uri;
 use crate::status::error_status;
 
 /// RFC 9457 problem details, served as `application/problem+json`.
@@ -16,7 +17,8 @@ use crate::status::error_status;
 /// ```
 ///
 /// Members in order: `type` (the error's [type URI](ApiError::type_uri),
-/// `about:blank` by default), `title`, `status`, `detail` (the public
+/// else the application's [docs base](crate::app::set_docs_base) and its
+/// code, else `about:blank`), `title`, `status`, `detail` (the public
 /// message), `instance` when the error has one (or, inside a
 /// [request context](crate::context) configured so, the request's id),
 /// `code`, `pointer` when the error is about one field, `request_id` inside
@@ -48,7 +50,7 @@ impl Format for Problem {
     fn write_body<E: ApiError + ?Sized>(err: &E, out: &mut Vec<u8>) {
         let status = error_status(err);
         let mut body = Object::new(out);
-        body.string("type", err.type_uri());
+        body.string_of("type", &written_type_uri(err));
         body.string("title", err.title());
         body.number("status", status.as_u16().into());
         body.message("detail", err);
