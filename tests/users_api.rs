@@ -677,8 +677,11 @@ async fn check_openapi(address: SocketAddr) {
 }
 
 fn flat_by_default() {
-    // The errors raised before a handler runs render like the API's own.
+    // The errors raised before a handler runs render like the API's own,
+    // and link into the reference page as the API's own do, as `start`
+    // sets up the servers.
     format::set_default::<Flat>().expect("nothing else sets it");
+    api_error::app::set_docs_base(api_error_examples::users::DOCS).expect("nothing else sets it");
 }
 
 #[tokio::test]
@@ -696,6 +699,7 @@ async fn axum_server() {
     });
     check_errors(address).await;
     check_openapi(address).await;
+    check_reference_page(address).await;
     server.abort();
 }
 
@@ -718,9 +722,54 @@ async fn actix_server() {
     let handle = receiver.recv().expect("the server starts");
     check_errors(address).await;
     check_openapi(address).await;
+    check_reference_page(address).await;
     handle.stop(true).await;
     thread
         .join()
         .expect("the server thread ends")
         .expect("the server ran");
+}
+
+/// `GET /errors`: the reference page, one self-contained HTML file with a
+/// section for every error, which every error's `type` points into, the
+/// request errors' through the application's docs base.
+async fn check_reference_page(address: SocketAddr) {
+    use api_error::ApiError;
+    use api_error::format::{DynFormat, Problem};
+    use api_error_examples::users::UsersError;
+
+    let response = reqwest::Client::new()
+        .get(format!("http://{address}/errors"))
+        .header("accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+        .send()
+        .await
+        .expect("the page is served");
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        response.headers()["content-type"],
+        "text/html; charset=utf-8"
+    );
+    let page = response.text().await.expect("a page");
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert!(page.contains("No errors found matching your search."));
+    // Nothing is fetched from elsewhere.
+    for outside in ["src=\"http", "href=\"http", "<link", "@import"] {
+        assert!(!page.contains(outside), "{outside}");
+    }
+    let catalog = UsersError::catalog();
+    assert_eq!(
+        page.matches("<section class=\"error\"").count(),
+        catalog.len()
+    );
+    for item in &catalog {
+        let body = item.entry().example_body(DynFormat::of::<Problem>());
+        let body: Value = serde_json::from_slice(&body).expect("JSON");
+        let type_uri = body["type"].as_str().expect("a type");
+        let anchor = type_uri.strip_prefix("/errors#").expect("into the page");
+        assert_eq!(anchor, item.entry().code());
+        assert!(
+            page.contains(&format!("<section class=\"error\" id=\"{anchor}\"")),
+            "{anchor}"
+        );
+    }
 }

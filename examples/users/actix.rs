@@ -8,8 +8,8 @@ use api_error::validator::Valid;
 
 use super::{NewGroup, Store, UpdateOrganization, UpdateUser, UsersError, authenticate};
 
-/// The API's routes, with `GET /openapi.json` when the `utoipa` feature is
-/// on; `store` is the API's data. Errors render as on axum.
+/// The API's routes, the error reference page at `GET /errors`, and
+/// `GET /openapi.json` when the `utoipa` feature is on; `store` is the API's data. Errors render as on axum.
 pub fn configure(store: Store) -> impl FnOnce(&mut web::ServiceConfig) {
     move |config| {
         // Resources, not bare routes: a resource answers a method it does not
@@ -18,7 +18,8 @@ pub fn configure(store: Store) -> impl FnOnce(&mut web::ServiceConfig) {
             .app_data(web::Data::new(store))
             .service(web::resource("/v1/users/{id}").route(web::put().to(put_user)))
             .service(web::resource("/v1/organizations/{id}").route(web::put().to(put_organization)))
-            .service(web::resource("/v1/groups").route(web::post().to(create_group)));
+            .service(web::resource("/v1/groups").route(web::post().to(create_group)))
+            .service(web::resource("/errors").route(web::get().to(errors_page)));
         #[cfg(feature = "utoipa")]
         config.service(web::resource("/openapi.json").route(web::get().to(openapi)));
         config.default_service(web::to(not_found));
@@ -96,6 +97,13 @@ async fn create_group(
     authenticate(&request)?;
     let group = store.create_group(group)?;
     Ok(HttpResponse::Created().json(group))
+}
+
+/// The error reference page, which the errors' type URIs point into.
+async fn errors_page() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body(super::reference_page_html())
 }
 
 #[cfg(feature = "utoipa")]

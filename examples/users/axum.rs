@@ -14,8 +14,8 @@ use super::{
     authenticate,
 };
 
-/// The API's routes, with `GET /openapi.json` when the `utoipa` feature is
-/// on. Errors render in the flat format of the reference page: the users
+/// The API's routes, the error reference page at `GET /errors`, and
+/// `GET /openapi.json` when the `utoipa` feature is on. Errors render in the flat format of the reference page: the users
 /// API's own through `UsersError`'s `format`, axum's and the extractors'
 /// through the application's default, which `main` sets. The request
 /// context, outermost, gives each request its id: in every error body, log
@@ -27,7 +27,8 @@ pub fn router(store: Store, translations: Translations) -> Router {
     let router = Router::new()
         .route("/v1/users/{id}", put(put_user))
         .route("/v1/organizations/{id}", put(put_organization))
-        .route("/v1/groups", post(create_group));
+        .route("/v1/groups", post(create_group))
+        .route("/errors", axum::routing::get(errors_page));
     #[cfg(feature = "utoipa")]
     let router = router.route("/openapi.json", axum::routing::get(openapi));
     router
@@ -73,6 +74,11 @@ async fn create_group(
     authenticate(&headers)?;
     let group = store.create_group(group)?;
     Ok((axum::http::StatusCode::CREATED, Json(group)))
+}
+
+/// The error reference page, which the errors' type URIs point into.
+async fn errors_page() -> axum::response::Html<String> {
+    axum::response::Html(super::reference_page_html())
 }
 
 #[cfg(feature = "utoipa")]

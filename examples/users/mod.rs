@@ -31,10 +31,13 @@ use serde::{Deserialize, Serialize};
 
 /// What both servers do before serving: render every error in the page's
 /// flat format (those raised before a handler runs too, which have no type
-/// of the API's to name it), log to stdout with the `tracing` feature, and
+/// of the API's to name it), link every error's type into the reference
+/// page the API serves at `/errors` (the request errors too, through the
+/// application's docs base), log to stdout with the `tracing` feature, and
 /// listen on 127.0.0.1, on the port `PORT` names or 3000.
 pub fn start() -> io::Result<TcpListener> {
     format::set_default::<Flat>().map_err(io::Error::other)?;
+    api_error::app::set_docs_base(DOCS).map_err(io::Error::other)?;
     #[cfg(feature = "tracing")]
     tracing_subscriber::fmt().init();
     let port = std::env::var("PORT")
@@ -54,26 +57,41 @@ pub fn translations() -> Result<Translations, TranslationError> {
     Translations::new("en", UsersError::catalog())?.add_toml("fr", include_str!("fr.toml"))
 }
 
+/// Where the reference page the API serves has each error, by code: its
+/// errors' type URIs.
+pub const DOCS: &str = "/errors#";
+
+/// The introduction of both reference pages.
+const INTRO: &str = "Every error the users API answers with: its status, its code, what it \
+     means and what the body looks like. Bodies are `application/json`, \
+     `{\"error\": <code>, \"message\": <message>}`. The bodies are \
+     examples: where a message names a user, a field or a limit, each \
+     occurrence names its own.";
+
+/// The API's error reference page in HTML, which it serves at
+/// `GET /errors`: the page its errors' type URIs point into.
+pub fn reference_page_html() -> String {
+    UsersError::catalog()
+        .html()
+        .title("Users API errors")
+        .intro(INTRO)
+        .to_string()
+}
+
 /// The API's error reference page, in Markdown: what
 /// `cargo run --example error_reference` writes to `examples/users/ERRORS.md`.
 pub fn reference_page() -> String {
     UsersError::catalog()
         .markdown()
         .title("Users API errors")
-        .intro(
-            "Every error the users API answers with: its status, its code, what it \
-             means and what the body looks like. Bodies are `application/json`, \
-             `{\"error\": <code>, \"message\": <message>}`. The bodies are \
-             examples: where a message names a user, a field or a limit, each \
-             occurrence names its own.",
-        )
+        .intro(INTRO)
         .to_string()
 }
 
 /// Every error the API answers with, in the page's flat format:
 /// `{"error": <code>, "message": <message>}`.
 #[derive(Debug, ApiError)]
-#[api(format = Flat)]
+#[api(format = Flat, type = "/errors#")]
 pub enum UsersError {
     /// The referenced application ID does not exist.
     #[api(

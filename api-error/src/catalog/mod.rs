@@ -12,7 +12,8 @@
 //!
 //! and with the `catalog` feature
 //!
-//! - renders to a Markdown reference page (`Catalog::markdown`) and to
+//! - renders to a Markdown reference page (`Catalog::markdown`), to a
+//!   self-contained HTML one with a search box (`Catalog::html`), and to
 //!   JSON (`Catalog::to_json`);
 //! - checks the API against the error contract kept in its repository
 //!   (`Catalog::check_contract`, `assert_contract!`).
@@ -40,6 +41,8 @@ mod contract;
 pub(crate) mod entry;
 mod example;
 #[cfg(feature = "catalog")]
+mod html;
+#[cfg(feature = "catalog")]
 mod json;
 #[cfg(feature = "catalog")]
 mod markdown;
@@ -50,6 +53,8 @@ mod unique;
 #[cfg(feature = "catalog")]
 pub use contract::{CONTRACT_ENV, Change, ContractError};
 pub use entry::Entry;
+#[cfg(feature = "catalog")]
+pub use html::Html;
 #[cfg(feature = "catalog")]
 pub use markdown::Markdown;
 pub use reasons::BadReasons;
