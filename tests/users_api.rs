@@ -751,9 +751,12 @@ async fn check_reference_page(address: SocketAddr) {
     );
     let page = response.text().await.expect("a page");
     assert!(page.starts_with("<!DOCTYPE html>"));
+    // The request's context (its id, its language) is not in the page's
+    // examples: it is the page written anywhere.
+    assert_eq!(page, api_error_examples::users::reference_page_html());
     assert!(page.contains("No errors found matching your search."));
     // Nothing is fetched from elsewhere.
-    for outside in ["src=\"http", "href=\"http", "<link", "@import"] {
+    for outside in ["src=\"http", "href=\"http", "@import", "url("] {
         assert!(!page.contains(outside), "{outside}");
     }
     let catalog = UsersError::catalog();

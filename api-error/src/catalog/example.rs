@@ -17,8 +17,15 @@ impl Entry {
     /// value ([`example_message`](Entry::example_message)), the extension
     /// members, the path and the instance its fields give, each shown by
     /// its example value. Sub-errors are left out.
+    ///
+    /// It is documentation, not an answer: written inside a request
+    /// context (a reference page served by the API), it carries neither
+    /// the request's id nor its language.
     pub fn example_body(&'static self, format: DynFormat) -> Vec<u8> {
-        format.render(&Sample::new(self))
+        let render = || format.render(&Sample::new(self));
+        #[cfg(any(feature = "axum", feature = "actix-web"))]
+        let render = || crate::context::sync_scope(crate::context::Context::new(), render);
+        render()
     }
 }
 

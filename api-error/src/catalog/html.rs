@@ -175,14 +175,15 @@ impl fmt::Display for Html<'_> {
             f,
             "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
              <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-             <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n\
+             <title>{title}</title>\n<link rel=\"icon\" href=\"data:,\">\n<style>{STYLE}</style>\n</head>\n<body>\n\
              <header>\n<h1>{title}</h1>"
         )?;
         if !self.intro.is_empty() {
             writeln!(f, "<p>{}</p>", Inline(self.intro.trim()))?;
         }
         writeln!(f, "</header>\n<main>")?;
-        // Without JavaScript the search box could not work, so the script
+        // The empty icon above keeps a browser from asking the server for
+        // one. Without JavaScript the search box could not work, so the script
         // shows it.
         writeln!(
             f,
