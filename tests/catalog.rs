@@ -1,4 +1,4 @@
-//! The catalog: entries with their doc comment's parts, the Markdown
+//! The catalog: entries with their doc comment's parts, the Markdown and HTML
 //! reference page and the JSON contract they render to, the check that
 //! codes are unique, and the contract check.
 
@@ -568,4 +568,88 @@ fn run_child(name: &str, env: &[(&str, &str)]) -> PathBuf {
 /// its own, outside [`run_child`], where it has nothing to check.
 fn child_path() -> Option<PathBuf> {
     std::env::var_os(CHILD_PATH).map(PathBuf::from)
+}
+
+/// The HTML page escapes every text of the catalog, has one section per
+/// error with its code as anchor, and fetches nothing from elsewhere.
+#[test]
+fn the_html_page_escapes_and_anchors_every_error() {
+    #[derive(Debug, ApiError)]
+    enum Risky {
+        /// Says `<script>alert(1)</script>` & "quotes".
+        ///
+        /// # Causes
+        ///
+        /// - A <b>bold</b> cause.
+        ///
+        /// # Resolution
+        ///
+        /// Use `a < b` & retry.
+        #[api(status = 400, message = "Bad <input> & \"more\".", title = "<Title>")]
+        Bad,
+        /// Too many.
+        #[api(status = 429, message = "Slow down.")]
+        Busy {
+            #[api(retry_after, example = 30)]
+            delay: u64,
+        },
+        #[api(status = 401)]
+        Unauthenticated,
+    }
+    let page = Risky::catalog()
+        .html()
+        .title("A & B <errors>")
+        .intro("Read `this` & <that>.")
+        .to_string();
+    assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    assert!(page.contains("<title>A &amp; B &lt;errors&gt;</title>"));
+    assert!(page.contains("<h1>A &amp; B &lt;errors&gt;</h1>"));
+    assert!(page.contains("<p>Read <code>this</code> &amp; &lt;that&gt;.</p>"));
+    assert!(page.contains(
+        "<p>Says <code>&lt;script&gt;alert(1)&lt;/script&gt;</code> &amp; &quot;quotes&quot;.</p>"
+    ));
+    assert!(page.contains("<li>A &lt;b&gt;bold&lt;/b&gt; cause.</li>"));
+    assert!(page.contains("<p>Use <code>a &lt; b</code> &amp; retry.</p>"));
+    assert!(page.contains("<p class=\"title\">&lt;Title&gt;</p>"));
+    assert!(
+        page.contains(
+            "&quot;detail&quot;: &quot;Bad &lt;input&gt; &amp; \\&quot;more\\&quot;.&quot;"
+        )
+    );
+    // Nothing of the catalog's text reaches the page unescaped.
+    assert!(!page.contains("<script>alert"));
+    assert!(!page.contains("<b>"));
+    assert_eq!(page.matches("<section class=\"error\"").count(), 3);
+    for code in ["bad", "busy", "unauthenticated"] {
+        assert!(
+            page.contains(&format!("<section class=\"error\" id=\"{code}\"")),
+            "{code}"
+        );
+        assert!(
+            page.contains(&format!("<h2 id=\"{code}-heading\">")),
+            "{code}"
+        );
+    }
+    // By status: 400, 401, 429.
+    let at = |code: &str| page.find(&format!("id=\"{code}\"")).unwrap();
+    assert!(at("bad") < at("unauthenticated") && at("unauthenticated") < at("busy"));
+    // The headers each sends, with example values.
+    assert!(page.contains("<tr><td><code>Retry-After</code></td><td><code>30</code></td></tr>"));
+    assert!(
+        page.contains(
+            "<tr><td><code>WWW-Authenticate</code></td><td><code>Bearer</code></td></tr>"
+        )
+    );
+    assert!(page.contains("<dd><code>RESOURCE_EXHAUSTED</code></dd>"));
+    // One file: its style and script inline, nothing fetched.
+    for outside in ["src=", "href=\"http", "@import", "url("] {
+        assert!(!page.contains(outside), "{outside}");
+    }
+    assert!(page.contains("<label for=\"search\">Search errors</label>"));
+    assert!(page.contains("No errors found matching your search."));
+    // A page that lists its examples in another format.
+    assert!(page.contains("&quot;title&quot;: &quot;&lt;Title&gt;&quot;"));
+    let flat = Risky::catalog().html().format::<Flat>().to_string();
+    assert!(flat.contains("&quot;error&quot;: &quot;bad&quot;"));
+    assert!(!flat.contains("&quot;title&quot;"));
 }
