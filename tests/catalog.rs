@@ -574,6 +574,8 @@ fn child_path() -> Option<PathBuf> {
 /// error with its code as anchor, and fetches nothing from elsewhere.
 #[test]
 fn the_html_page_escapes_and_anchors_every_error() {
+    // Only its catalog is used.
+    #[allow(dead_code)]
     #[derive(Debug, ApiError)]
     enum Risky {
         /// Says `<script>alert(1)</script>` & "quotes".
