@@ -107,6 +107,15 @@ async fn the_reference_page_searches_as_you_type() {
         .await;
     assert_eq!(target, "user_not_found");
     assert!(browser.run("return window.scrollY;").await.as_f64() > Some(0.0));
+    // And its heading is in view, below the search box that stays on top.
+    let heading_below_search = browser
+        .run(
+            "var heading = document.getElementById('user_not_found-heading').getBoundingClientRect();
+             var search = document.querySelector('.search').getBoundingClientRect();
+             return heading.top >= search.bottom;",
+        )
+        .await;
+    assert_eq!(heading_below_search, true);
 
     // Nothing went wrong in the page's console; and what would have is
     // seen.

@@ -200,7 +200,9 @@ impl fmt::Display for Html<'_> {
     }
 }
 
-/// The page's style: readable text, a visible focus, good contrast.
+/// The page's style: readable text, a visible focus, good contrast; an
+/// error followed to by its anchor stops below the search box, which stays
+/// at the top.
 const STYLE: &str = "
 body{font:16px/1.5 system-ui,sans-serif;color:#1c1c1c;background:#fff;max-width:56rem;margin:0 auto;padding:1rem 1.5rem}
 h1{margin:.5rem 0}
@@ -214,7 +216,7 @@ pre{background:#f3f3f3;padding:.75rem;overflow:auto;border-radius:4px}
 :focus-visible{outline:3px solid #0b57d0;outline-offset:2px}
 #search-status{margin:.25rem 0 0;color:#444}
 #no-results{font-weight:600}
-.error{border-top:1px solid #ccc;padding:1rem 0}
+.error{border-top:1px solid #ccc;padding:1rem 0;scroll-margin-top:9rem}
 .error:target{background:#fff8d6}
 .status{display:inline-block;min-width:3ch;padding:0 .4rem;border-radius:4px;background:#1c1c1c;color:#fff}
 .title{font-weight:600;margin:0}
