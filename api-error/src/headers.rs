@@ -190,6 +190,16 @@ impl<T: Methods + ?Sized> Methods for &T {
     }
 }
 
+/// The `Retry-After` delay `err` sends, in seconds, if it sends one: read
+/// from its headers, into a header map made for it, as the error models
+/// that also carry the delay in their body (Google's, gRPC's `RetryInfo`)
+/// need it.
+pub(crate) fn retry_after_seconds<E: crate::ApiError + ?Sized>(err: &E) -> Option<u64> {
+    let mut headers = HeaderMap::new();
+    err.headers(&mut headers);
+    headers.get(RETRY_AFTER)?.to_str().ok()?.parse().ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -25,7 +25,30 @@ macro_rules! __api_error_integrations {
         $crate::__api_error_utoipa! { $($input)* }
         $crate::__api_error_aide! { $($input)* }
         $crate::__api_error_client! { $($input)* }
+        $crate::__api_error_tonic! { $($input)* }
     };
+}
+
+/// `From` the type for `tonic::Status`, with the rich error details.
+#[cfg(feature = "tonic")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __api_error_tonic {
+    ([$($generics:tt)*] [$($ty:tt)*] [$($where:tt)*] $($from_remote:tt)*) => {
+        #[automatically_derived]
+        impl $($generics)* ::core::convert::From<$($ty)*> for $crate::__private::tonic::Status $($where)* {
+            fn from(err: $($ty)*) -> Self {
+                $crate::tonic::status(&err)
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "tonic"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __api_error_tonic {
+    ($($input:tt)*) => {};
 }
 
 /// The impls of every enabled OpenAPI integration for a type `subset!`

@@ -105,7 +105,7 @@
 //! |---|---|---|
 //! | 1. the error | `error` `app` `derived` `status` `field` `headers` `message` `context` `context::request_id` `context::negotiation` `log` `catalog` `catalog::entry` `catalog::shown` `catalog::unique` `format` `format::json` `grpc` `translations` | the trait, the static data the derive emits (an entry per variant, the catalog that lists them), and what the trait's methods speak of: field paths, headers, the request context formats read, the `Format` trait and the JSON writer |
 //! | 2. formats | `format::flat` `format::meta` `format::standard` `format::nested` `format::problem` `format::jsonapi` `format::google` `format::microsoft` `format::sub_errors` `format::default` | the preset envelopes, and the default format |
-//! | 3. on top | `crate` `__private` `integrations` `catalog::example` `catalog::reasons` `catalog::markdown` `catalog::html` `catalog::json` `catalog::contract` `client` `client::reqwest` `format::*::decode` `request` `request::context` `axum` `actix` `openapi` `utoipa` `aide` `validator` `garde` | the catalog's renderings, the client (with each preset's reader, kept in the preset's file so that its whole shape is in one place), request errors and the JSON body and parameter parsers, the OpenAPI responses and the framework integrations, the validation crates' reports as request errors, and the paths generated code names |
+//! | 3. on top | `crate` `__private` `integrations` `catalog::example` `catalog::reasons` `catalog::markdown` `catalog::html` `catalog::json` `catalog::contract` `client` `client::reqwest` `format::*::decode` `request` `request::context` `axum` `actix` `openapi` `utoipa` `aide` `tonic` `validator` `garde` | the catalog's renderings, the client (with each preset's reader, kept in the preset's file so that its whole shape is in one place), request errors and the JSON body and parameter parsers, the OpenAPI responses and the framework integrations, the validation crates' reports as request errors, and the paths generated code names |
 //!
 //! # Public and internal text
 //!
@@ -140,6 +140,8 @@ pub mod axum;
 pub mod garde;
 #[cfg(any(feature = "utoipa", feature = "aide"))]
 pub mod openapi;
+#[cfg(feature = "tonic")]
+pub mod tonic;
 #[cfg(feature = "utoipa")]
 pub mod utoipa;
 #[cfg(feature = "validator")]
@@ -189,13 +191,14 @@ pub fn response(err: &dyn ApiError) -> http::Response<Vec<u8>> {
 
 /// The README's examples, compiled and run as doctests: they use the
 /// catalog's renderings, the client (and its reqwest decoding), the body
-/// parser, validation and the OpenAPI responses.
+/// parser, validation, the OpenAPI responses and tonic's statuses.
 #[cfg(all(
     doctest,
     feature = "client",
     feature = "catalog",
     feature = "parse-json",
     feature = "reqwest",
+    feature = "tonic",
     feature = "utoipa",
     feature = "validator"
 ))]

@@ -33,6 +33,8 @@ pub use crate::__api_error_subset_integrations as subset_integrations;
 
 #[cfg(feature = "axum")]
 pub use axum;
+#[cfg(feature = "tonic")]
+pub use tonic;
 
 #[cfg(feature = "actix-web")]
 pub use actix_web;

@@ -1,13 +1,13 @@
 //! Google's error model (AIP-193): `google.rpc.Status` as JSON.
 
-use http::header::RETRY_AFTER;
-use http::{HeaderMap, HeaderValue};
+use http::HeaderValue;
 
 use super::json::{Array, Object};
 use super::{Format, listed_errors};
 use crate::catalog::Entry;
 use crate::context::{self, Context};
 use crate::grpc::Reason;
+use crate::headers::retry_after_seconds as retry_after;
 use crate::status::error_status;
 use crate::{ApiError, app};
 
@@ -106,13 +106,6 @@ fn error_info<E: ApiError + ?Sized>(err: &E, details: &mut Array<'_>) {
     info.object_if_any("metadata", |metadata| {
         err.extensions(&mut metadata.members_as_strings());
     });
-}
-
-/// The error's `Retry-After` delay in seconds, if it sends one.
-fn retry_after<E: ApiError + ?Sized>(err: &E) -> Option<u64> {
-    let mut headers = HeaderMap::new();
-    err.headers(&mut headers);
-    headers.get(RETRY_AFTER)?.to_str().ok()?.parse().ok()
 }
 
 /// The client's side of the shape.
