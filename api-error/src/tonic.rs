@@ -7,9 +7,9 @@
 //! public message (a server error's internals never, as in a body), and its
 //! details are those of [`format::Google`](crate::format::Google)'s body:
 //! an `ErrorInfo` whose `reason` is the code as a
-//! [`Reason`](crate::grpc::Reason), whose `domain` is the type's
+//! [`Reason`], whose `domain` is the type's
 //! `#[api(domain = "...")]` or the application's
-//! ([`app::set_domain`](crate::app::set_domain)), empty when neither is
+//! ([`app::set_domain`]), empty when neither is
 //! set, and whose `metadata` holds the extension members as strings and
 //! the HTTP status as `http_status`; the sub-errors as a `BadRequest`'s
 //! field violations, with their dotted paths; the `Retry-After` delay as a
