@@ -33,8 +33,14 @@ impl Item {
     /// An example body (see [`Entry::example_body`]) in the format these
     /// errors render with: the type's, else the application's default.
     pub fn example_body(&self) -> Vec<u8> {
-        self.entry
-            .example_body(self.format.unwrap_or_else(default_format))
+        self.example_body_in(None)
+    }
+
+    /// An example body in `format`, else as [`example_body`](Self::example_body):
+    /// what a reference page that may name one format for all writes.
+    pub(super) fn example_body_in(&self, format: Option<DynFormat>) -> Vec<u8> {
+        let format = format.or(self.format).unwrap_or_else(default_format);
+        self.entry.example_body(format)
     }
 }
 

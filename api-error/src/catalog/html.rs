@@ -152,10 +152,7 @@ impl<'a> Html<'a> {
             }
             writeln!(f, "</tbody></table>")?;
         }
-        let body = match self.format {
-            Some(format) => entry.example_body(format),
-            None => item.example_body(),
-        };
+        let body = item.example_body_in(self.format);
         let body = serde_json::from_slice::<serde_json::Value>(&body)
             .ok()
             .and_then(|value| serde_json::to_string_pretty(&value).ok())

@@ -144,10 +144,7 @@ impl<'a> Markdown<'a> {
         if !entry.resolution().is_empty() {
             writeln!(f, "Resolution:\n\n{}\n", Demoted(entry.resolution()))?;
         }
-        let body = match self.format {
-            Some(format) => entry.example_body(format),
-            None => item.example_body(),
-        };
+        let body = item.example_body_in(self.format);
         writeln!(f, "```json\n{}\n```", String::from_utf8_lossy(&body))
     }
 }

@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use super::unique::{Listed, grouped};
 use super::{Catalog, Entry, Item};
 use crate::format::{Google, default_format};
 use crate::grpc::Reason;
@@ -43,31 +44,21 @@ impl Catalog {
             .iter()
             .filter(|item| item.format.unwrap_or_else(default_format).is::<Google>())
             .map(Item::entry);
-        let mut invalid = Vec::new();
-        // Entries grouped by reason, the groups in reason order, as
-        // `check_unique_codes` groups codes: a sorted list is far cheaper
-        // to compile than a map.
-        let mut groups: Vec<(String, Vec<&'static Entry>)> = Vec::new();
-        for entry in sent {
-            let reason = Reason::of(entry.code());
-            if !reason.is_valid() {
-                invalid.push(entry);
-            }
-            let reason = reason.to_string();
-            match groups.binary_search_by(|(known, _)| known.cmp(&reason)) {
-                Ok(at) => {
-                    if let Some((_, entries)) = groups.get_mut(at) {
-                        entries.push(entry);
-                    }
-                }
-                Err(at) => groups.insert(at, (reason, vec![entry])),
-            }
-        }
-        groups.retain(|(_, entries)| {
+        let sent: Vec<&'static Entry> = sent.collect();
+        let invalid: Vec<&'static Entry> = sent
+            .iter()
+            .copied()
+            .filter(|entry| !Reason::of(entry.code()).is_valid())
+            .collect();
+        let mut shared = grouped(
+            sent.iter()
+                .map(|entry| (Reason::of(entry.code()).to_string(), *entry)),
+        );
+        // The same code reached twice is `check_unique_codes`' to report.
+        shared.retain(|(_, entries)| {
             let first = entries.first().map(|entry| entry.code());
             entries.iter().any(|entry| Some(entry.code()) != first)
         });
-        let shared = groups;
         if invalid.is_empty() && shared.is_empty() {
             Ok(())
         } else {
@@ -113,12 +104,11 @@ impl fmt::Display for BadReasons {
             }
             let all = if codes.len() == 2 { "both" } else { "all" };
             let codes = codes.join("` and `");
-            write!(f, "\n- `{codes}` {all} make the reason `{reason}`: ")?;
-            for (i, entry) in entries.iter().enumerate() {
-                let separator = if i == 0 { "" } else { ", " };
-                let status = entry.status().as_u16();
-                write!(f, "{separator}{} ({status})", entry.rust_path())?;
-            }
+            write!(
+                f,
+                "\n- `{codes}` {all} make the reason `{reason}`: {}",
+                Listed(entries)
+            )?;
         }
         Ok(())
     }
